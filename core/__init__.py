@@ -1,0 +1,1 @@
+"""leadline core: the pure domain (models, config, rules, storage). No UI imports."""

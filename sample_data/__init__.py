@@ -1,0 +1,1 @@
+"""Bundled demo pipeline and example configuration."""

@@ -1,0 +1,1 @@
+"""Bundled theme files for the leadline TUI."""

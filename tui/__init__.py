@@ -1,0 +1,1 @@
+"""leadline terminal UI and command-line entry point."""
