@@ -1,0 +1,77 @@
+"""Plumbing shared by the CLI commands: opening config and store, finding prospects."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from leadline.core.config import Config
+from leadline.core.config_loader import load_config
+from leadline.core.models import Prospect
+from leadline.core.paths import resolve_config, resolve_db
+from leadline.core.store import Store
+
+
+class UserError(Exception):
+    """A mistake in what the user asked for; printed as one line, exit status 1."""
+
+
+@dataclass
+class Context:
+    """What every command needs: the config, the open store, and the clock."""
+
+    config: Config
+    store: Store
+    db_path: Path
+    config_path: Path | None
+
+    @staticmethod
+    def now() -> datetime:
+        return datetime.now().replace(microsecond=0)
+
+
+def open_context(args: argparse.Namespace) -> Context:
+    """Load the config (exit 2 on problems) and open the data file."""
+    config_path = resolve_config(getattr(args, "config", None))
+    config = load_config(config_path)
+    db_path = resolve_db(getattr(args, "db", None))
+    store = Store.open(db_path, backups=config.backups)
+    return Context(config=config, store=store, db_path=db_path, config_path=config_path)
+
+
+def parse_day(text: str | None, default: date) -> date:
+    """A YYYY-MM-DD argument, or `default` when absent."""
+    if not text:
+        return default
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+
+
+def find_one(store: Store, query: str) -> Prospect:
+    """The prospect an id or a name fragment points at; ambiguity is a user error."""
+    matches = store.find(query)
+    if not matches:
+        raise UserError(f"no prospect matches {query!r}")
+    if len(matches) > 1:
+        exact = [p for p in matches if p.name.casefold() == query.casefold()]
+        if len(exact) == 1:
+            return exact[0]
+        listed = "; ".join(f"{p.id} {p.name}" for p in matches[:10])
+        more = f" and {len(matches) - 10} more" if len(matches) > 10 else ""
+        raise UserError(f"{query!r} matches {len(matches)} prospects: {listed}{more}")
+    return matches[0]
+
+
+def check_stage(config: Config, key: str) -> str:
+    """A stage key or outcome named on the command line, validated."""
+    if config.stage(key) or key in config.outcomes:
+        return key
+    for stage in config.stages:
+        if stage.name.casefold() == key.casefold():
+            return stage.key
+    valid = ", ".join([s.key for s in config.stages] + list(config.outcomes))
+    raise UserError(f"unknown stage {key!r}; valid: {valid}")

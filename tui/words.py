@@ -1,0 +1,99 @@
+"""Core's codes turned into the sentences a salesperson reads.
+
+Core returns codes and numbers (`"busy-work", {"touches": 7}`); this module is
+the one place that words them, for the CLI and the TUI alike. No Textual here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+REASON_TITLES: dict[str, str] = {
+    "overdue": "Overdue",
+    "due": "Due today",
+    "meeting-reminder": "Meeting reminders",
+    "birthday": "Birthdays and anniversaries",
+    "stop-following": "Stop following?",
+    "nurture": "Nurture touches",
+    "no-next-step": "No next step",
+    "soon": "Coming up",
+}
+"""Queue group headings, in the order the groups are shown."""
+
+REASON_ORDER = tuple(REASON_TITLES)
+
+
+def _n(numbers: Mapping[str, Any], key: str, default: Any = "?") -> Any:
+    value = numbers.get(key, default)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _pct(value: Any) -> str:
+    try:
+        return f"{float(value) * 100:.0f}%"
+    except (TypeError, ValueError):
+        return "?"
+
+
+def warning_sentence(code: str, numbers: Mapping[str, Any]) -> str:
+    """One warning on a prospect, in words."""
+    sentences = {
+        "unqualified-followed": "Followed up but never qualified: check the checklist first.",
+        "no-decision-maker": "No confirmed decision maker among the contacts.",
+        "gatekeepers-only": "Only gatekeepers reached: find the person who signs.",
+        "busy-work": f"{_n(numbers, 'touches')} touches since the last stage change: busy work?",
+        "pest": (
+            f"Followed up every {_n(numbers, 'actual_days')} days against an agreed "
+            f"{_n(numbers, 'interval_days')}: too often."
+        ),
+        "no-agreed-plan": "No follow-up interval or channel agreed with the customer.",
+        "no-next-step": "No next step scheduled.",
+        "stale": (
+            f"{_n(numbers, 'days')} days in this stage (limit {_n(numbers, 'limit')}): stale."
+        ),
+        "premature-stage": (
+            f"Entered the stage with {_n(numbers, 'missing')} entry criteria not met."
+        ),
+        "low-icp": f"Poor fit for the ideal customer profile (score {_n(numbers, 'score')}).",
+    }
+    return sentences.get(code, code.replace("-", " ").capitalize() + ".")
+
+
+def advice_sentence(code: str, numbers: Mapping[str, Any]) -> str:
+    """One piece of funnel-shape advice, in words."""
+    sentences = {
+        "prospect-more": (
+            f"{_n(numbers, 'best_few')} deals near close but only {_n(numbers, 'meetings')} "
+            "meetings booked in the next 14 days: prospect more now."
+        ),
+        "fewer-cold-calls": (
+            f"{_n(numbers, 'above')} prospects above the funnel and none near close: "
+            "fewer cold calls, more research and presentations."
+        ),
+        "roller-coaster": (
+            f"Only {_n(numbers, 'above')} prospects above the funnel: income will dip "
+            "once current deals close. Fill the top now."
+        ),
+        "weak-closing": (
+            f"{_n(numbers, 'meetings')} prospects reached a meeting but only "
+            f"{_pct(numbers.get('meeting_to_won'))} were won: work on closing."
+        ),
+        "rebalance-time": (
+            f"Time on {str(numbers.get('section', '?')).replace('_', ' ')}: "
+            f"{_pct(numbers.get('actual'))} against a target of {_pct(numbers.get('target'))}."
+        ),
+    }
+    return sentences.get(code, code.replace("-", " ").capitalize() + ".")
+
+
+def stop_sentence(reasons: Any, unanswered: int, days_silent: int) -> str:
+    """Why the queue proposes to stop following."""
+    parts = []
+    if unanswered:
+        parts.append(f"{unanswered} touches without a response")
+    if days_silent:
+        parts.append(f"{days_silent} days since the last response")
+    return ", ".join(parts) if parts else "threshold crossed"
