@@ -44,8 +44,8 @@ def _run_tui(args: argparse.Namespace, *, demo: bool) -> int:
             file=sys.stderr,
         )
         return 1
-    from leadline.tui.demo import open_demo  # noqa: PLC0415 - keeps Textual off the CLI path
     from leadline.tui.app import run_app  # noqa: PLC0415
+    from leadline.tui.demo import open_demo  # noqa: PLC0415 - keeps Textual off the CLI path
 
     if demo:
         with open_demo() as (store, config):
@@ -70,7 +70,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     try:
         role = Role(args.role)
     except ValueError:
-        raise UserError(f"unknown role {args.role!r}; valid: {', '.join(r for r in Role)}") from None
+        raise UserError(
+            f"unknown role {args.role!r}; valid: {', '.join(r for r in Role)}"
+        ) from None
     contacts = ()
     if args.contact:
         contacts = (Contact(name=args.contact, role=role, email=args.email, phone=args.phone),)
@@ -207,7 +209,11 @@ def cmd_warnings(args: argparse.Namespace) -> int:
     if args.json:
         _emit(
             [
-                {"id": p.id, "name": p.name, "warnings": [{"code": w.code, **w.numbers} for w in ws]}
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "warnings": [{"code": w.code, **w.numbers} for w in ws],
+                }
                 for p, ws in found
             ]
         )

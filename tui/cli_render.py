@@ -76,7 +76,8 @@ def funnel_text(data: dict[str, Any], config: Config) -> str:
             if stage["section"] == key:
                 lines.append(
                     f"    {fit(stage['name'], 16)} {stage['count']:>4} "
-                    f"{money(stage['value'], cur):>8}  weighted {money(stage['weighted_value'], cur)}"
+                    f"{money(stage['value'], cur):>8}  "
+                    f"weighted {money(stage['weighted_value'], cur)}"
                 )
     quota = data["quota"]
     lines += [
@@ -119,7 +120,8 @@ def prospect_text(p: Prospect, warnings: Sequence[Any], config: Config, today: d
     cur = p.currency or config.currency
     lines = [
         f"{p.name}  ({p.id})",
-        f"  stage {stage_name(config, p.stage)} · {p.lifecycle} · value {money_exact(p.value, cur)}",
+        f"  stage {stage_name(config, p.stage)} · {p.lifecycle} · "
+        f"value {money_exact(p.value, cur)}",
     ]
     if p.budget is not None or p.decision_timeframe:
         budget = money_exact(p.budget, cur) if p.budget is not None else "unknown"
@@ -137,7 +139,9 @@ def prospect_text(p: Prospect, warnings: Sequence[Any], config: Config, today: d
     if warnings:
         lines.append("Warnings")
         lines += [f"  ! {words.warning_sentence(w.code, w.numbers)}" for w in warnings]
-    events = [(t.date, f"{t.channel} {t.outcome}" + (f": {t.note}" if t.note else "")) for t in p.touches]
+    events = [
+        (t.date, f"{t.channel} {t.outcome}" + (f": {t.note}" if t.note else "")) for t in p.touches
+    ]
     events += [(n.at.date(), f"note: {n.text}") for n in p.notes]
     if events:
         lines.append("Timeline")
