@@ -38,7 +38,7 @@ def money_exact(amount: float, currency: str = "EUR") -> str:
 
 
 def deals(count: int) -> str:
-    """"1 deal", "12 deals"."""
+    """Count of deals: "1 deal", "12 deals"."""
     return f"{count} deal" if count == 1 else f"{count} deals"
 
 
@@ -47,7 +47,7 @@ def days(count: int) -> str:
 
 
 def due_phrase(due: date | None, today: date) -> str:
-    """"3 days overdue", "today", "tomorrow", "in 4 days", "no date"."""
+    """Due date in words: "3 days overdue", "today", "tomorrow", "in 4 days", "no date"."""
     if due is None:
         return "no date"
     delta = (due - today).days
@@ -61,7 +61,7 @@ def due_phrase(due: date | None, today: date) -> str:
 
 
 def ago(when: date, today: date) -> str:
-    """"today", "yesterday", "3 days ago", "2 months ago"."""
+    """Past date in words: "today", "yesterday", "3 days ago", "2 months ago"."""
     delta = (today - when).days
     if delta == 0:
         return "today"
