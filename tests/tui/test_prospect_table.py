@@ -6,9 +6,9 @@ import time
 
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
+from work_support import STATE_VARS, asynctest
 
 from leadline.tui.widgets.prospect_table import Column, LazyRows, ProspectTable, Row
-from tests.tui.work_support import STATE_VARS, asynctest
 
 COLUMNS = [Column("Name"), Column("Stage", 10), Column("Value", 7, "right")]
 NAMES = [
