@@ -1,0 +1,170 @@
+"""The follow-up plan: intervals, touches, notes, stage moves.
+
+Every function is pure: it takes a prospect (and the config and the time) and
+returns a new prospect or a value; nothing here reads the clock.
+
+The interval that moves the next due date after a touch is, first match wins:
+1. the nurture cadence (`follow_up.nurture.interval_days`) for a nurture prospect;
+2. the plan's interval when the plan was agreed with the customer and sets one;
+3. the current stage's `interval_days`;
+4. `follow_up.default_interval_days`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from leadline.core.config import Config
+from leadline.core.models import (
+    CLOSED_OUTCOMES,
+    Lifecycle,
+    Note,
+    Outcome,
+    Prospect,
+    StageEntry,
+    Touch,
+    TouchOutcome,
+)
+
+OUTCOME_KEYS = frozenset(o.value for o in Outcome)
+
+
+def is_qualified(p: Prospect, config: Config) -> bool:
+    """True when every item of the configured qualification checklist is ticked.
+
+    An empty checklist is trivially met.
+    """
+    return all(p.qualification.get(item, False) for item in config.qualification)
+
+
+def missing_items(p: Prospect, items: tuple[str, ...]) -> tuple[str, ...]:
+    """The checklist items (qualification or stage entry criteria) not ticked on `p`."""
+    return tuple(item for item in items if not p.qualification.get(item, False))
+
+
+def effective_interval(p: Prospect, config: Config) -> int:
+    """Days between follow-ups for this prospect (see the module docstring), at least 1."""
+    follow_up = config.follow_up
+    if p.stage == Outcome.NURTURE:
+        days = follow_up.nurture.interval_days
+    elif p.plan.agreed and p.plan.interval_days:
+        days = p.plan.interval_days
+    else:
+        stage = config.stage(p.stage)
+        days = (stage.interval_days if stage else None) or follow_up.default_interval_days
+    return max(1, days)
+
+
+def effective_channel(p: Prospect, config: Config) -> str:
+    """The channel of the next follow-up: nurture's, else the plan's, else the default."""
+    if p.stage == Outcome.NURTURE:
+        return config.follow_up.nurture.channel
+    return p.plan.channel or config.follow_up.default_channel
+
+
+def _touches_as_of(p: Prospect, as_of: date | None) -> list[Touch]:
+    ordered = sorted(p.touches, key=lambda t: t.date)
+    return ordered if as_of is None else [t for t in ordered if t.date <= as_of]
+
+
+def unanswered_touches(p: Prospect, as_of: date | None = None) -> int:
+    """No-response touches since the last reply (all of them if there was none).
+
+    With `as_of`, touches dated after that day are ignored, so the count is the
+    one the user saw that morning.
+    """
+    count = 0
+    for touch in _touches_as_of(p, as_of):
+        count = 0 if touch.outcome == TouchOutcome.REPLIED else count + 1
+    return count
+
+
+def last_response(p: Prospect, as_of: date | None = None) -> date | None:
+    """The date of the latest reply (up to `as_of` when given), or None."""
+    replies = [t.date for t in _touches_as_of(p, as_of) if t.outcome == TouchOutcome.REPLIED]
+    return replies[-1] if replies else None
+
+
+def next_due_after(p: Prospect, touch_date: date, config: Config) -> date:
+    """The next follow-up date after a touch on `touch_date`."""
+    return touch_date + timedelta(days=effective_interval(p, config))
+
+
+def apply_touch(p: Prospect, touch: Touch, config: Config, now: datetime) -> Prospect:
+    """Record a touch and move the next due date by the effective interval.
+
+    Touches are kept in date order (a back-dated touch slots in, after others of
+    the same day). The next due date counts from the latest touch, so logging
+    an old touch never pulls the plan backwards. Won, lost and dead prospects
+    keep their plan untouched: they have no next follow-up.
+    """
+    dates = [t.date for t in p.touches]
+    at = bisect_right(dates, touch.date) if dates == sorted(dates) else len(dates)
+    touches = p.touches[:at] + (touch,) + p.touches[at:]
+    touched = replace(p, touches=touches, updated=now)
+    if p.stage in CLOSED_OUTCOMES:
+        return touched
+    latest = max(t.date for t in touches)
+    plan = replace(p.plan, next_due=next_due_after(touched, latest, config))
+    return replace(touched, plan=plan)
+
+
+def add_note(p: Prospect, text: str, now: datetime) -> Prospect:
+    """Append a timestamped note; blank text is refused with ValueError."""
+    if not text.strip():
+        raise ValueError("a note needs some text")
+    return replace(p, notes=p.notes + (Note(at=now, text=text),), updated=now)
+
+
+def snooze(p: Prospect, until: date, now: datetime) -> Prospect:
+    """Put the next follow-up off (or forward) to `until`."""
+    return replace(p, plan=replace(p.plan, next_due=until), updated=now)
+
+
+def _lifecycle_after(p: Prospect, target: str, config: Config) -> Lifecycle:
+    if target == Outcome.WON:
+        first_win = p.lifecycle in (Lifecycle.LEAD, Lifecycle.PROSPECT)
+        return Lifecycle.CUSTOMER if first_win else Lifecycle.REPEAT_BUYER
+    if p.lifecycle == Lifecycle.LEAD and is_qualified(p, config):
+        return Lifecycle.PROSPECT
+    return p.lifecycle
+
+
+def _next_due_after_move(
+    before: Prospect, moved: Prospect, on: date, config: Config
+) -> date | None:
+    if moved.stage in CLOSED_OUTCOMES:
+        return None
+    if moved.stage == Outcome.NURTURE:
+        return on + timedelta(days=config.follow_up.nurture.interval_days)
+    if before.is_open and before.plan.next_due is not None:
+        return before.plan.next_due
+    return next_due_after(moved, on, config)
+
+
+def move_stage(
+    p: Prospect, stage_or_outcome: str | Outcome, on: date, config: Config, now: datetime
+) -> Prospect:
+    """Move `p` to a stage key or an outcome on day `on`.
+
+    Appends a stage-history entry (kept in date order) and:
+    - lifecycle: won makes a customer (a repeat buyer if it already was one);
+      any other move promotes a lead whose qualification checklist is met to prospect;
+    - next due: cleared for won, lost and dead; nurture schedules its first slow
+      touch `nurture.interval_days` after `on`; an open stage keeps a scheduled
+      date, else (no date, or reopened from an outcome) schedules one interval after `on`.
+    Moving to the stage it is already in changes nothing. Unknown keys raise ValueError.
+    """
+    target = str(stage_or_outcome)
+    if config.stage(target) is None and target not in OUTCOME_KEYS:
+        raise ValueError(f"unknown stage or outcome {target!r}")
+    if target == p.stage:
+        return p
+    dates = [e.date for e in p.stage_history]
+    at = bisect_right(dates, on) if dates == sorted(dates) else len(dates)
+    history = p.stage_history[:at] + (StageEntry(stage=target, date=on),) + p.stage_history[at:]
+    moved = replace(p, stage=target, stage_history=history, updated=now)
+    plan = replace(p.plan, next_due=_next_due_after_move(p, moved, on, config))
+    return replace(moved, plan=plan, lifecycle=_lifecycle_after(p, target, config))

@@ -1,0 +1,60 @@
+"""Dates that come round every year (birthdays, anniversaries) and meeting reminders.
+
+A yearly date keeps its month and day; the 29th of February falls on the 28th
+in years that have no 29th, so the card is never skipped.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from leadline.core.models import Contact, Meeting, Prospect
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """A contact's birthday or anniversary on a given day."""
+
+    on: date
+    contact: Contact
+    kind: str
+    """"birthday" or "anniversary"."""
+
+
+def in_year(day: date, year: int) -> date:
+    """The yearly date `day` (month and day) in `year`; Feb 29 becomes Feb 28 when needed."""
+    if day.month == 2 and day.day == 29 and not calendar.isleap(year):
+        return date(year, 2, 28)
+    return day.replace(year=year)
+
+
+def next_occurrence(day: date, today: date) -> date:
+    """The first day on or after `today` that is the yearly date `day`."""
+    this_year = in_year(day, today.year)
+    return this_year if this_year >= today else in_year(day, today.year + 1)
+
+
+def upcoming_occasion(p: Prospect, today: date, horizon_days: int) -> Occasion | None:
+    """The earliest birthday or anniversary of `p`'s contacts within today..today+horizon.
+
+    Ties go to the contact listed first, and a birthday before an anniversary.
+    """
+    last_day = today + timedelta(days=max(0, horizon_days))
+    best: Occasion | None = None
+    for contact in p.contacts:
+        for kind, day in (("birthday", contact.birthday), ("anniversary", contact.anniversary)):
+            if day is None:
+                continue
+            on = next_occurrence(day, today)
+            if on <= last_day and (best is None or on < best.on):
+                best = Occasion(on=on, contact=contact, kind=kind)
+    return best
+
+
+def meeting_to_remind(p: Prospect, today: date, days_before: int) -> Meeting | None:
+    """The first meeting whose reminder day (`days_before` its date) is `today`."""
+    target = today + timedelta(days=days_before)
+    matching = [m for m in p.meetings if m.date == target]
+    return min(matching, key=lambda m: m.time) if matching else None

@@ -1,0 +1,166 @@
+"""Warnings on one prospect: the follow-up sins [004] and account penetration [001].
+
+Only open prospects (in a configured stage) are checked; nurture, won, lost
+and dead get none. Codes and their numbers:
+- `unqualified-followed`: a lead (lifecycle) with touches whose qualification
+  checklist is not met; touches, missing (+ `items`, the unticked ones);
+- `no-decision-maker`: no contact has the decision-maker role, or a meeting is
+  booked (dated today or later) while `decision_maker_confirmed` is off;
+  decision_makers, meetings_booked;
+- `gatekeepers-only`: every contact is a gatekeeper; gatekeepers;
+- `busy-work`: >= `busy_work_touches` touches dated after the current stage was
+  entered; touches, days (in the stage);
+- `pest`: the last two touches came closer than the agreed interval and the
+  first of them went unanswered (answering a reply is conversation, not
+  pestering); actual_days, interval_days;
+- `no-agreed-plan`: the plan is not agreed, or agreed without an interval or a
+  channel; only once there was a conversation to agree it in (past the first
+  stage, or a reply logged);
+- `no-next-step`: no next follow-up date;
+- `stale`: more days in the stage than its `stale_after_days`, else the normal
+  cycle (pass `normal_cycle_days` from the funnel summary; the config default
+  otherwise); days, limit;
+- `premature-stage`: entry criteria of the current stage or an earlier one are
+  not ticked in `Prospect.qualification`; missing (+ `items`);
+- `low-icp`: a lead scoring below `ideal_customer_profile.low_score`; score, low_score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from leadline.core.config import Config
+from leadline.core.models import Lifecycle, Prospect, Role, TouchOutcome
+from leadline.core.rules.followup import is_qualified, last_response, missing_items
+from leadline.core.rules.icp import icp_score
+
+
+class WarningCode(StrEnum):
+    """The kinds of warning, in the order they are reported."""
+
+    UNQUALIFIED_FOLLOWED = "unqualified-followed"
+    NO_DECISION_MAKER = "no-decision-maker"
+    GATEKEEPERS_ONLY = "gatekeepers-only"
+    BUSY_WORK = "busy-work"
+    PEST = "pest"
+    NO_AGREED_PLAN = "no-agreed-plan"
+    NO_NEXT_STEP = "no-next-step"
+    STALE = "stale"
+    PREMATURE_STAGE = "premature-stage"
+    LOW_ICP = "low-icp"
+
+
+@dataclass(frozen=True)
+class ProspectWarning:
+    """One warning: a code, the numbers behind it, and checklist items where relevant."""
+
+    code: WarningCode
+    numbers: dict[str, int] = field(default_factory=dict)
+    items: tuple[str, ...] = ()
+    """The unticked checklist items (unqualified-followed, premature-stage)."""
+
+
+Found = ProspectWarning | None
+
+
+def _unqualified(p: Prospect, config: Config) -> Found:
+    if p.lifecycle != Lifecycle.LEAD or not p.touches or is_qualified(p, config):
+        return None
+    missing = missing_items(p, config.qualification)
+    numbers = {"touches": len(p.touches), "missing": len(missing)}
+    return ProspectWarning(WarningCode.UNQUALIFIED_FOLLOWED, numbers, missing)
+
+
+def _decision_maker(p: Prospect, today: date) -> Found:
+    deciders = sum(c.role == Role.DECISION_MAKER for c in p.contacts)
+    booked = sum(m.date >= today for m in p.meetings)
+    if deciders and (p.decision_maker_confirmed or not booked):
+        return None
+    numbers = {"decision_makers": deciders, "meetings_booked": booked}
+    return ProspectWarning(WarningCode.NO_DECISION_MAKER, numbers)
+
+
+def _gatekeepers(p: Prospect) -> Found:
+    if not p.contacts or any(c.role != Role.GATEKEEPER for c in p.contacts):
+        return None
+    return ProspectWarning(WarningCode.GATEKEEPERS_ONLY, {"gatekeepers": len(p.contacts)})
+
+
+def _busy_work(p: Prospect, config: Config, today: date) -> Found:
+    since = p.stage_entered
+    touches = sum(t.date > since for t in p.touches)
+    if touches < config.follow_up.busy_work_touches:
+        return None
+    days = max(0, (today - since).days)
+    return ProspectWarning(WarningCode.BUSY_WORK, {"touches": touches, "days": days})
+
+
+def _pest(p: Prospect) -> Found:
+    interval = p.plan.interval_days
+    if not p.plan.agreed or not interval or len(p.touches) < 2:
+        return None
+    before, last = sorted(p.touches, key=lambda t: t.date)[-2:]
+    gap = (last.date - before.date).days
+    if gap >= interval or before.outcome == TouchOutcome.REPLIED:
+        return None
+    return ProspectWarning(WarningCode.PEST, {"actual_days": gap, "interval_days": interval})
+
+
+def _plan(p: Prospect, config: Config) -> list[ProspectWarning]:
+    found = []
+    talked = config.stage_index(p.stage) > 0 or last_response(p) is not None
+    agreed = p.plan.agreed and bool(p.plan.interval_days) and bool(p.plan.channel)
+    if talked and not agreed:
+        found.append(ProspectWarning(WarningCode.NO_AGREED_PLAN))
+    if p.plan.next_due is None:
+        found.append(ProspectWarning(WarningCode.NO_NEXT_STEP))
+    return found
+
+
+def _stale(p: Prospect, config: Config, today: date, normal_cycle_days: int | None) -> Found:
+    stage = config.stage(p.stage)
+    limit = stage.stale_after_days if stage and stage.stale_after_days else None
+    limit = limit or normal_cycle_days or config.normal_sales_cycle_days
+    days = (today - p.stage_entered).days
+    if days <= limit:
+        return None
+    return ProspectWarning(WarningCode.STALE, {"days": days, "limit": limit})
+
+
+def _premature(p: Prospect, config: Config) -> Found:
+    current = config.stage_index(p.stage)
+    criteria = tuple(item for s in config.stages[: current + 1] for item in s.entry_criteria)
+    missing = missing_items(p, tuple(dict.fromkeys(criteria)))
+    if not missing:
+        return None
+    return ProspectWarning(WarningCode.PREMATURE_STAGE, {"missing": len(missing)}, missing)
+
+
+def _low_icp(p: Prospect, config: Config) -> Found:
+    low = config.ideal_customer_profile.low_score
+    score = icp_score(p, config)
+    if p.lifecycle != Lifecycle.LEAD or score >= low:
+        return None
+    return ProspectWarning(WarningCode.LOW_ICP, {"score": score, "low_score": low})
+
+
+def warnings_for(
+    p: Prospect, config: Config, today: date, normal_cycle_days: int | None = None
+) -> list[ProspectWarning]:
+    """Every warning that applies to `p` on `today`, in `WarningCode` order."""
+    if not p.is_open:
+        return []
+    found: list[Found] = [
+        _unqualified(p, config),
+        _decision_maker(p, today),
+        _gatekeepers(p),
+        _busy_work(p, config, today),
+        _pest(p),
+        *_plan(p, config),
+        _stale(p, config, today, normal_cycle_days),
+        _premature(p, config),
+        _low_icp(p, config),
+    ]
+    return [w for w in found if w is not None]
