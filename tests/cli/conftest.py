@@ -19,16 +19,17 @@ Run = Callable[..., subprocess.CompletedProcess[str]]
 def _runner(db: Path, config: Path | None, home: Path) -> Run:
     def run(*args: str, check: bool = True, env: dict[str, str] | None = None, **kw: object):
         full_env = {
-            **os.environ,
-            "LEADLINE_DB": str(db),
-            "XDG_CONFIG_HOME": str(home / "config"),
-            "XDG_DATA_HOME": str(home / "data"),
-            "XDG_STATE_HOME": str(home / "state"),
-            **(env or {}),
+            key: value for key, value in os.environ.items() if not key.startswith("LEADLINE_")
         }
-        full_env.pop("LEADLINE_CONFIG", None)
+        full_env.update(
+            LEADLINE_DB=str(db),
+            XDG_CONFIG_HOME=str(home / "config"),
+            XDG_DATA_HOME=str(home / "data"),
+            XDG_STATE_HOME=str(home / "state"),
+        )
         if config is not None:
             full_env["LEADLINE_CONFIG"] = str(config)
+        full_env.update(env or {})
         result = subprocess.run(
             [sys.executable, "-m", "leadline.tui.cli", *args],
             capture_output=True,
