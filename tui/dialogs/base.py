@@ -1,0 +1,93 @@
+"""What every prospect dialog shares: the app's API, saving, Escape to cancel.
+
+Dialogs save through `app.save` themselves and close only when the save
+worked, so a failed save (file locked, disk full) leaves the user's input on
+screen instead of losing it. They dismiss with the saved prospect, or None
+when cancelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+
+from leadline.core.config import Config
+from leadline.core.models import Prospect
+
+if TYPE_CHECKING:
+    from leadline.core.store import Store
+
+ResultT = TypeVar("ResultT")
+
+
+class AppApi(Protocol):
+    """The part of `LeadlineApp` that screens and dialogs use (see the TUI contract)."""
+
+    store: Store
+    config: Config
+
+    def now(self) -> datetime: ...
+    def today(self) -> date: ...
+    def prospects(self) -> list[Prospect]: ...
+    def save(self, pid: str, change: Callable[[Prospect], Prospect]) -> Prospect | None: ...
+    def add_prospect(self, p: Prospect) -> Prospect | None: ...
+
+
+def api(node: DOMNode) -> AppApi:
+    """The running app, typed as the leadline app API."""
+    return cast(AppApi, node.app)
+
+
+DIALOG_CSS = """
+ModalScreen.leadline-dialog { align: center middle; background: $background 60%; }
+.leadline-dialog > #box {
+    width: 66; max-width: 100%; height: auto; max-height: 100%;
+    border: round $accent; background: $surface; padding: 0 1;
+}
+.leadline-dialog #title { text-style: bold; width: 1fr; }
+.leadline-dialog .hint { color: $text-muted; }
+.leadline-dialog .error { color: $state-warning; text-style: bold; }
+.leadline-dialog .choice { height: 1; }
+.leadline-dialog .choice.-selected { text-style: bold reverse; }
+"""
+"""Shared layout: a centred box titled with the prospect's name."""
+
+
+class ProspectDialog(ModalScreen[ResultT]):
+    """A modal about one prospect (`pid`), closed with Escape."""
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, pid: str, **kwargs: Any) -> None:
+        super().__init__(classes="leadline-dialog", **kwargs)
+        self.pid = pid
+
+    @property
+    def prospect(self) -> Prospect:
+        """The prospect as stored now."""
+        return api(self).store.get(self.pid)
+
+    def save(self, change: Callable[[Prospect], Prospect]) -> Prospect | None:
+        """Apply `change` under the store lock; None (and a toast) when it failed."""
+        try:
+            return api(self).save(self.pid, change)
+        except ValueError as error:  # a core rule refused the change
+            self.notify(str(error), severity="error")
+            return None
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+
+def stage_label(config: Config, key: str) -> str:
+    """The display name of a stage key, or the outcome capitalised ("Nurture")."""
+    stage = config.stage(key)
+    return stage.name if stage else key.replace("-", " ").capitalize()

@@ -1,0 +1,110 @@
+"""Form parts for the add and edit dialogs: labelled rows with an error line each.
+
+Parsing is strict and explains itself next to the field ("value must be a
+non-negative number"); a form saves only when every field parses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+FORM_CSS = """
+FormRow { height: auto; }
+FormRow > Horizontal { height: auto; }
+FormRow .label { width: 18; color: $text-muted; }
+FormRow Input, FormRow Select { width: 1fr; }
+FormRow .field-error { display: none; color: $state-warning; text-style: bold; padding-left: 18; }
+FormRow .field-error.-shown { display: block; }
+.leadline-dialog Checkbox { border: none; padding: 0; height: 1; background: transparent; }
+.leadline-dialog .section { text-style: bold; margin-top: 1; }
+"""
+
+_SUFFIXES = {"k": 1_000.0, "m": 1_000_000.0}
+
+
+class FormRow(Vertical):
+    """A label, the field widget, and an error line shown only when there is an error."""
+
+    def __init__(self, label: str, field: Widget) -> None:
+        super().__init__()
+        self.label_text = label
+        self.field = field
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield Static(self.label_text, classes="label")
+            yield self.field
+        yield Static(classes="field-error")
+
+    def set_error(self, message: str) -> None:
+        """Show `message` under the field ("" hides the line)."""
+        line = self.query_one(".field-error", Static)
+        line.update(message)
+        line.set_class(bool(message), "-shown")
+
+
+def parse_amount(text: str, what: str = "value") -> float:
+    """A non-negative amount: "12000", "12 000", "12,000", "40k", "1.2M"."""
+    cleaned = text.strip().replace(" ", "").replace(",", "").replace("_", "").lower()
+    scale = 1.0
+    if cleaned[-1:] in _SUFFIXES:
+        scale, cleaned = _SUFFIXES[cleaned[-1]], cleaned[:-1]
+    try:
+        amount = float(cleaned) * scale
+    except ValueError:
+        raise ValueError(f"{what} must be a non-negative number (e.g. 12000 or 12k)") from None
+    if amount < 0 or amount != amount or amount == float("inf"):
+        raise ValueError(f"{what} must be a non-negative number (e.g. 12000 or 12k)")
+    return amount
+
+
+def parse_optional_amount(text: str, what: str) -> float | None:
+    """Like `parse_amount`; an empty field means unknown."""
+    return parse_amount(text, what) if text.strip() else None
+
+
+def parse_days_count(text: str) -> int | None:
+    """A whole number of days, at least 1; empty means none."""
+    if not text.strip():
+        return None
+    if not text.strip().isdigit() or int(text) < 1:
+        raise ValueError("interval must be a whole number of days, at least 1")
+    return int(text)
+
+
+def parse_email(text: str) -> str:
+    """An email address or nothing; checks only its shape (name@domain)."""
+    value = text.strip()
+    if value and ("@" not in value or value.startswith("@") or "." not in value.split("@")[-1]):
+        raise ValueError("email should look like name@example.com")
+    return value
+
+
+def check_fields(rows: dict[str, FormRow], parsers: dict[str, Callable[[], Any]]) -> dict[str, Any]:
+    """Run each field's parser; show errors next to the fields. Returns the parsed values.
+
+    Raises ValueError (after showing every message) when any field is wrong.
+    """
+    values: dict[str, Any] = {}
+    failed = False
+    for key, parse in parsers.items():
+        try:
+            values[key] = parse()
+            rows[key].set_error("")
+        except ValueError as error:
+            rows[key].set_error(str(error))
+            failed = True
+    if failed:
+        raise ValueError("some fields need fixing")
+    return values
+
+
+def text_input(value: str = "", placeholder: str = "", field_id: str | None = None) -> Input:
+    """A one-line input for forms."""
+    return Input(value=value, placeholder=placeholder, id=field_id, compact=True)

@@ -1,0 +1,155 @@
+"""Log a touch: channel and outcome prefilled, the next due date shown before Enter.
+
+`l` then Enter logs a reply on the planned channel (2 keys); `l n Enter` logs
+"no response" (3 keys). `c` cycles the channel, `d` types another next date,
+`m` the minutes spent (they feed the time-allocation figures).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from leadline.core.models import Prospect, Touch, TouchOutcome
+from leadline.core.rules.followup import apply_touch, effective_channel, snooze
+from leadline.tui.dialogs.base import ProspectDialog, api
+from leadline.tui.dialogs.dates import DATE_HINT, day_label, parse_day
+
+CHANNELS = ("phone", "email", "meeting", "demo", "trial", "social", "newsletter", "mail", "card")
+"""Channels offered by `c`, after the planned one."""
+
+OUTCOME_WORDS = {TouchOutcome.REPLIED: "replied", TouchOutcome.NO_RESPONSE: "no response"}
+
+
+class LogTouchDialog(ProspectDialog[Prospect | None]):
+    """Record one follow-up attempt on `pid`; `note` is attached to the touch."""
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    LogTouchDialog .row { height: 1; }
+    LogTouchDialog .label { width: 16; color: $text-muted; }
+    LogTouchDialog Input { width: 1fr; }
+    LogTouchDialog #next { text-style: bold; }
+    """
+    AUTO_FOCUS = ""
+    BINDINGS = [
+        Binding("enter", "confirm", "Log it", id="touch.confirm", priority=True),
+        Binding("r", "outcome('replied')", "Replied", id="touch.replied"),
+        Binding("n", "outcome('no-response')", "No response", id="touch.no_response"),
+        Binding("c", "next_channel", "Channel", id="touch.channel"),
+        Binding("d", "focus_field('next-date')", "Next date", id="touch.date"),
+        Binding("m", "focus_field('minutes')", "Minutes", id="touch.minutes"),
+        Binding("escape", "cancel", "Cancel", id="touch.cancel"),
+    ]
+
+    def __init__(self, pid: str, *, note: str = "", channel: str | None = None) -> None:
+        super().__init__(pid)
+        self.note = note
+        p = self.prospect
+        self.channel = channel or effective_channel(p, api(self).config)
+        self.outcome = TouchOutcome.REPLIED
+        self.error = ""
+
+    def compose(self) -> ComposeResult:
+        today = api(self).today()
+        with Vertical(id="box"):
+            yield Static(Content(f"Log a touch · {self.prospect.name}"), id="title")
+            yield self._row("Date", Static(day_label(today, today)))
+            yield self._row("Channel", Static(id="channel"))
+            yield self._row("Outcome", Static(id="outcome"))
+            yield self._row("Next follow-up", Static(id="next"))
+            yield self._row(
+                "  other date", Input(placeholder=DATE_HINT, id="next-date", compact=True)
+            )
+            yield self._row(
+                "Minutes", Input(placeholder="0", id="minutes", compact=True, type="integer")
+            )
+            if self.note:
+                yield self._row("Note", Static(Content(self.note[:200])))
+            yield Static(id="error", classes="error")
+            yield Static(
+                "Enter log it · r replied · n no response · c channel · d date · m minutes · Esc",
+                classes="hint",
+            )
+
+    def _row(self, label: str, widget: Static | Input) -> Horizontal:
+        return Horizontal(Static(label, classes="label"), widget, classes="row")
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _custom_date(self) -> date | None:
+        """The typed next date; raises ValueError when it does not parse."""
+        text = self.query_one("#next-date", Input).value
+        return parse_day(text, api(self).today()) if text.strip() else None
+
+    def _touch(self) -> Touch:
+        minutes = self.query_one("#minutes", Input).value.strip()
+        return Touch(
+            date=api(self).today(),
+            channel=self.channel,
+            outcome=self.outcome,
+            minutes=int(minutes) if minutes.isdigit() else 0,
+            note=self.note,
+        )
+
+    def _change(self, p: Prospect) -> Prospect:
+        """The prospect after this touch (what Enter will save)."""
+        app = api(self)
+        touched = apply_touch(p, self._touch(), app.config, app.now())
+        custom = self._custom_date()
+        return snooze(touched, custom, app.now()) if custom else touched
+
+    def _show(self) -> None:
+        self.query_one("#channel", Static).update(Content(f"{self.channel}   (c to change)"))
+        words = [
+            f"[reverse] {word} [/]" if outcome == self.outcome else f" {word} "
+            for outcome, word in OUTCOME_WORDS.items()
+        ]
+        self.query_one("#outcome", Static).update("  ".join(words) + "   (r / n)")
+        today = api(self).today()
+        try:
+            after = self._change(self.prospect)
+            self.error = ""
+            next_text = day_label(after.plan.next_due, today)
+        except ValueError as error:
+            self.error = str(error)
+            next_text = "?"
+        self.query_one("#next", Static).update(next_text)
+        self.query_one("#error", Static).update(self.error)
+
+    def on_input_changed(self, _: Input.Changed) -> None:
+        self._show()
+
+    def action_outcome(self, outcome: str) -> None:
+        self.outcome = TouchOutcome(outcome)
+        self._show()
+
+    def action_next_channel(self) -> None:
+        options = [self.channel, *(c for c in CHANNELS if c != self.channel)]
+        self.channel = options[1]
+        self._show()
+
+    def action_focus_field(self, field_id: str) -> None:
+        self.query_one(f"#{field_id}", Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Letters type into a focused field instead of acting."""
+        if action in ("outcome", "next_channel", "focus_field"):
+            return not isinstance(self.focused, Input)
+        return True
+
+    def action_confirm(self) -> None:
+        """Save the touch (the plan's next due moves) and close."""
+        self._show()
+        if self.error:
+            self.query_one("#next-date", Input).focus()
+            return
+        saved = self.save(self._change)
+        if saved is not None:
+            self.dismiss(saved)

@@ -1,0 +1,135 @@
+"""The quick note: a box that takes typing the moment it opens.
+
+Made for a live call: the text area has focus from the start, keys typed
+before the box is drawn are kept (they reach the screen and are put into the
+text, in order), Ctrl+S or Enter on an empty last line saves, Ctrl+T saves and
+goes on to log the call as a touch with the note attached. The note is on disk
+(app.save is an atomic save) before the box closes; when the save fails the
+box stays open with every character. Escape asks before throwing text away.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static, TextArea
+
+from leadline.core.models import Prospect
+from leadline.core.rules.followup import add_note
+from leadline.tui.dialogs.base import ProspectDialog, api
+from leadline.tui.dialogs.confirm import ConfirmDialog
+from leadline.tui.dialogs.log_touch import LogTouchDialog
+
+
+class NoteArea(TextArea):
+    """A text area where Enter on an empty last line asks to save instead."""
+
+    class SubmitRequested(Message):
+        """Enter was pressed on an empty last line."""
+
+    def _on_empty_last_line(self) -> bool:
+        row, _ = self.cursor_location
+        empty_selection = self.selection.start == self.selection.end
+        last = self.document.line_count - 1
+        return empty_selection and row == last and self.document[row] == ""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and self._on_empty_last_line():
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.SubmitRequested())
+            return
+        await super()._on_key(event)
+
+
+class NoteBox(ProspectDialog[Prospect | None]):
+    """Type a note on prospect `pid`; dismisses with the saved prospect or None."""
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    NoteBox > #box { width: 72; }
+    NoteBox NoteArea { height: 8; border: none; padding: 0; }
+    """
+    AUTO_FOCUS = "NoteArea"
+    BINDINGS = [
+        Binding("ctrl+s", "save_note", "Save", priority=True, id="note.save"),
+        Binding("ctrl+t", "save_and_touch", "Save + log touch", priority=True, id="note.touch"),
+        Binding("escape", "cancel", "Discard", id="note.discard"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="box"):
+            yield Static(Content(f"Note · {self.prospect.name}"), id="title")
+            yield NoteArea(soft_wrap=True, show_line_numbers=False, id="text")
+            yield Static(
+                "Ctrl+S save · Enter on an empty last line saves · "
+                "Ctrl+T save and log the call · Esc discard",
+                classes="hint",
+            )
+
+    @property
+    def area(self) -> NoteArea:
+        return self.query_one(NoteArea)
+
+    @property
+    def text(self) -> str:
+        """The note as it will be stored: trailing blank lines dropped."""
+        return self.area.text.rstrip("\n")
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed before the text area had focus land here: keep them, in order."""
+        if event.is_printable and event.character and not self.area.has_focus:
+            event.stop()
+            self.area.insert(event.character)
+            self.area.focus()
+
+    def on_paste(self, event: events.Paste) -> None:
+        if not self.area.has_focus:
+            event.stop()
+            self.area.insert(event.text)
+            self.area.focus()
+
+    def on_note_area_submit_requested(self, _: NoteArea.SubmitRequested) -> None:
+        self.action_save_note()
+
+    def _store(self, text: str) -> Prospect | None:
+        return self.save(lambda p: add_note(p, text, api(self).now()))
+
+    def action_save_note(self) -> None:
+        """Save and close; an empty box just closes."""
+        text = self.text
+        if not text.strip():
+            self.dismiss(None)
+            return
+        saved = self._store(text)
+        if saved is not None:
+            self.dismiss(saved)
+
+    def action_save_and_touch(self) -> None:
+        """Save the note, close, and open the log-touch dialog with the note attached."""
+        text = self.text
+        saved = self._store(text) if text.strip() else self.prospect
+        if saved is None:
+            return
+        self.dismiss(saved)
+        self.app.push_screen(LogTouchDialog(self.pid, note=text.strip()))
+
+    def action_cancel(self) -> None:
+        """Close; with text in the box, ask first."""
+        if not self.text.strip():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+            else:
+                self.area.focus()
+
+        self.app.push_screen(
+            ConfirmDialog("Discard this note?", "Discard", "Keep typing"), answered
+        )

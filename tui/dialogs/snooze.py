@@ -1,0 +1,114 @@
+"""Put the next follow-up off: snooze by a single key, or reschedule to a date.
+
+Snooze: `s` then `1` (tomorrow), `3` (three days), `7` (a week) or `d` (type a
+date, Enter). Reschedule: `r`, type a date ("2026-12-01", "+10", "fri"), Enter.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from leadline.core.models import Prospect
+from leadline.core.rules.followup import snooze
+from leadline.tui.dialogs.base import ProspectDialog, api
+from leadline.tui.dialogs.dates import DATE_HINT, day_label, parse_day
+
+PRESETS = ((1, "1", "a day"), (3, "3", "3 days"), (7, "7", "a week"))
+
+
+class DateDialog(ProspectDialog[Prospect | None]):
+    """Shared: a date input that validates as you type and saves on Enter."""
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = "DateDialog Input { margin: 0 0; }"
+
+    def _date_input(self) -> Input:
+        return Input(placeholder=DATE_HINT, id="date", compact=True)
+
+    def _current(self) -> Static:
+        due = self.prospect.plan.next_due
+        return Static(f"Now due: {day_label(due, api(self).today())}", classes="hint")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        message = ""
+        if event.value.strip():
+            try:
+                message = "→ " + day_label(
+                    parse_day(event.value, api(self).today()), api(self).today()
+                )
+            except ValueError as error:
+                message = str(error)
+        self.query_one("#error", Static).update(message)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        try:
+            day = parse_day(event.value, api(self).today())
+        except ValueError as error:
+            self.query_one("#error", Static).update(str(error))
+            return
+        self.move_to(day)
+
+    def move_to(self, day: date) -> None:
+        """Save `day` as the next follow-up and close."""
+        saved = self.save(lambda p: snooze(p, day, api(self).now()))
+        if saved is not None:
+            self.dismiss(saved)
+
+
+class SnoozeDialog(DateDialog):
+    """Snooze `pid` by 1, 3 or 7 days, or to a typed date."""
+
+    AUTO_FOCUS = ""
+    BINDINGS = [
+        *(Binding(key, f"days({n})", label, id=f"snooze.{n}") for n, key, label in PRESETS),
+        Binding("d", "type_date", "A date", id="snooze.date"),
+        Binding("escape", "cancel", "Cancel", id="snooze.cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        today = api(self).today()
+        with Vertical(id="box"):
+            yield Static(Content(f"Snooze · {self.prospect.name}"), id="title")
+            yield self._current()
+            for n, key, label in PRESETS:
+                until = day_label(today + timedelta(days=n), today)
+                yield Static(f"[b]{key}[/b]  {label}: {until}", classes="choice")
+            yield Static("[b]d[/b]  a date …", classes="choice")
+            date_input = self._date_input()
+            date_input.display = False
+            yield date_input
+            yield Static(id="error", classes="error")
+            yield Static("Esc cancel", classes="hint")
+
+    def action_days(self, days: int) -> None:
+        self.move_to(api(self).today() + timedelta(days=days))
+
+    def action_type_date(self) -> None:
+        date_input = self.query_one("#date", Input)
+        date_input.display = True
+        date_input.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("days", "type_date"):
+            return not isinstance(self.focused, Input)
+        return True
+
+
+class RescheduleDialog(DateDialog):
+    """Set the next follow-up of `pid` to a typed date."""
+
+    AUTO_FOCUS = "#date"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="box"):
+            yield Static(Content(f"Reschedule · {self.prospect.name}"), id="title")
+            yield self._current()
+            yield self._date_input()
+            yield Static(id="error", classes="error")
+            yield Static("Enter save · Esc cancel", classes="hint")

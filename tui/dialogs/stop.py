@@ -1,0 +1,88 @@
+"""Stop following: park the prospect in nurture or mark it dead, with the reason shown.
+
+The exit core proposes (nurture for a qualified prospect that fits the
+profile, else dead) is preselected, so `x` then Enter takes it; `d` and `n`
+pick the other. Nothing is deleted: the prospect moves to an outcome.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from leadline.core.models import Outcome, Prospect
+from leadline.core.rules.followup import move_stage
+from leadline.core.rules.stop_following import evaluate_stop_following, proposed_exit
+from leadline.tui.dialogs.base import ProspectDialog, api
+from leadline.tui.words import stop_sentence
+
+EXITS = {
+    Outcome.NURTURE: "nurture: slow, low-touch contact",
+    Outcome.DEAD: "dead: stop following",
+}
+
+
+class StopFollowingDialog(ProspectDialog[Prospect | None]):
+    """Move `pid` to nurture or dead; dismisses with the saved prospect or None."""
+
+    AUTO_FOCUS = ""
+    BINDINGS = [
+        Binding("n", "pick('nurture')", "Nurture", id="stop.nurture"),
+        Binding("d", "pick('dead')", "Dead", id="stop.dead"),
+        Binding("enter", "confirm", "Confirm", id="stop.confirm"),
+        Binding("escape", "cancel", "Cancel", id="stop.cancel"),
+    ]
+
+    def __init__(self, pid: str) -> None:
+        super().__init__(pid)
+        app = api(self)
+        p = self.prospect
+        self.decision = evaluate_stop_following(p, app.config, app.today())
+        self.proposed = self.decision.proposed_exit or proposed_exit(p, app.config)
+        self.choice = self.proposed
+
+    def compose(self) -> ComposeResult:
+        d = self.decision
+        why = (
+            stop_sentence(d.reasons, d.unanswered, d.days_silent)
+            if d.stop
+            else f"no threshold crossed yet ({d.unanswered} unanswered, {d.days_silent} days)"
+        )
+        with Vertical(id="box"):
+            yield Static(Content(f"Stop following · {self.prospect.name}"), id="title")
+            yield Static(Content(f"Why: {why}"))
+            for outcome, words in EXITS.items():
+                key = outcome.value[0]
+                mark = " (proposed)" if outcome == self.proposed else ""
+                yield Static(f"[b]{key}[/b]  {words}{mark}", classes="choice", id=outcome.value)
+            yield Static("Enter confirm · Esc cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        for outcome in EXITS:
+            self.query_one(f"#{outcome.value}").set_class(outcome == self.choice, "-selected")
+
+    def action_pick(self, outcome: str) -> None:
+        self.choice = Outcome(outcome)
+        self._show()
+
+    def action_confirm(self) -> None:
+        app = api(self)
+        reason = "stopped following: " + stop_sentence(
+            self.decision.reasons, self.decision.unanswered, self.decision.days_silent
+        )
+
+        def change(p: Prospect) -> Prospect:
+            moved = move_stage(p, self.choice, app.today(), app.config, app.now())
+            return replace(moved, lost_reason=reason) if self.choice == Outcome.DEAD else moved
+
+        saved = self.save(change)
+        if saved is not None:
+            self.dismiss(saved)

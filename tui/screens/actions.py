@@ -1,0 +1,103 @@
+"""The one-key actions on "the prospect in context", shared by queue and detail.
+
+l log a touch · n note · s snooze · r reschedule · a advance · x stop following.
+Each opens its dialog; the dialog saves (atomically, through app.save) and
+the screen refreshes when `app.revision` moves. `check_action` hides keys that
+do nothing for the current prospect (no "advance" on a won deal).
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from leadline.core.models import CLOSED_OUTCOMES, Prospect
+from leadline.tui.dialogs.add import AddProspectDialog
+from leadline.tui.dialogs.advance import AdvanceDialog, next_stage
+from leadline.tui.dialogs.base import api
+from leadline.tui.dialogs.log_touch import LogTouchDialog
+from leadline.tui.dialogs.note import NoteBox
+from leadline.tui.dialogs.snooze import RescheduleDialog, SnoozeDialog
+from leadline.tui.dialogs.stop import StopFollowingDialog
+
+PROSPECT_BINDINGS = [
+    Binding("l", "log_touch", "Log", id="prospect.log_touch",
+            tooltip="Log a call, email or meeting; moves the next follow-up"),
+    Binding("n", "note", "Note", id="prospect.note", tooltip="Type a note (during a call)"),
+    Binding("s", "snooze", "Snooze", id="prospect.snooze",
+            tooltip="Put the follow-up off: 1, 3, 7 days or a date"),
+    Binding("r", "reschedule", "Date", id="prospect.reschedule",
+            tooltip="Set the next follow-up date"),
+    Binding("a", "advance", "Advance", id="prospect.advance", tooltip="Move to the next stage"),
+    Binding("x", "stop_following", "Stop", id="prospect.stop",
+            tooltip="Stop following: nurture or dead"),
+    Binding("+", "add_prospect", "Add", id="prospect.add", tooltip="Add a prospect"),
+]  # fmt: skip
+
+PROSPECT_ACTIONS = frozenset(
+    {"log_touch", "note", "snooze", "reschedule", "advance", "stop_following"}
+)
+
+
+class ProspectActionsScreen(Screen[None]):
+    """A screen with a prospect in context; subclasses say which (`context_pid`)."""
+
+    def context_pid(self) -> str | None:
+        """The id of the prospect the keys act on, or None."""
+        raise NotImplementedError
+
+    def context_prospect(self) -> Prospect | None:
+        pid = self.context_pid()
+        if pid is None:
+            return None
+        try:
+            return api(self).store.get(pid)
+        except KeyError:
+            return None
+
+    def allows(self, action: str, p: Prospect) -> bool:
+        """Whether `action` makes sense for `p` (subclasses may narrow it)."""
+        if action == "advance":
+            return next_stage(p, api(self).config) is not None
+        if action in ("stop_following", "snooze", "reschedule"):
+            return p.is_open or (action != "stop_following" and p.stage not in CLOSED_OUTCOMES)
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in PROSPECT_ACTIONS:
+            return True
+        p = self.context_prospect()
+        return p is not None and self.allows(action, p)
+
+    def _push_for(self, dialog_class: type, **kwargs: object) -> None:
+        pid = self.context_pid()
+        if pid is not None:
+            self.app.push_screen(dialog_class(pid, **kwargs))
+
+    def action_log_touch(self) -> None:
+        self._push_for(LogTouchDialog, **self.touch_defaults())
+
+    def touch_defaults(self) -> dict[str, object]:
+        """Extra arguments for the log-touch dialog (the queue passes the item's channel)."""
+        return {}
+
+    def action_note(self) -> None:
+        self._push_for(NoteBox)
+
+    def action_snooze(self) -> None:
+        self._push_for(SnoozeDialog)
+
+    def action_reschedule(self) -> None:
+        self._push_for(RescheduleDialog)
+
+    def action_advance(self) -> None:
+        self._push_for(AdvanceDialog)
+
+    def action_stop_following(self) -> None:
+        self._push_for(StopFollowingDialog)
+
+    def action_add_prospect(self) -> None:
+        self.app.push_screen(AddProspectDialog(), self._added)
+
+    def _added(self, p: Prospect | None) -> None:
+        """A new prospect was saved by the dialog (subclasses may jump to it)."""

@@ -1,0 +1,115 @@
+"""The follow-up queue (key `t`): today's work, grouped by reason, one key per action.
+
+Rows come from core's `build_follow_up_queue`, grouped under headings in the
+order of `leadline.tui.words.REASON_ORDER` (overdue first). Each row: name, stage, value,
+due ("3 days overdue", "today", "in 2 days"), channel. The line under the list
+explains the selected item (why stop, which meeting, whose birthday).
+After an action the queue is rebuilt and the cursor stays at the same position,
+so the next item slides under it.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from leadline.core.models import Prospect
+from leadline.core.rules.queue import QueueItem, Reason, build_follow_up_queue
+from leadline.tui.dialogs.base import api
+from leadline.tui.screens.actions import PROSPECT_BINDINGS, ProspectActionsScreen
+from leadline.tui.screens.queue_rows import QUEUE_COLUMNS, explain, group_rows
+from leadline.tui.widgets.prospect_table import ProspectTable
+
+DATE_ACTIONS = frozenset({"snooze", "reschedule"})
+"""Actions on the follow-up date: pointless on a birthday or meeting reminder item."""
+
+
+class QueueScreen(ProspectActionsScreen):
+    """Today's follow-up queue."""
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    QueueScreen #queue-title { height: 1; padding: 0 1; text-style: bold; background: $panel; }
+    QueueScreen #queue-why { height: 1; padding: 0 1; color: $text-muted; }
+    """
+    BINDINGS = PROSPECT_BINDINGS
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[QueueItem | None] = []
+        """One entry per table row (None for a heading row)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="queue-title")
+        yield ProspectTable(QUEUE_COLUMNS, empty_text="Nothing to follow up today.", id="queue")
+        yield Static(id="queue-why")
+        yield Footer(compact=True)
+
+    @property
+    def table(self) -> ProspectTable:
+        return self.query_one("#queue", ProspectTable)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "revision", self._refresh, init=False)
+        self._refresh()
+        self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        self._refresh()
+
+    def _refresh(self, *_: object) -> None:
+        """Rebuild the queue from the stored prospects; keep the cursor's position."""
+        app = api(self)
+        today = app.today()
+        queue = build_follow_up_queue(app.prospects(), app.config, today)
+        self.items, rows = group_rows(queue, app.config, today)
+        self.table.set_rows(rows)
+        overdue = sum(1 for item in queue if item.reason == Reason.OVERDUE)
+        title = f"Today · {today:%a} {today.day} {today:%b %Y} · {len(queue)} to do"
+        if overdue:
+            title += f" · {overdue} overdue"
+        self.query_one("#queue-title", Static).update(Content(title))
+        self._explain()
+
+    def selected_item(self) -> QueueItem | None:
+        """The queue item under the cursor."""
+        index = self.table.cursor
+        return self.items[index] if 0 <= index < len(self.items) else None
+
+    def context_pid(self) -> str | None:
+        item = self.selected_item()
+        return item.prospect.id if item else None
+
+    def allows(self, action: str, p: Prospect) -> bool:
+        item = self.selected_item()
+        if item is not None and action in DATE_ACTIONS:
+            if item.reason in (Reason.BIRTHDAY, Reason.MEETING_REMINDER):
+                return False
+        return super().allows(action, p)
+
+    def touch_defaults(self) -> dict[str, object]:
+        item = self.selected_item()
+        return {"channel": item.channel} if item and item.channel else {}
+
+    def _explain(self) -> None:
+        item = self.selected_item()
+        text = explain(item, api(self).config, api(self).today()) if item else ""
+        self.query_one("#queue-why", Static).update(Content(text))
+
+    def on_prospect_table_highlighted(self, _: ProspectTable.Highlighted) -> None:
+        self._explain()
+        self.refresh_bindings()
+
+    def on_prospect_table_selected(self, event: ProspectTable.Selected) -> None:
+        event.stop()
+        self._open(event.key)
+
+    def _open(self, pid: str) -> None:
+        from leadline.tui.screens.detail import DetailScreen  # noqa: PLC0415 - avoids a cycle
+
+        self.app.push_screen(DetailScreen(pid))
+
+    def _added(self, p: Prospect | None) -> None:
+        if p is not None:
+            self.notify(f"Added {p.name}.", title="Prospect added")

@@ -1,0 +1,108 @@
+"""Queue items as table rows and as the one-line explanation under the list.
+
+Kept apart from the screen so the wording can be tested without an app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from leadline.core.config import Config
+from leadline.core.rules.queue import QueueItem, Reason
+from leadline.tui import words
+from leadline.tui.dialogs.base import stage_label
+from leadline.tui.fmt import due_phrase, money
+from leadline.tui.widgets.prospect_table import Column, Row
+
+QUEUE_COLUMNS = (
+    Column("Name"),
+    Column("Stage", 12),
+    Column("Value", 7, "right"),
+    Column("Due", 16),
+    Column("Channel", 10),
+)
+
+ROW_STATES = {
+    Reason.OVERDUE: "overdue",
+    Reason.DUE: "due",
+    Reason.SOON: "soon",
+    Reason.STOP_FOLLOWING: "warning",
+    Reason.NO_NEXT_STEP: "warning",
+}
+
+
+def due_cell(item: QueueItem, today: date) -> str:
+    """The Due column: "3 days overdue", "today", "in 2 days", "→ nurture?"."""
+    if item.reason == Reason.STOP_FOLLOWING and item.proposed_exit is not None:
+        return f"stop → {item.proposed_exit.value}?"
+    if item.reason == Reason.MEETING_REMINDER and item.meeting is not None:
+        return f"meeting {due_phrase(item.meeting.date, today)}"
+    return due_phrase(item.due, today)
+
+
+def name_cell(item: QueueItem) -> str:
+    """The prospect's name, with whose birthday or which meeting when that is the reason."""
+    name = item.prospect.name
+    if item.reason == Reason.BIRTHDAY and item.detail:
+        return f"{name}: {item.detail}'s {item.occasion or 'birthday'}"
+    if item.reason == Reason.MEETING_REMINDER and item.detail:
+        return f"{name}: {item.detail}"
+    return name
+
+
+def item_row(item: QueueItem, config: Config, today: date) -> Row:
+    """One queue item as a table row."""
+    p = item.prospect
+    cells = (
+        name_cell(item),
+        stage_label(config, p.stage),
+        money(p.value, p.currency or config.currency),
+        due_cell(item, today),
+        item.channel,
+    )
+    return Row(p.id, cells, ROW_STATES.get(item.reason, ""))
+
+
+def group_rows(
+    queue: Sequence[QueueItem], config: Config, today: date
+) -> tuple[list[QueueItem | None], list[Row]]:
+    """Rows under one heading per reason, in `words.REASON_ORDER`; items aligned with rows."""
+    items: list[QueueItem | None] = []
+    rows: list[Row] = []
+    for reason in words.REASON_ORDER:
+        group = [item for item in queue if item.reason == reason]
+        if not group:
+            continue
+        items.append(None)
+        rows.append(Row("", (f"{words.REASON_TITLES[reason]} · {len(group)}",), heading=True))
+        for item in group:
+            items.append(item)
+            rows.append(item_row(item, config, today))
+    return items, rows
+
+
+def explain(item: QueueItem, config: Config, today: date) -> str:
+    """One line on why the selected item is in the queue."""
+    p = item.prospect
+    if item.reason == Reason.STOP_FOLLOWING and item.stop is not None:
+        why = words.stop_sentence(item.stop.reasons, item.stop.unanswered, item.stop.days_silent)
+        exit_word = item.proposed_exit.value if item.proposed_exit else "dead"
+        return f"{why}: x to stop ({exit_word})."
+    if item.reason == Reason.MEETING_REMINDER and item.meeting is not None:
+        m = item.meeting
+        what = " ".join(part for part in (m.title, m.time) if part) or "meeting"
+        return f"Confirm {what} {due_phrase(m.date, today)} with {m.contact or p.name}."
+    if item.reason == Reason.BIRTHDAY:
+        occasion = item.occasion or "birthday"
+        return f"Send {item.detail or 'them'} a card: {occasion} {due_phrase(item.due, today)}."
+    if item.reason == Reason.NO_NEXT_STEP:
+        return "No follow-up date: log a touch (l) or set one (r)."
+    if item.reason == Reason.NURTURE:
+        return f"Nurture: a slow touch by {item.channel}."
+    interval = p.plan.interval_days
+    agreed = (
+        f"every {interval} days, agreed" if p.plan.agreed and interval else "no agreed interval"
+    )
+    touches = "1 touch" if len(p.touches) == 1 else f"{len(p.touches)} touches"
+    return f"{stage_label(config, p.stage)} · plan: {agreed} · {touches} so far."
