@@ -1,0 +1,85 @@
+"""Private, crash-safe file writing.
+
+A file is never rewritten in place: the new content goes to a temporary file
+in the same directory (created exclusively, mode 0600), is flushed to disk, and
+then renamed over the target. A kill at any moment therefore leaves either the
+old or the new file, plus at worst an orphaned temporary file, which
+`remove_orphaned_temps` deletes at the next start.
+
+Modes are set with fchmod/chmod explicitly, so the umask cannot widen them.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import secrets
+from pathlib import Path
+
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create `path` (and missing parents) with mode 0700; existing folders are left alone."""
+    missing: list[Path] = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, PRIVATE_DIR)
+        except FileExistsError:
+            continue
+        os.chmod(folder, PRIVATE_DIR)
+
+
+def fsync_dir(path: Path) -> None:
+    """Flush a directory entry change (a rename) to disk."""
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _temp_path(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def write_private_atomic(target: Path, data: bytes) -> None:
+    """Replace `target` by `data` atomically and durably; the file ends up mode 0600."""
+    temp = _temp_path(target)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, PRIVATE_FILE)
+    try:
+        try:
+            os.fchmod(fd, PRIVATE_FILE)
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    fsync_dir(target.parent)
+
+
+def remove_orphaned_temps(target: Path, folder: Path | None = None) -> list[Path]:
+    """Delete temporary files a killed writer of `target` left in `folder`.
+
+    Call only while holding the writers' lock: then no live writer owns one.
+    """
+    folder = target.parent if folder is None else folder
+    pattern = os.path.join(glob.escape(str(folder)), f".{glob.escape(target.name)}.*.tmp")
+    removed = [Path(p) for p in glob.glob(pattern, include_hidden=True)]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed

@@ -1,0 +1,143 @@
+"""The on-disk format: a plain TinyDB JSON file with a leadline header table.
+
+```
+{"_leadline": {"1": {"format": "leadline", "schema_version": 1, "revision": 42}},
+ "prospects": {"1": {...prospect document...}, "2": {...}}}
+```
+
+TinyDB's own JSONStorage can open it. The header comes first so a reader can
+pick up the revision counter from the first bytes without parsing the rest.
+Older schema versions are migrated in memory by `MIGRATIONS` (saved on the next
+write); a newer version than this code knows is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+Tables = dict[str, dict[str, Any]]
+Migration = Callable[[Tables], Tables]
+
+FORMAT = "leadline"
+META_TABLE = "_leadline"
+META_ID = "1"
+PROSPECTS_TABLE = "prospects"
+SCHEMA_VERSION = 1
+
+MIGRATIONS: dict[int, Migration] = {}
+"""Migration steps by the version they start from: `MIGRATIONS[n]` turns version n into n+1."""
+
+_HEAD_REVISION = re.compile(rb'"revision"\s*:\s*(\d+)')
+HEAD_BYTES = 256
+
+
+class DataFileError(Exception):
+    """The data file cannot be used; it has been left exactly as it was."""
+
+    def __init__(self, path: Path, problem: str, backup: Path | None, backup_dir: Path) -> None:
+        self.path = path
+        self.problem = problem
+        self.backup = backup
+        if backup is not None:
+            hint = f"The newest backup that reads is {backup}"
+        else:
+            hint = f"No readable backup was found in {backup_dir}"
+        super().__init__(f"{path}: {problem}. leadline left the file unchanged. {hint}.")
+
+
+class Refused(ValueError):
+    """Raised by `decode` with a one-line reason the file is not a usable leadline file."""
+
+
+def head_revision(head: bytes) -> int | None:
+    """The revision counter as written in the first bytes of a file, if it is there."""
+    found = _HEAD_REVISION.search(head)
+    return int(found.group(1)) if found else None
+
+
+def with_header(tables: Mapping[str, Any], revision: int, schema_version: int) -> Tables:
+    """`tables` with a fresh header table placed first (the tables themselves are shared)."""
+    meta = {"format": FORMAT, "schema_version": schema_version, "revision": revision}
+    ordered: Tables = {META_TABLE: {META_ID: meta}}
+    ordered.update((name, table) for name, table in tables.items() if name != META_TABLE)
+    return ordered
+
+
+def encode(tables: Tables) -> bytes:
+    """Serialise; ASCII only, so a reader assuming any locale encoding reads it right."""
+    return json.dumps(check_tables(tables), allow_nan=False).encode("ascii")
+
+
+def _parse(raw: bytes) -> Any:
+    if not raw.strip():
+        raise Refused("the file is empty")
+    try:
+        return json.loads(raw)
+    except UnicodeDecodeError:
+        raise Refused("the file is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise Refused(
+            f"the file is not valid JSON (line {error.lineno}, column {error.colno}: "
+            f"{error.msg}); it may have been cut short"
+        ) from None
+
+
+def check_tables(data: Any) -> Tables:
+    """`data` if it has the shape of a TinyDB file (tables of numbered documents)."""
+    if not isinstance(data, dict):
+        raise Refused("the file is not a leadline data file (its top level is not an object)")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise Refused(f"the file is not a TinyDB file (table {name!r} is not an object)")
+        for doc_id, doc in table.items():
+            if not (str(doc_id).isascii() and str(doc_id).isdigit() and isinstance(doc, dict)):
+                raise Refused(f"table {name!r} holds a damaged document (id {doc_id!r})")
+    return data
+
+
+def _header(tables: Tables) -> tuple[int, int]:
+    meta = tables.get(META_TABLE, {}).get(META_ID)
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise Refused(f"the file is not a leadline data file (no {META_TABLE!r} header)")
+    version, revision = meta.get("schema_version"), meta.get("revision")
+    if type(version) is not int or type(revision) is not int or version < 1 or revision < 0:
+        raise Refused(f"the {META_TABLE!r} header is damaged")
+    return version, revision
+
+
+def _migrate(tables: Tables, version: int, known: int, steps: Mapping[int, Migration]) -> Tables:
+    if version > known:
+        raise Refused(
+            f"the file was written by a newer leadline (data format {version}; this version "
+            f"reads up to {known}); upgrade leadline to open it"
+        )
+    while version < known:
+        if version not in steps:
+            raise Refused(f"data format {version} cannot be migrated to {known}")
+        tables = steps[version](tables)
+        version += 1
+    return tables
+
+
+def decode(raw: bytes, known: int, steps: Mapping[int, Migration]) -> tuple[Tables, int]:
+    """Parse, check and migrate a data file; return (tables, revision) or raise Refused."""
+    tables = check_tables(_parse(raw))
+    version, revision = _header(tables)
+    tables = _migrate(tables, version, known, steps)
+    tables[META_TABLE] = {
+        META_ID: {"format": FORMAT, "schema_version": known, "revision": revision}
+    }
+    return tables, revision
+
+
+def readable(raw: bytes) -> bool:
+    """True if `raw` is a leadline data file this version can open."""
+    try:
+        decode(raw, SCHEMA_VERSION, MIGRATIONS)
+    except Refused:
+        return False
+    return True
