@@ -1,0 +1,135 @@
+"""Real processes: kill -9 during saves, and several writers on one file.
+
+Writers are forked with multiprocessing, each opening its own Store, and
+report on a raw pipe with single small writes (atomic, so a kill cannot leave
+half a message): "s N" before saving note N, "a N" once the save returned.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import random
+import signal
+import time
+from dataclasses import replace
+from datetime import datetime
+from multiprocessing.synchronize import Event
+from pathlib import Path
+
+import pytest
+from tinydb import TinyDB
+from tinydb.storages import JSONStorage
+
+from leadline.core.models import Note, Prospect
+from leadline.core.store import Store
+
+WHEN = datetime(2024, 3, 1, 9, 30)
+FORK = multiprocessing.get_context("fork")
+PID = "0000c0de"
+
+
+def _new_file(db: Path) -> None:
+    with Store.open(db) as store:
+        store.add(Prospect(id=PID, name="Acme Ltd", stage="lead", created=WHEN, updated=WHEN))
+
+
+def _append_note(store: Store, text: str) -> None:
+    store.update(PID, lambda p: replace(p, notes=(*p.notes, Note(WHEN, text))))
+
+
+def _writer(db: Path, first: int, out: int) -> None:
+    """Append notes first, first+1, ... until killed, reporting each on `out`."""
+    store = Store.open(db)
+    number = first
+    while True:
+        os.write(out, f"s {number}\n".encode())
+        _append_note(store, f"note {number}")
+        os.write(out, f"a {number}\n".encode())
+        number += 1
+
+
+def _read_all(fd: int) -> list[tuple[str, int]]:
+    chunks = []
+    while chunk := os.read(fd, 65536):
+        chunks.append(chunk)
+    lines = b"".join(chunks).decode().split()
+    return [(kind, int(n)) for kind, n in zip(lines[::2], lines[1::2], strict=True)]
+
+
+def _kill_during_saves(db: Path, first: int, delay: float) -> list[tuple[str, int]]:
+    read_end, write_end = os.pipe()
+    writer = FORK.Process(target=_writer, args=(db, first, write_end))
+    writer.start()
+    os.close(write_end)
+    time.sleep(delay)
+    os.kill(writer.pid or 0, signal.SIGKILL)
+    writer.join()
+    messages = _read_all(read_end)
+    os.close(read_end)
+    return messages
+
+
+def _notes_in_file(db: Path) -> list[str]:
+    """Read with TinyDB's own storage (as plain JSON), then check with the Store too."""
+    plain = TinyDB(db, storage=JSONStorage, access_mode="r")
+    raw_notes = [n["text"] for n in plain.table("prospects").all()[0]["notes"]]
+    plain.close()
+    with Store.open(db) as store:
+        assert [n.text for n in store.get(PID).notes] == raw_notes
+    return raw_notes
+
+
+@pytest.mark.slow
+def test_200_kills_during_saves_leave_a_readable_file_with_every_acknowledged_note(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "leadline.json"
+    _new_file(db)
+    chance = random.Random(20240301)
+    acknowledged: list[str] = []
+    next_note, unreadable, killed_mid_save = 0, 0, 0
+    for _ in range(200):
+        messages = _kill_during_saves(db, next_note, chance.uniform(0.0, 0.03))
+        acknowledged += [f"note {n}" for kind, n in messages if kind == "a"]
+        killed_mid_save += bool(messages) and messages[-1][0] == "s"
+        next_note += len(messages)
+        try:
+            json.loads(db.read_bytes())
+        except ValueError:
+            unreadable += 1
+            continue
+        on_disk = set(_notes_in_file(db))
+        assert on_disk.issuperset(acknowledged)
+    assert unreadable == 0
+    assert killed_mid_save >= 100, f"only {killed_mid_save} of 200 kills hit a save"
+    assert db.stat().st_mode & 0o777 == 0o600
+    assert not list(tmp_path.glob(".*.tmp"))  # orphans removed by the last open
+
+
+def _appender(db: Path, worker: int, count: int, start: Event) -> None:
+    store = Store.open(db, lock_timeout=30)
+    start.wait(10)
+    for n in range(count):
+        _append_note(store, f"w{worker} n{n}")
+
+
+@pytest.mark.slow
+def test_4_processes_x_100_updates_keep_all_400_notes(tmp_path: Path) -> None:
+    db = tmp_path / "leadline.json"
+    _new_file(db)
+    start = FORK.Event()
+    workers = [FORK.Process(target=_appender, args=(db, w, 100, start)) for w in range(4)]
+    for worker in workers:
+        worker.start()
+    start.set()
+    for worker in workers:
+        worker.join(120)
+    assert [w.exitcode for w in workers] == [0, 0, 0, 0]
+    notes = _notes_in_file(db)
+    assert len(notes) == 400
+    for w in range(4):
+        assert [n for n in notes if n.startswith(f"w{w} ")] == [f"w{w} n{n}" for n in range(100)]
+    with Store.open(db) as store:
+        assert store.revision == 401  # one save per update, none lost or merged

@@ -1,0 +1,299 @@
+"""The TinyDB storage: private files, refusal of bad files, backups, caching, locking."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import stat
+import time
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tinydb import TinyDB
+from tinydb.storages import JSONStorage
+
+from leadline.core import atomic, datafile
+from leadline.core.backups import backup_dir, backup_files
+from leadline.core.models import Prospect
+from leadline.core.storage import LeadlineStorage, StaleWriteError
+from leadline.core.store import DataFileError, Store, StoreLocked
+
+WHEN = datetime(2024, 3, 1, 9, 30)
+
+
+def _prospect(name: str, pid: str = "") -> Prospect:
+    return Prospect(id=pid, name=name, stage="lead", created=WHEN, updated=WHEN)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    old = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def _sessions(db: Path, count: int, backups: int = 5) -> None:
+    """`count` separate sessions, each adding one prospect."""
+    for n in range(count):
+        with Store.open(db, backups=backups) as store:
+            store.add(_prospect(f"Session {n}"))
+
+
+def test_data_dir_is_0700_and_every_file_0600_under_umask_022(
+    tmp_path: Path, umask_022: None
+) -> None:
+    db = tmp_path / "new" / "leadline" / "leadline.json"
+    _sessions(db, 3)
+    assert _mode(tmp_path / "new") == 0o700
+    assert _mode(db.parent) == 0o700
+    assert _mode(backup_dir(db)) == 0o700
+    assert _mode(db) == 0o600
+    assert _mode(db.with_name("leadline.json.lock")) == 0o600
+    assert len(backup_files(db)) == 2
+    assert {_mode(b) for b in backup_files(db)} == {0o600}
+
+
+def test_an_existing_folder_keeps_its_mode(tmp_path: Path, umask_022: None) -> None:
+    tmp_path.chmod(0o755)
+    Store.open(tmp_path / "leadline.json").close()
+    assert _mode(tmp_path) == 0o755
+
+
+def test_tinydb_own_json_storage_reads_the_file(tmp_path: Path) -> None:
+    db = tmp_path / "leadline.json"
+    with Store.open(db) as store:
+        added = store.add(_prospect("Ararat Trading"))
+    plain = TinyDB(db, storage=JSONStorage, access_mode="r")
+    assert [doc["name"] for doc in plain.table("prospects").all()] == ["Ararat Trading"]
+    assert plain.table("prospects").all()[0]["id"] == added.id
+    assert plain.table("_leadline").get(doc_id=1) == {
+        "format": "leadline",
+        "schema_version": 1,
+        "revision": 1,
+    }
+
+
+def test_truncated_file_is_refused_untouched_and_newest_good_backup_named(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "leadline.json"
+    _sessions(db, 4)
+    newest, second = backup_files(db)[:2]
+    newest.write_bytes(newest.read_bytes()[:40])  # a damaged backup is skipped
+    content = db.read_bytes()
+    db.write_bytes(content[: len(content) // 2])
+    before = db.read_bytes(), db.stat().st_mtime_ns, db.stat().st_ino
+    with pytest.raises(DataFileError) as refused:
+        Store.open(db)
+    message = str(refused.value)
+    assert "not valid JSON" in message
+    assert str(second) in message and str(newest) not in message
+    assert refused.value.backup == second
+    assert (db.read_bytes(), db.stat().st_mtime_ns, db.stat().st_ino) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"  \n", "empty"),
+        (b'{"name": "\xff"}', "not UTF-8"),
+        (b"[1, 2]", "not a leadline data file"),
+        (b'{"_default": {"1": {"name": "Acme"}}}', "not a leadline data file"),
+        (b'{"_leadline": {"1": {"format": "other"}}}', "not a leadline data file"),
+        (b'{"prospects": []}', "not a TinyDB file"),
+        (b'{"_leadline": {"1": {"format": "leadline"}}}', "header is damaged"),
+    ],
+)
+def test_foreign_or_broken_file_is_refused_byte_identical(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    db = tmp_path / "leadline.json"
+    db.write_bytes(content)
+    with pytest.raises(DataFileError, match=reason) as refused:
+        Store.open(db)
+    assert "No readable backup" in str(refused.value)
+    assert db.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["leadline.json", "leadline.json.lock"]
+
+
+def test_file_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "leadline.json"
+    header = {"format": "leadline", "schema_version": 99, "revision": 3}
+    db.write_text(json.dumps({"_leadline": {"1": header}, "prospects": {}}))
+    with pytest.raises(DataFileError, match="newer leadline .*format 99.* up to 1"):
+        Store.open(db)
+
+
+class _Version2(LeadlineStorage):
+    """A future version whose documents gained a `source` field."""
+
+    schema_version = 2
+    migrations = {
+        1: lambda tables: {
+            **tables,
+            "prospects": {k: {**d, "source": "v1"} for k, d in tables["prospects"].items()},
+        }
+    }
+
+
+def test_older_file_is_migrated_in_memory_and_saved_in_the_new_format(tmp_path: Path) -> None:
+    db = tmp_path / "leadline.json"
+    _sessions(db, 1)
+    original = db.read_bytes()
+    db2 = TinyDB(db, storage=_Version2)
+    assert db2.table("prospects").all()[0]["source"] == "v1"
+    assert db.read_bytes() == original  # reading alone changes nothing
+    db2.table("prospects").update({"stage": "demo"}, doc_ids=[1])
+    saved = json.loads(db.read_bytes())
+    assert saved["_leadline"]["1"]["schema_version"] == 2
+    assert saved["prospects"]["1"]["source"] == "v1"
+    assert backup_files(db)[0].read_bytes() == original
+
+
+def test_orphaned_temp_files_are_removed_at_start(tmp_path: Path) -> None:
+    db = tmp_path / "leadline.json"
+    _sessions(db, 2)
+    orphans = [
+        tmp_path / ".leadline.json.4242-0badf00d.tmp",
+        backup_dir(db) / ".leadline.json.20240101T000000Z.r1.json.4242-0badf00d.tmp",
+    ]
+    bystander = tmp_path / ".notes.txt.tmp"
+    for path in [*orphans, bystander]:
+        path.write_text("half a save")
+    Store.open(db).close()
+    assert not any(p.exists() for p in orphans)
+    assert bystander.exists()
+
+
+def test_backups_rotate_and_are_taken_once_per_session(tmp_path: Path) -> None:
+    db = tmp_path / "leadline.json"
+    _sessions(db, 2, backups=2)
+    before_third = db.read_bytes()
+    with Store.open(db, backups=2) as store:
+        for n in range(3):
+            store.add(_prospect(f"Third session {n}"))
+    _sessions(db, 1, backups=2)
+    kept = backup_files(db)
+    assert len(kept) == 2
+    assert kept[1].read_bytes() == before_third
+    assert json.loads(kept[0].read_bytes())["_leadline"]["1"]["revision"] == 5
+
+
+def test_no_backups_when_disabled(tmp_path: Path) -> None:
+    db = tmp_path / "leadline.json"
+    _sessions(db, 3, backups=0)
+    assert not backup_dir(db).exists()
+
+
+def test_unchanged_file_is_not_parsed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "leadline.json"
+    _sessions(db, 1)
+    storage = LeadlineStorage(db)
+    calls: list[int] = []
+    real_decode = datafile.decode
+
+    def counting_decode(*args: Any) -> Any:
+        calls.append(1)
+        return real_decode(*args)
+
+    monkeypatch.setattr(datafile, "decode", counting_decode)
+    for _ in range(5):
+        assert storage.read() is not None
+    assert calls == []
+    other = LeadlineStorage(db)
+    other.write(other.read() or {})
+    assert storage.changed_on_disk()
+    calls.clear()
+    assert storage.read() is not None
+    assert storage.read() is not None
+    assert len(calls) == 1
+    assert storage.revision == other.revision == 2
+
+
+def test_mutating_what_read_returns_does_not_change_later_reads(tmp_path: Path) -> None:
+    db = tmp_path / "leadline.json"
+    _sessions(db, 1)
+    table = TinyDB(db, storage=LeadlineStorage).table("prospects")
+    first = table.all()[0]
+    first["contacts"].append({"name": "ghost"})
+    first["plan"]["channel"] = "ghost"
+    again = table.all()[0]
+    assert again["contacts"] == [] and again["plan"]["channel"] == ""
+
+
+def test_failed_save_leaves_old_file_and_reads_from_disk_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "leadline.json"
+    _sessions(db, 1)
+    before = db.read_bytes()
+    table = TinyDB(db, storage=LeadlineStorage).table("prospects")
+
+    def disk_full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        table.update({"name": "Renamed"}, doc_ids=[1])
+    monkeypatch.undo()
+    assert db.read_bytes() == before
+    assert table.all()[0]["name"] == "Session 0"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".tmp") == []
+
+
+def test_save_based_on_a_stale_read_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "leadline.json"
+    _sessions(db, 1)
+    slow, fast = LeadlineStorage(db), LeadlineStorage(db)
+    stale = slow.read() or {}
+    fresh = fast.read() or {}
+    fresh["prospects"]["1"]["name"] = "Changed elsewhere"
+    fast.write(fresh)
+    stale["prospects"]["1"]["name"] = "Would overwrite"
+    with pytest.raises(StaleWriteError):
+        slow.write(stale)
+    assert json.loads(db.read_bytes())["prospects"]["1"]["name"] == "Changed elsewhere"
+
+
+def _hold_lock(db: str, held: Any, release: Any) -> None:
+    storage = LeadlineStorage(db)
+    with storage.lock():
+        held.set()
+        release.wait(10)
+
+
+def test_lock_held_too_long_names_the_holder(tmp_path: Path) -> None:
+    db = tmp_path / "leadline.json"
+    store = Store.open(db, lock_timeout=0.3)
+    context = multiprocessing.get_context("fork")
+    held, release = context.Event(), context.Event()
+    holder = context.Process(target=_hold_lock, args=(str(db), held, release))
+    holder.start()
+    try:
+        assert held.wait(10)
+        started = time.monotonic()
+        with pytest.raises(StoreLocked) as locked:
+            store.add(_prospect("Blocked"))
+        waited = time.monotonic() - started
+    finally:
+        release.set()
+        holder.join(10)
+    assert locked.value.holder_pid == holder.pid
+    assert f"pid {holder.pid}" in str(locked.value)
+    assert 0.25 <= waited < 5
+    assert store.prospects() == []  # nothing half-saved
+    store.add(_prospect("After release"))
+    assert [p.name for p in Store.open(db).prospects()] == ["After release"]
