@@ -17,7 +17,6 @@ from leadline.core.rules import followup
 from leadline.core.rules.funnel import funnel_to_json, summarize_funnel
 from leadline.core.rules.queue import build_follow_up_queue
 from leadline.core.rules.warnings import warnings_for
-from leadline.core.store import new_id
 from leadline.tui import cli_render as render
 from leadline.tui.cli_support import UserError, check_stage, find_one, open_context, parse_day
 
@@ -80,7 +79,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise UserError("--value cannot be negative")
     created = now.replace(year=first.year, month=first.month, day=first.day)
     prospect = Prospect(
-        id=new_id(),
+        id="",  # the store assigns a fresh, unused id
         name=args.name.strip(),
         stage=stage,
         created=created,
@@ -93,8 +92,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     if not prospect.name:
         raise UserError("the name cannot be empty")
     plan = replace(prospect.plan, next_due=followup.next_due_after(prospect, first, ctx.config))
-    ctx.store.add(replace(prospect, plan=plan))
-    print(prospect.id)
+    saved = ctx.store.add(replace(prospect, plan=plan))
+    print(saved.id)
     return 0
 
 

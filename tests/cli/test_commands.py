@@ -71,7 +71,7 @@ def test_unknown_prospect_and_stage_are_user_errors(cli: Run) -> None:
 
 
 def test_move_to_outcome_and_list_by_stage(cli: Run) -> None:
-    cli("add", "Acme", "--stage", "proposal", "--value", "5000")
+    cli("add", "Acme", "--stage", "proposal", "--value", "5000", "--date", "2026-11-01")
     cli("add", "Beta")
     cli("move", "Acme", "won", "--date", "2026-11-20")
     won = as_json(cli("list", "--stage", "won", "--json"))
