@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import platformdirs
-from rich.text import Text
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -57,15 +56,18 @@ def short_message(error: BaseException, log: Path | None) -> str:
 
     The exception's own text is left out: it may quote a prospect's data.
     """
-    where = f"Details (no personal data shown here): {log}" if log else "No log could be written."
+    where = f"Details are in {log} (readable only by you)." if log else "No log could be written."
     return f"leadline stopped after an unexpected error ({type(error).__name__}).\n{where}\n"
 
 
-def handle_crash(app: App[Any], error: Exception, directory: Path, when: datetime) -> None:
-    """Stand-in for `App._handle_exception`: log privately, exit with a short message.
+def handle_crash(app: App[Any], error: Exception, directory: Path, when: datetime) -> str:
+    """Stand-in for `App._handle_exception`: log privately, stop the app, return the message.
 
     Keeps the parts of Textual's handler that tests and the exit code rely on
-    (`_return_code`, and the first exception remembered for Pilot to re-raise).
+    (`_return_code`, and the first exception remembered for Pilot to re-raise),
+    but adds nothing to Textual's exit renderables: the caller prints the
+    returned message itself once the terminal is restored, unwrapped, so the
+    log's path can be copied whole.
     """
     app._return_code = 1
     if app._exception is None:
@@ -76,4 +78,5 @@ def handle_crash(app: App[Any], error: Exception, directory: Path, when: datetim
     except OSError:
         log = None
     app.bell()
-    app.panic(Text(short_message(error, log)))  # Text: no markup in paths
+    app._close_messages_no_wait()
+    return short_message(error, log)

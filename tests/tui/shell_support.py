@@ -1,0 +1,111 @@
+"""Test data and helpers for the shell and funnel tests (helper tui-shell).
+
+A fixed clock (2026-11-23 09:00), a small pipeline over every section with
+names in four scripts, the demo config, and `screen_text` (what the terminal
+shows, as text). The fixtures built on these live in conftest.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+from importlib import resources
+from pathlib import Path
+
+from leadline.core.config import Config
+from leadline.core.config_loader import load_config
+from leadline.core.models import (
+    Contact,
+    FollowUpPlan,
+    Lifecycle,
+    Prospect,
+    Role,
+    StageEntry,
+    Touch,
+    TouchOutcome,
+)
+from leadline.tui.app import LeadlineApp
+
+FIXED_NOW = datetime(2026, 11, 23, 9, 0)
+TODAY = FIXED_NOW.date()
+
+
+def sample_file(name: str) -> Path | None:
+    """A file of the shipped sample data, if it exists yet."""
+    path = Path(str(resources.files("leadline.sample_data").joinpath(name)))
+    return path if path.is_file() else None
+
+
+def make_prospect(pid: str, name: str, stage: str, value: float, **fields: object) -> Prospect:
+    """A prospect entered its stage 20 days ago (history from 60 days ago)."""
+    created = FIXED_NOW - timedelta(days=60)
+    history = (StageEntry("lead", created.date()), StageEntry(stage, TODAY - timedelta(days=20)))
+    base = Prospect(
+        id=pid, name=name, stage=stage, created=created, updated=created, value=value,
+        currency="EUR", lifecycle=Lifecycle.PROSPECT, stage_history=history,
+        plan=FollowUpPlan(interval_days=7, channel="email", next_due=TODAY + timedelta(days=2)),
+    )  # fmt: skip
+    return replace(base, **fields)  # type: ignore[arg-type]
+
+
+def small_pipeline() -> list[Prospect]:
+    """Twelve prospects over every section, two closed, names in four scripts."""
+    due = FollowUpPlan(interval_days=7, channel="phone", next_due=TODAY - timedelta(days=3))
+    boss = (Contact("Ada Kovač", Role.DECISION_MAKER),)
+    return [
+        make_prospect("p01", "Acme Ltd", "lead", 5000, plan=due),
+        make_prospect("p02", "Bolt Logistics", "lead", 12000),
+        make_prospect("p03", "Север Трейд", "qualified", 30000, contacts=boss),
+        make_prospect("p04", "Արարատ Սոֆթ", "meeting", 18000, contacts=boss),
+        make_prospect("p05", "上海星辰科技", "needs", 45000),
+        make_prospect(
+            "p06",
+            "Delta Retail",
+            "demo",
+            22000,
+            touches=(Touch(TODAY - timedelta(days=4), "demo", TouchOutcome.REPLIED, minutes=60),),
+        ),
+        make_prospect(
+            "p07",
+            "Echo Manufacturing",
+            "proposal",
+            60000,
+            expected_close=TODAY + timedelta(days=20),
+        ),
+        make_prospect(
+            "p08",
+            "Foxtrot Software",
+            "negotiation",
+            90000,
+            expected_close=TODAY + timedelta(days=10),
+            contacts=boss,
+        ),
+        make_prospect("p09", "Golf Partners", "proposal", 15000),
+        make_prospect("p10", "Hotel Group", "needs", 8000),
+        make_prospect(
+            "p11",
+            "India Imports",
+            "won",
+            40000,
+            stage_history=(
+                StageEntry("lead", TODAY - timedelta(days=90)),
+                StageEntry("won", TODAY - timedelta(days=10)),
+            ),
+        ),
+        make_prospect("p12", "Juliet Media", "lost", 10000),
+    ]
+
+
+def sample_config() -> Config:
+    """The demo configuration (the shipped default until sample_data has one)."""
+    path = sample_file("config.yaml")
+    return load_config(path) if path else load_config(None)
+
+
+AppFactory = Callable[..., LeadlineApp]
+
+
+def screen_text(app: LeadlineApp) -> str:
+    """What the terminal shows right now, as plain text lines."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

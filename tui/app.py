@@ -1,0 +1,281 @@
+"""The Textual application: top-level screens, shared keys, saving and theming.
+
+Two modes (funnel and today's queue) switch with one key each; prospects,
+dialogs and lists are pushed on top. Screens never touch the data file: they
+call `app.save(...)`, and every screen refreshes when `app.revision` changes,
+which happens after each save and when another process wrote the file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import ClassVar
+
+import platformdirs
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import ModalScreen, Screen
+
+from leadline.core.config import Config
+from leadline.core.models import Prospect
+from leadline.core.store import DataFileError, Store, StoreLocked
+from leadline.tui import crash, state, theming
+from leadline.tui.commands import LEADLINE_COMMANDS, prospect_in_view
+from leadline.tui.screens.funnel import FunnelScreen
+
+SAVE_ERRORS = (StoreLocked, DataFileError, OSError, ValueError)
+"""What a save may raise that the user can do something about (shown as a toast)."""
+
+
+def _queue_screen() -> Screen[None]:
+    from leadline.tui.screens.queue import QueueScreen  # noqa: PLC0415 - loaded on first use
+
+    return QueueScreen()
+
+
+class LeadlineApp(App[int]):
+    """leadline's terminal UI over one store and one configuration."""
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
+    TITLE = "leadline"
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
+        "funnel": FunnelScreen,
+        "queue": _queue_screen,
+    }
+    DEFAULT_MODE = "funnel"
+    COMMANDS = App.COMMANDS | LEADLINE_COMMANDS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "show_mode('funnel')", "Funnel", id="app.funnel",
+                tooltip="The funnel: sections, stages, quota and advice"),
+        Binding("t", "show_mode('queue')", "Today", id="app.queue",
+                tooltip="Today's follow-up queue"),
+        Binding("n", "quick_note", "Note", id="app.note",
+                tooltip="Write a note on the prospect in view"),
+        Binding("plus", "add_prospect", "Add", id="app.add", tooltip="Add a prospect"),
+        Binding("question_mark,f1", "help", "Help", id="app.help",
+                tooltip="Every key of this screen", key_display="?"),
+        Binding("q", "back_or_quit", "Back/quit", id="app.back",
+                tooltip="Go back; on a top screen, quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit",
+                tooltip="Quit leadline"),
+    ]  # fmt: skip
+
+    revision: reactive[int] = reactive(0, init=False)
+    """Bumped after every save and when another process changed the data file."""
+
+    def __init__(
+        self,
+        store: Store,
+        config: Config,
+        *,
+        clock: Callable[[], datetime] = datetime.now,
+        mouse: bool = True,
+        state_path: Path | None = None,
+        themes_dir: Path | None = None,
+        crash_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.config = config
+        self.mouse_enabled = mouse
+        self._clock = clock
+        self.state_path = state_path or state.default_state_path()
+        self.crash_dir = crash_dir or crash.default_crash_dir()
+        self._cache: tuple[int, list[Prospect]] | None = None
+        self._poll_failed = False
+        self._crash_report: str | None = None
+        default_themes = Path(platformdirs.user_config_dir("leadline")) / "themes"
+        self._theme_problems = self._install_themes(themes_dir or default_themes)
+
+    # -- time and data ------------------------------------------------------
+
+    def now(self) -> datetime:
+        """The current time, from the injected clock (tests pass a fixed one)."""
+        return self._clock()
+
+    def today(self) -> date:
+        """Today's date, from the injected clock."""
+        return self.now().date()
+
+    def prospects(self) -> list[Prospect]:
+        """All prospects, read once per revision."""
+        if self._cache is None or self._cache[0] != self.revision:
+            self._cache = (self.revision, self.store.prospects())
+        return self._cache[1]
+
+    def save(self, pid: str, change: Callable[[Prospect], Prospect]) -> Prospect | None:
+        """Apply `change` to prospect `pid` under the store's lock and save atomically.
+
+        Returns the saved prospect, or None after telling the user why it failed;
+        callers then keep their dialog open so nothing typed is lost.
+        """
+        try:
+            saved = self.store.update(pid, change)
+        except KeyError:
+            self.notify("That prospect is gone (deleted elsewhere?).", title="Not saved",
+                        severity="error")  # fmt: skip
+            return None
+        except SAVE_ERRORS as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+            return None
+        self.revision += 1
+        return saved
+
+    def add_prospect(self, prospect: Prospect) -> Prospect | None:
+        """Store a new prospect; None (after a toast) if it could not be saved."""
+        try:
+            added = self.store.add(prospect)
+        except SAVE_ERRORS as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+            return None
+        self.revision += 1
+        return added
+
+    def _poll_store(self) -> None:
+        """Pick up changes another process (say `leadline note`) made to the file."""
+        try:
+            changed = self.store.changed_on_disk()
+        except (DataFileError, OSError) as error:
+            if not self._poll_failed:
+                self.notify(str(error), title="Data file", severity="error", timeout=10)
+            self._poll_failed = True
+            return
+        self._poll_failed = False
+        if changed:
+            self.revision += 1
+
+    # -- lifecycle ----------------------------------------------------------
+
+    def on_mount(self) -> None:
+        for problem in self._theme_problems:
+            self.notify(problem, title="Theme not loaded", severity="error", timeout=10)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.set_interval(1.0, self._poll_store, name="poll-store")
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Unexpected errors: a short message and a private log, never local variables."""
+        if self._crash_report is None:
+            self._crash_report = crash.handle_crash(self, error, self.crash_dir, datetime.now())
+
+    def _print_error_renderables(self) -> None:
+        """After a crash, print only our short message (Textual's would show locals)."""
+        if self._crash_report is None:
+            super()._print_error_renderables()
+            return
+        self._exit_renderables.clear()
+        sys.stderr.write(self._crash_report)
+        sys.stderr.flush()
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(theming.VARIABLE_DEFAULTS)
+
+    def _install_themes(self, themes_dir: Path) -> list[str]:
+        loaded = theming.load_themes(themes_dir)
+        for theme in loaded.themes:
+            self.register_theme(theme)
+        wanted = state.read_state(self.state_path).get("theme")
+        if not wanted and os.environ.get("NO_COLOR") is not None:
+            wanted = theming.MONO_THEME
+        self.theme = theming.pick_theme(wanted, self.available_themes)
+        if wanted and wanted != self.theme:
+            loaded.problems.append(f"Theme {wanted!r} is not available; using {self.theme}.")
+        return loaded.problems
+
+    def _remember_theme(self, theme: object) -> None:
+        name = getattr(theme, "name", None)
+        if not name or state.read_state(self.state_path).get("theme") == name:
+            return
+        try:
+            state.remember(self.state_path, "theme", name)
+        except OSError as error:
+            self.notify(f"Theme not remembered: {error}", severity="warning")
+
+    # -- keys ---------------------------------------------------------------
+
+    def current_prospect_id(self) -> str | None:
+        """The prospect the active screen is about (detail, highlighted row), if any."""
+        return prospect_in_view(self.screen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit":
+            return True
+        if isinstance(self.screen, ModalScreen):
+            return False  # dialogs handle their own keys; Escape closes them
+        if action == "quick_note":
+            return self.current_prospect_id() is not None
+        if action == "show_mode":
+            on_base = len(self.screen_stack) <= 1
+            return not (parameters and parameters[0] == self.current_mode and on_base)
+        return True
+
+    def action_show_mode(self, mode: str) -> None:
+        """Go to a top-level screen; pressed again there, back to its base."""
+        if mode == self.current_mode:
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+        else:
+            self.switch_mode(mode)
+
+    def action_back_or_quit(self) -> None:
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+        else:
+            self.exit(return_code=0)
+
+    def action_quick_note(self) -> None:
+        pid = self.current_prospect_id()
+        if pid is not None:
+            self.quick_note(pid)
+
+    def action_add_prospect(self) -> None:
+        from leadline.tui.dialogs.add import AddProspectDialog  # noqa: PLC0415
+
+        self.push_screen(AddProspectDialog(), self._prospect_added)
+
+    def _prospect_added(self, prospect: Prospect | None) -> None:
+        if prospect is not None:
+            self.notify(f"Added {prospect.name}.")
+
+    def action_help(self) -> None:
+        from leadline.tui.screens.help import HelpScreen  # noqa: PLC0415
+
+        self.push_screen(HelpScreen(self.screen))
+
+    # -- navigation used by screens ------------------------------------------
+
+    def open_prospect(self, pid: str) -> None:
+        """Show one prospect's detail screen."""
+        from leadline.tui.screens.detail import DetailScreen  # noqa: PLC0415
+
+        self.push_screen(DetailScreen(pid))
+
+    def open_stage(self, stage_key: str) -> None:
+        """List the prospects in one stage."""
+        from leadline.tui.screens.stage_list import StageListScreen  # noqa: PLC0415
+
+        self.push_screen(StageListScreen(stage_key))
+
+    def quick_note(self, pid: str) -> None:
+        """Open the note box for prospect `pid`; it takes typing at once."""
+        from leadline.tui.dialogs.note import NoteBox  # noqa: PLC0415
+
+        self.push_screen(NoteBox(pid))
+
+
+def run_app(
+    store: Store,
+    config: Config,
+    *,
+    mouse: bool = True,
+    clock: Callable[[], datetime] = datetime.now,
+    state_path: Path | None = None,
+) -> int:
+    """Run the TUI until the user quits; returns the exit status (1 after a crash)."""
+    app = LeadlineApp(store, config, clock=clock, mouse=mouse, state_path=state_path)
+    app.run(mouse=mouse)
+    return app.return_code or 0

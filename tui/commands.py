@@ -1,0 +1,151 @@
+"""Command palette (Ctrl+P) providers: prospects, stage moves, screens, themes.
+
+"prospect: Acme Ltd" opens a prospect; "stage: move Acme Ltd to Demo / trial"
+acts on the prospect in view; "funnel", "queue", "theme: leadline-light" go
+where they say. Prospect search pre-filters by an in-order character test, so
+10k prospects stay quick to search, and shows at most `MAX_PROSPECT_HITS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.screen import Screen
+
+from leadline.core.models import Outcome
+
+if TYPE_CHECKING:
+    from leadline.tui.app import LeadlineApp
+
+MAX_PROSPECT_HITS = 40
+
+
+def _leadline(provider: Provider) -> LeadlineApp:
+    return provider.app  # type: ignore[return-value]
+
+
+def _in_order(query: str, text: str) -> bool:
+    """True when every character of `query` appears in `text` in order (the cheap test)."""
+    position = 0
+    for char in query:
+        position = text.find(char, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+def _strip_prefix(query: str, prefix: str) -> str:
+    """Both "prospect: acme" and "acme" search for acme."""
+    lowered = query.lower().lstrip()
+    for candidate in (prefix + ":", prefix + " "):
+        if lowered.startswith(candidate):
+            return query.lstrip()[len(candidate) :].strip()
+    return query.strip()
+
+
+class ProspectCommands(Provider):
+    """Jump to any prospect by fuzzy name."""
+
+    async def search(self, query: str) -> Hits:
+        app = _leadline(self)
+        wanted = _strip_prefix(query, "prospect")
+        if not wanted:
+            return
+        compact = wanted.lower().replace(" ", "")
+        matcher = self.matcher(wanted)
+        scored = []
+        for prospect in app.prospects():
+            if _in_order(compact, prospect.name.lower()):
+                score = matcher.match(prospect.name)
+                if score > 0:
+                    scored.append((score, prospect))
+        scored.sort(key=lambda item: -item[0])
+        for score, prospect in scored[:MAX_PROSPECT_HITS]:
+            stage = app.config.stage(prospect.stage)
+            yield Hit(
+                score,
+                Content.assemble("prospect: ", matcher.highlight(prospect.name)),
+                partial(app.open_prospect, prospect.id),
+                text=f"prospect: {prospect.name}",
+                help=stage.name if stage else prospect.stage,
+            )
+
+
+def prospect_in_view(screen: Screen[Any]) -> str | None:
+    """The prospect `screen` is about (detail, highlighted row), if any.
+
+    Screens say so with `current_prospect_id()` (or `context_pid()`, the name
+    the queue and detail screens use).
+    """
+    for name in ("current_prospect_id", "context_pid"):
+        getter = getattr(screen, name, None)
+        if callable(getter):
+            pid = getter()
+            return pid if isinstance(pid, str) and pid else None
+    return None
+
+
+def _move_commands(
+    app: LeadlineApp, screen: Screen[Any]
+) -> Iterator[tuple[str, Callable[[], None], str]]:
+    """(text, action, help) for moving the prospect in view to each other stage."""
+    pid = prospect_in_view(screen)
+    if pid is None:
+        return
+    try:
+        prospect = app.store.get(pid)
+    except KeyError:
+        return
+    targets = [(s.key, s.name) for s in app.config.stages]
+    targets += [(o.value, o.value) for o in Outcome]
+    for key, name in targets:
+        if key != prospect.stage:
+            text = f"stage: move {prospect.name} to {name}"
+            yield text, partial(move_to_stage, app, pid, key), f"Record that it entered {name}"
+
+
+def move_to_stage(app: LeadlineApp, pid: str, key: str) -> None:
+    """Move prospect `pid` to stage (or outcome) `key` today, and say so."""
+    from leadline.core.rules.followup import move_stage  # noqa: PLC0415
+
+    saved = app.save(pid, lambda p: move_stage(p, key, app.today(), app.config, app.now()))
+    if saved is not None:
+        stage = app.config.stage(key)
+        app.notify(f"{saved.name}: now {stage.name if stage else key}.")
+
+
+def _navigation(app: LeadlineApp) -> Iterator[tuple[str, Callable[[], Any], str]]:
+    yield "funnel", partial(app.action_show_mode, "funnel"), "Sections, stages, quota (f)"
+    yield "queue", partial(app.action_show_mode, "queue"), "Today's follow-ups (t)"
+    yield "add prospect", app.action_add_prospect, "A new lead or prospect (+)"
+    yield "help", app.action_help, "Every key of this screen (?)"
+    for name in sorted(app.available_themes):
+        yield f"theme: {name}", partial(setattr, app, "theme", name), "Switch and remember"
+
+
+class LeadlineCommands(Provider):
+    """Screens, themes and stage moves for the prospect in view."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+        app = _leadline(self)
+        return [*_move_commands(app, self.screen), *_navigation(app)]
+
+    async def discover(self) -> Hits:
+        for text, action, help_text in self._commands():
+            yield DiscoveryHit(text, action, text=text, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, action, help_text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), action, text=text, help=help_text)
+
+
+LEADLINE_COMMANDS: set[type[Provider]] = {ProspectCommands, LeadlineCommands}
+"""Providers added to the app's command palette."""

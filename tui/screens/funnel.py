@@ -1,0 +1,214 @@
+"""The funnel (home, key `f`): quota, sections and stages as bars, advice, time, conversion.
+
+Everything essential fits 80x24: the quota, each section with its stages, and
+the first pieces of advice; time allocation and conversion follow below and
+scroll. Up/down (j/k) move between stages, Enter lists a stage's prospects.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from leadline.core.rules.funnel import FunnelSummary, summarize_funnel
+from leadline.tui.widgets import funnel_text as words
+from leadline.tui.widgets.bars import StageLine, StageRow, column_titles
+from leadline.tui.widgets.quota import QuotaBar
+
+if TYPE_CHECKING:
+    from leadline.tui.app import LeadlineApp
+
+
+class ColumnTitles(Widget):
+    """The line "Stage … Deals Value Weighted", aligned with the stage rows at any width."""
+
+    DEFAULT_CSS = "ColumnTitles { height: 1; color: $text-muted; }"
+
+    def render(self) -> str:
+        return column_titles(self.size.width)
+
+
+class AdviceList(Vertical):
+    """Advice sentences as a bulleted list; wrapped lines stay indented under the text."""
+
+    DEFAULT_CSS = """
+    AdviceList { height: auto; }
+    AdviceList > Horizontal { height: auto; }
+    AdviceList .bullet { width: 3; padding-left: 1; color: $state-warning; text-style: bold; }
+    AdviceList .sentence { width: 1fr; height: auto; }
+    """
+
+    def __init__(self, sentences: list[str], *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._sentences = sentences
+
+    def compose(self) -> ComposeResult:
+        for sentence in self._sentences:
+            with Horizontal():
+                yield Static("•", classes="bullet")
+                yield Static(sentence, classes="sentence", markup=False)
+
+    async def show(self, sentences: list[str]) -> None:
+        """Replace the list (only when the advice changed, to avoid flicker)."""
+        if sentences != self._sentences:
+            self._sentences = sentences
+            await self.recompose()
+
+
+class FunnelScreen(Screen[None]):
+    """Where the pipeline stands: one screen, read top to bottom."""
+
+    HELP_TITLE = "Funnel"
+    AUTO_FOCUS = ""  # focus is placed by _start_at_top (no scroll)
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "move(1)", "Next stage", show=False, id="funnel.down"),
+        Binding("up,k", "move(-1)", "Previous stage", show=False, id="funnel.up"),
+        Binding("home,g", "first", "First stage", show=False, id="funnel.first"),
+        Binding("end,G", "last", "Last stage", show=False, id="funnel.last"),
+        Binding("pagedown,space", "page(1)", "Scroll down", show=False, id="funnel.page_down"),
+        Binding("pageup", "page(-1)", "Scroll up", show=False, id="funnel.page_up"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._stale = False
+
+    @property
+    def leadline(self) -> LeadlineApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        summary = self._summary()
+        currency = self.leadline.config.currency
+        yield Static(self._title(), classes="title-bar", id="funnel-title")
+        with VerticalScroll(id="funnel-body", can_focus=False):
+            yield QuotaBar(words.quota_view(summary, currency), id="quota")
+            yield ColumnTitles()
+            for section in summary.sections:
+                yield Static(words.section_heading(section, currency),
+                             id=f"section-{section.key}", classes="section-heading")  # fmt: skip
+                for line in self._stage_lines(summary, section.key):
+                    yield StageRow(line, self._largest(summary))
+            yield Static(words.best_few_line(summary), id="best-few", classes="note-line")
+            yield Static("Advice", classes="block-title")
+            yield AdviceList(words.advice_sentences(summary), id="advice")
+            yield Static("Time, last 30 days", classes="block-title")
+            yield Static(words.time_lines(summary, self.leadline.config), id="time")
+            yield Static("Conversion", classes="block-title")
+            yield Static(words.conversion_lines(summary, self.leadline.config), id="conversion")
+            yield Static(words.outcome_line(summary, currency), id="outcomes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "revision", self._on_revision, init=False)
+        self.call_after_refresh(self._start_at_top)
+
+    def _start_at_top(self) -> None:
+        """Focus the first stage with the quota in view (Textual would centre the row)."""
+        rows = self._rows()
+        if rows:
+            rows[0].focus(scroll_visible=False)
+        self.query_one("#funnel-body").scroll_home(animate=False, immediate=True)
+
+    # -- data -----------------------------------------------------------------
+
+    def _summary(self) -> FunnelSummary:
+        app = self.leadline
+        return summarize_funnel(app.prospects(), app.config, app.today())
+
+    def _title(self) -> str:
+        return f" Funnel · {self.leadline.today():%a %d %b %Y}"
+
+    @staticmethod
+    def _largest(summary: FunnelSummary) -> float:
+        return max((b.value for b in summary.stages), default=0.0)
+
+    def _stage_lines(self, summary: FunnelSummary, section: str) -> list[StageLine]:
+        config = self.leadline.config
+        tones = {stage.key: stage.tone for stage in config.stages}
+        return [
+            StageLine(
+                b.key,
+                b.name,
+                tones.get(b.key, "neutral"),
+                b.count,
+                b.value,
+                b.weighted_value,
+                config.currency,
+            )
+            for b in summary.stages
+            if b.section is not None and b.section.value == section
+        ]
+
+    def _on_revision(self, _revision: int) -> None:
+        if self.is_current:
+            self.refresh_figures()
+        else:
+            self._stale = True
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self.refresh_figures()
+
+    def refresh_figures(self) -> None:
+        """Recompute the summary and update every part in place."""
+        self._stale = False
+        summary = self._summary()
+        config, currency = self.leadline.config, self.leadline.config.currency
+        self.query_one("#funnel-title", Static).update(self._title())
+        self.query_one(QuotaBar).update(words.quota_view(summary, currency))
+        largest = self._largest(summary)
+        for section in summary.sections:
+            heading = self.query_one(f"#section-{section.key}", Static)
+            heading.update(words.section_heading(section, currency))
+            for line in self._stage_lines(summary, section.key):
+                self.query_one(f"#stage-{line.key}", StageRow).update(line, largest)
+        self.query_one("#best-few", Static).update(words.best_few_line(summary))
+        self.run_worker(self.query_one(AdviceList).show(words.advice_sentences(summary)))
+        self.query_one("#time", Static).update(words.time_lines(summary, config))
+        self.query_one("#conversion", Static).update(words.conversion_lines(summary, config))
+        self.query_one("#outcomes", Static).update(words.outcome_line(summary, currency))
+
+    # -- keys -----------------------------------------------------------------
+
+    def _rows(self) -> list[StageRow]:
+        return list(self.query(StageRow))
+
+    def _focused_index(self) -> int:
+        rows = self._rows()
+        return rows.index(self.focused) if self.focused in rows else -1
+
+    def action_move(self, step: int) -> None:
+        rows, index = self._rows(), self._focused_index()
+        target = index + step
+        if 0 <= target < len(rows):
+            rows[target].focus()
+        else:  # past either end: keep reading (quota above, advice below)
+            self.action_page(step)
+
+    def action_first(self) -> None:
+        rows = self._rows()
+        if rows:
+            rows[0].focus()
+        self.query_one("#funnel-body").scroll_home(animate=False)
+
+    def action_last(self) -> None:
+        rows = self._rows()
+        if rows:
+            rows[-1].focus()
+
+    def action_page(self, step: int) -> None:
+        body = self.query_one("#funnel-body", VerticalScroll)
+        if step > 0:
+            body.scroll_page_down(animate=False)
+        else:
+            body.scroll_page_up(animate=False)
+
+    def on_stage_row_chosen(self, message: StageRow.Chosen) -> None:
+        self.leadline.open_stage(message.key)

@@ -1,0 +1,121 @@
+"""The funnel summary in words: section headings, advice, time, conversion, outcomes.
+
+Pure functions from core's `FunnelSummary` to Textual `Content`; the funnel
+screen only places them. Styles are theme variables or plain text styles.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from leadline.core.config import Config, Section
+from leadline.core.rules.funnel import Bucket, FunnelSummary
+from leadline.core.rules.history import Conversion
+from leadline.tui.fmt import deals, money
+from leadline.tui.widgets.quota import QuotaView
+from leadline.tui.words import advice_sentence
+
+SECTION_TITLES = {
+    Section.ABOVE: "Above the funnel",
+    Section.IN: "In the funnel",
+    Section.BEST_FEW: "Best few",
+}
+
+
+def section_title(section: Section | str) -> str:
+    """The section's display name: Above the funnel, In the funnel, Best few."""
+    return SECTION_TITLES.get(Section(section), str(section))
+
+
+def section_heading(bucket: Bucket, currency: str) -> Content:
+    """`Above the funnel · 14 deals · €310k · weighted €24k`."""
+    return Content.assemble(
+        (f" {section_title(bucket.key)}", "bold $accent"),
+        f" · {deals(bucket.count)} · {money(bucket.value, currency)}",
+        (f" · weighted {money(bucket.weighted_value, currency)}", "dim"),
+    )
+
+
+def quota_view(summary: FunnelSummary, currency: str) -> QuotaView:
+    """The quota widget's figures from the summary."""
+    q = summary.quota
+    return QuotaView(q.label, q.target, q.won, q.won_deals, q.expected, q.expected_deals,
+                     q.gap, q.new_pipeline_needed, summary.win_rate.rate, currency)  # fmt: skip
+
+
+def best_few_line(summary: FunnelSummary) -> Content:
+    """How many open deals pass the best-few test, and what the test is."""
+    half = summary.normal_cycle.days // 2
+    count = len(summary.best_few_ids)
+    return Content(
+        f" {deals(count)} expected to close within {half} days "
+        f"(half your normal {summary.normal_cycle.days}-day cycle)"
+    )
+
+
+def advice_sentences(summary: FunnelSummary) -> list[str]:
+    """Each piece of shape advice as a sentence; one calm sentence when there is none."""
+    if not summary.advice:
+        return ["The funnel's shape looks healthy: no advice today."]
+    sentences = []
+    for item in summary.advice:
+        numbers = dict(item.numbers)
+        if "section" in numbers:  # "Time on in: ..." reads badly; name the section
+            numbers["section"] = section_title(str(numbers["section"])).lower()
+        sentences.append(advice_sentence(item.code, numbers))
+    return sentences
+
+
+def _hours(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}h{rest:02d}" if hours else f"{rest}m"
+
+
+def time_lines(summary: FunnelSummary, config: Config) -> Content:
+    """Share of logged time per section against its target (last 30 days)."""
+    allocation = summary.time_allocation
+    if not allocation.total_minutes:
+        return Content(" No time logged on touches in the last 30 days.")
+    lines = []
+    for entry in allocation.sections:
+        off = entry.off_points or 0.0
+        share = f"{entry.share:.0%}" if entry.share is not None else "–"
+        style = "$state-warning bold" if abs(off) > config.advice.rebalance_points else ""
+        lines.append(Content.assemble(
+            f" {section_title(entry.section):<17}",
+            (f"{share:>4} of your time", style),
+            f"  target {entry.target:.0%}  ({_hours(entry.minutes)})",
+        ))  # fmt: skip
+    return Content("\n").join(lines)
+
+
+def _stage_name(key: str, config: Config) -> str:
+    stage = config.stage(key)
+    return stage.name if stage else key
+
+
+def _conversion_line(step: Conversion, config: Config) -> Content:
+    rate = "–" if step.rate is None else f"{step.rate:.0%}"
+    names = f"{_stage_name(step.from_stage, config)} → {_stage_name(step.to_stage, config)}"
+    return Content.assemble(
+        f" {names:<32}", (f"{rate:>4}", "bold"), (f"  {step.converted} of {step.entered}", "dim")
+    )
+
+
+def conversion_lines(summary: FunnelSummary, config: Config) -> Content:
+    """Stage-to-next conversion and meeting-to-won, from the stage histories."""
+    steps = list(summary.conversion)
+    if summary.meeting_to_won is not None:
+        steps.append(summary.meeting_to_won)
+    return Content("\n").join(_conversion_line(step, config) for step in steps)
+
+
+def outcome_line(summary: FunnelSummary, currency: str) -> Content:
+    """`Won 12 (€310k) · Lost 8 · Nurture 5 · Dead 9`."""
+    parts = []
+    for bucket in summary.outcomes:
+        text = f"{bucket.key.capitalize()} {bucket.count}"
+        if bucket.key == "won" and bucket.value:
+            text += f" ({money(bucket.value, currency)})"
+        parts.append(text)
+    return Content(" " + " · ".join(parts))
