@@ -1,8 +1,8 @@
 """Test support for the queue, detail, note and table tests (helper tui-work).
 
 `asynctest` runs an async test on a fresh event loop (no asyncio plugin is
-installed); `STATE_VARS` gives a bare test App the theme variables the
-widgets' stylesheets use.
+installed); `work_prospects()` is a small pipeline with one prospect per queue
+reason; `screen_text` and `stored` read what the user sees and what is on disk.
 """
 
 from __future__ import annotations
@@ -10,7 +10,25 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Callable, Coroutine
+from dataclasses import replace
+from datetime import date, datetime
 from typing import Any
+
+from textual.app import App
+
+from leadline.core.models import (
+    Contact,
+    FollowUpPlan,
+    Lifecycle,
+    Meeting,
+    Prospect,
+    Role,
+    StageEntry,
+    Touch,
+    TouchOutcome,
+)
+from leadline.core.store import Store
+from leadline.tui.app import LeadlineApp
 
 STATE_VARS = {
     f"state-{s}": "#e0e0e0" for s in ("overdue", "due", "soon", "won", "lost", "stale", "warning")
@@ -27,76 +45,8 @@ def asynctest(func: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., N
     return run
 
 
-# --- a stand-in for LeadlineApp until tui/app.py lands --------------------------------------
-
-from collections.abc import Callable as _Callable  # noqa: E402
-from dataclasses import replace  # noqa: E402
-from datetime import date, datetime  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from textual.app import App  # noqa: E402
-from textual.reactive import reactive  # noqa: E402
-from textual.screen import Screen  # noqa: E402
-
-from leadline.core.config import Config  # noqa: E402
-from leadline.core.config_loader import load_config  # noqa: E402
-from leadline.core.models import (  # noqa: E402
-    Contact,
-    FollowUpPlan,
-    Lifecycle,
-    Meeting,
-    Prospect,
-    Role,
-    StageEntry,
-    Touch,
-    TouchOutcome,
-)
-from leadline.core.store import Store  # noqa: E402
-
 NOW = datetime(2026, 11, 23, 9, 0)
 TODAY = NOW.date()
-
-
-class WorkApp(App[int]):
-    """The attributes of LeadlineApp the work screens use, over a real store."""
-
-    revision: reactive[int] = reactive(0)
-
-    def __init__(self, store: Store, config: Config, start: _Callable[[], Screen] | None = None):
-        super().__init__()
-        self.store = store
-        self.config = config
-        self.start = start
-        self.fail_saves = False
-
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        return STATE_VARS
-
-    def now(self) -> datetime:
-        return NOW
-
-    def today(self) -> date:
-        return TODAY
-
-    def prospects(self) -> list[Prospect]:
-        return self.store.prospects()
-
-    def save(self, pid: str, change: _Callable[[Prospect], Prospect]) -> Prospect | None:
-        if self.fail_saves:
-            self.notify("Could not save: disk full", severity="error")
-            return None
-        saved = self.store.update(pid, change)
-        self.revision += 1
-        return saved
-
-    def add_prospect(self, p: Prospect) -> Prospect | None:
-        saved = self.store.add(p)
-        self.revision += 1
-        return saved
-
-    def on_mount(self) -> None:
-        if self.start is not None:
-            self.push_screen(self.start())
 
 
 def prospect(pid: str, name: str, stage: str, **fields: object) -> Prospect:
@@ -143,25 +93,13 @@ def work_prospects() -> list[Prospect]:
     ]  # fmt: skip
 
 
-def open_store(tmp_path: Path, prospects: list[Prospect] | None = None) -> Store:
-    """A real data file in `tmp_path` holding `prospects` (default: `work_prospects()`)."""
-    store = Store.open(tmp_path / "pipeline.json")
-    store.add_many(work_prospects() if prospects is None else prospects)
-    return store
-
-
-def work_app(tmp_path: Path, start: _Callable[[], Screen] | None = None, **kw: object) -> WorkApp:
-    """The stand-in app over a fresh data file, showing `start()` first."""
-    return WorkApp(open_store(tmp_path, **kw), load_config(None), start)  # type: ignore[arg-type]
-
-
 def screen_text(app: App[object]) -> str:
     """What the top screen shows, as plain lines of text."""
     strips = app.screen._compositor.render_strips()  # noqa: SLF001 - test-only peek
     return "\n".join(strip.text.rstrip() for strip in strips)
 
 
-def stored(app: WorkApp, pid: str) -> Prospect:
+def stored(app: LeadlineApp, pid: str) -> Prospect:
     """The prospect as it is in the data file now (a fresh store, not the app's cache)."""
     fresh = Store.open(app.store.path)
     try:

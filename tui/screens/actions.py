@@ -1,6 +1,7 @@
 """The one-key actions on "the prospect in context", shared by queue and detail.
 
-l log a touch · n note · s snooze · r reschedule · a advance · x stop following.
+l log a touch · s snooze · r reschedule · a advance · x stop following; `n` (note)
+and `+` (add) are app keys that find the prospect through `context_pid()`.
 Each opens its dialog; the dialog saves (atomically, through app.save) and
 the screen refreshes when `app.revision` moves. `check_action` hides keys that
 do nothing for the current prospect (no "advance" on a won deal).
@@ -12,7 +13,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from leadline.core.models import CLOSED_OUTCOMES, Prospect
-from leadline.tui.dialogs.add import AddProspectDialog
 from leadline.tui.dialogs.advance import AdvanceDialog, next_stage
 from leadline.tui.dialogs.base import api
 from leadline.tui.dialogs.log_touch import LogTouchDialog
@@ -23,15 +23,13 @@ from leadline.tui.dialogs.stop import StopFollowingDialog
 PROSPECT_BINDINGS = [
     Binding("l", "log_touch", "Log", id="prospect.log_touch",
             tooltip="Log a call, email or meeting; moves the next follow-up"),
-    Binding("n", "note", "Note", id="prospect.note", tooltip="Type a note (during a call)"),
     Binding("s", "snooze", "Snooze", id="prospect.snooze",
             tooltip="Put the follow-up off: 1, 3, 7 days or a date"),
-    Binding("r", "reschedule", "Date", id="prospect.reschedule",
+    Binding("r", "reschedule", "Date", id="prospect.reschedule", show=False,
             tooltip="Set the next follow-up date"),
     Binding("a", "advance", "Advance", id="prospect.advance", tooltip="Move to the next stage"),
     Binding("x", "stop_following", "Stop", id="prospect.stop",
             tooltip="Stop following: nurture or dead"),
-    Binding("+", "add_prospect", "Add", id="prospect.add", tooltip="Add a prospect"),
 ]  # fmt: skip
 
 PROSPECT_ACTIONS = frozenset(
@@ -95,9 +93,3 @@ class ProspectActionsScreen(Screen[None]):
 
     def action_stop_following(self) -> None:
         self._push_for(StopFollowingDialog)
-
-    def action_add_prospect(self) -> None:
-        self.app.push_screen(AddProspectDialog(), self._added)
-
-    def _added(self, p: Prospect | None) -> None:
-        """A new prospect was saved by the dialog (subclasses may jump to it)."""

@@ -109,7 +109,3 @@ class QueueScreen(ProspectActionsScreen):
         from leadline.tui.screens.detail import DetailScreen  # noqa: PLC0415 - avoids a cycle
 
         self.app.push_screen(DetailScreen(pid))
-
-    def _added(self, p: Prospect | None) -> None:
-        if p is not None:
-            self.notify(f"Added {p.name}.", title="Prospect added")

@@ -1,0 +1,126 @@
+"""The people at a prospect: a list to edit, and the form for one contact."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Select, Static
+
+from leadline.core.models import Contact, Prospect, Role
+from leadline.tui.dialogs.add import ROLE_LABELS, role_select
+from leadline.tui.dialogs.base import DIALOG_CSS
+from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, parse_email, text_input
+from leadline.tui.dialogs.list_editor import ListEditor
+
+
+def parse_yearly(text: str) -> date | None:
+    """A birthday or anniversary: YYYY-MM-DD, or empty for none."""
+    if not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError("write the date as YYYY-MM-DD (e.g. 1980-11-24)") from None
+
+
+def describe_contact(c: Contact) -> str:
+    star = "★ " if c.role == Role.DECISION_MAKER else "  "
+    extra = " · ".join(x for x in (c.title, c.email, c.phone) if x)
+    return f"{star}{c.name} ({ROLE_LABELS[c.role]}){' · ' + extra if extra else ''}"
+
+
+class ContactForm(ModalScreen[Contact | None]):
+    """Add or edit one contact; dismisses with the new contact or None."""
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = DIALOG_CSS + FORM_CSS
+    AUTO_FOCUS = "#c-name"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="contact.save"),
+        Binding("escape", "cancel", "Cancel", id="contact.cancel"),
+    ]
+
+    def __init__(self, contact: Contact | None) -> None:
+        super().__init__(classes="leadline-dialog")
+        self.contact = contact or Contact(name="")
+        self.rows: dict[str, FormRow] = {}
+
+    def _row(self, key: str, label: str, field: Any) -> FormRow:
+        self.rows[key] = FormRow(label, field)
+        return self.rows[key]
+
+    def compose(self) -> ComposeResult:
+        c = self.contact
+        yearly = {k: (v.isoformat() if v else "") for k, v in
+                  (("birthday", c.birthday), ("anniversary", c.anniversary))}  # fmt: skip
+        with VerticalScroll(id="box"):
+            yield Static("Contact", id="title")
+            yield self._row("name", "Name", text_input(c.name, "", "c-name"))
+            yield self._row("role", "Role", role_select(c.role, "c-role"))
+            yield self._row("title", "Title", text_input(c.title, "e.g. CFO", "c-title"))
+            yield self._row("email", "Email", text_input(c.email, "", "c-email"))
+            yield self._row("phone", "Phone", text_input(c.phone, "", "c-phone"))
+            for key in ("birthday", "anniversary"):
+                yield self._row(
+                    key, key.capitalize(), text_input(yearly[key], "YYYY-MM-DD", f"c-{key}")
+                )
+            yield self._row(
+                "channel", "Prefers", text_input(c.preferred_channel, "phone, email…", "c-channel")
+            )
+            yield Static("Ctrl+S or Enter save · Esc cancel", classes="hint")  # fmt: skip
+
+    def _text(self, key: str) -> str:
+        return self.query_one(f"#c-{key}", Input).value
+
+    def on_input_submitted(self, _: Input.Submitted) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        def name() -> str:
+            if not self._text("name").strip():
+                raise ValueError("a name is needed")
+            return self._text("name").strip()
+
+        try:
+            v = check_fields(self.rows, {
+                "name": name,
+                "email": lambda: parse_email(self._text("email")),
+                "birthday": lambda: parse_yearly(self._text("birthday")),
+                "anniversary": lambda: parse_yearly(self._text("anniversary")),
+            })  # fmt: skip
+        except ValueError:
+            return
+        role = self.query_one("#c-role", Select).value
+        self.dismiss(replace(
+            self.contact, name=v["name"], role=role if isinstance(role, Role) else Role.OTHER,
+            title=self._text("title").strip(), email=v["email"], phone=self._text("phone").strip(),
+            birthday=v["birthday"], anniversary=v["anniversary"],
+            preferred_channel=self._text("channel").strip(),
+        ))  # fmt: skip
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ContactsDialog(ListEditor[Contact]):
+    """The contacts of prospect `pid`."""
+
+    TITLE_WORD = "Contacts"
+
+    def items(self, p: Prospect) -> tuple[Contact, ...]:
+        return p.contacts
+
+    def with_items(self, p: Prospect, items: tuple[Contact, ...]) -> Prospect:
+        return replace(p, contacts=items)
+
+    def describe(self, item: Contact) -> str:
+        return describe_contact(item)
+
+    def form(self, item: Contact | None) -> ContactForm:
+        return ContactForm(item)

@@ -1,0 +1,220 @@
+"""Edit a prospect's fields, each with its validation message beside it.
+
+Name, stage, lifecycle, value, currency, budget, timeframe, expected close,
+the decision-maker flag, the follow-up plan, the qualification checklist
+(with every stage's entry criteria), tags, profile attributes and the reason
+closed. A stage change goes through core's `move_stage` (history, lifecycle,
+next date); a lead becomes a prospect only when its checklist is met.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Checkbox, Input, Select, Static
+
+from leadline.core.config import Config
+from leadline.core.models import IcpValue, Lifecycle, Outcome, Prospect
+from leadline.core.rules.followup import is_qualified, move_stage
+from leadline.tui.dialogs.base import ProspectDialog, api
+from leadline.tui.dialogs.dates import DATE_HINT, parse_optional_day
+from leadline.tui.dialogs.form import (
+    FORM_CSS,
+    FormRow,
+    check_fields,
+    parse_amount,
+    parse_days_count,
+    parse_optional_amount,
+    text_input,
+)
+
+
+def checklist_items(config: Config) -> list[str]:
+    """The qualification checklist, then every stage's entry criteria, without repeats."""
+    items = list(config.qualification)
+    for stage in config.stages:
+        items += [i for i in stage.entry_criteria if i not in items]
+    return items
+
+
+def parse_profile(text: str) -> dict[str, IcpValue]:
+    """ "industry=software, employees=300" -> attributes (numbers become numbers)."""
+    profile: dict[str, IcpValue] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip():
+            raise ValueError("write the profile as name=value, name=value")
+        raw = value.strip()
+        number = raw.replace(".", "", 1)
+        profile[key.strip()] = (float(raw) if "." in raw else int(raw)) if number.isdigit() else raw
+    return profile
+
+
+def profile_text(profile: dict[str, IcpValue]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in profile.items())
+
+
+def parse_currency(text: str) -> str:
+    value = text.strip().upper()
+    if value and (len(value) != 3 or not value.isalpha()):
+        raise ValueError("currency is a three-letter code such as EUR")
+    return value
+
+
+class EditProspectDialog(ProspectDialog[Prospect | None]):
+    """The field form for `pid`; Ctrl+S or Enter saves when every field is valid."""
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = FORM_CSS + "EditProspectDialog > #box { width: 76; }"
+    AUTO_FOCUS = "#name"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="edit.save"),
+        Binding("escape", "cancel", "Cancel", id="edit.cancel"),
+    ]
+
+    def __init__(self, pid: str) -> None:
+        super().__init__(pid)
+        self.original = self.prospect
+        self.rows: dict[str, FormRow] = {}
+
+    def _row(self, key: str, label: str, field: Any) -> FormRow:
+        self.rows[key] = FormRow(label, field)
+        return self.rows[key]
+
+    def _input(self, key: str, label: str, value: str, hint: str = "") -> FormRow:
+        return self._row(key, label, text_input(value, hint, key))
+
+    def compose(self) -> ComposeResult:
+        p, config = self.original, api(self).config
+        stages = [(s.name, s.key) for s in config.stages] + [(o.capitalize(), o) for o in Outcome]
+        lives = [(life.value.replace("-", " "), life) for life in Lifecycle]
+        close = p.expected_close.isoformat() if p.expected_close else ""
+        due = p.plan.next_due.isoformat() if p.plan.next_due else ""
+        with VerticalScroll(id="box"):
+            yield Static(Content(f"Edit · {p.name}"), id="title")
+            yield self._input("name", "Name", p.name)
+            yield self._row(
+                "stage",
+                "Stage",
+                Select(stages, value=p.stage, allow_blank=False, compact=True, id="stage"),
+            )
+            yield self._row(
+                "lifecycle",
+                "Lifecycle",
+                Select(lives, value=p.lifecycle, allow_blank=False, compact=True, id="lifecycle"),
+            )
+            yield self._input("value", "Value", f"{p.value:g}")
+            yield self._input("currency", "Currency", p.currency, config.currency)
+            yield self._input(
+                "budget", "Budget", "" if p.budget is None else f"{p.budget:g}", "unknown"
+            )
+            yield self._input(
+                "timeframe", "Timeframe", p.decision_timeframe, "e.g. Q1, before March"
+            )
+            yield self._input("close", "Expected close", close, DATE_HINT)
+            yield Checkbox("Decision maker confirmed", p.decision_maker_confirmed, id="dm")
+            yield Static("Follow-up plan", classes="section")
+            yield self._input(
+                "interval", "Every (days)", str(p.plan.interval_days or ""), "stage default"
+            )
+            yield self._input(
+                "channel", "Channel", p.plan.channel, config.follow_up.default_channel
+            )
+            yield self._input("next_due", "Next follow-up", due, DATE_HINT)
+            yield Checkbox("Agreed with the customer", p.plan.agreed, id="agreed")
+            yield Static("Checklist", classes="section")
+            for index, item in enumerate(checklist_items(config)):
+                yield Checkbox(item, p.qualification.get(item, False), id=f"q{index}")
+            yield Static("More", classes="section")
+            yield self._input("tags", "Tags", ", ".join(p.tags), "comma separated")
+            yield self._input(
+                "profile", "Profile", profile_text(p.icp), "industry=software, employees=300"
+            )
+            yield self._input("lost_reason", "Reason closed", p.lost_reason)
+            yield Static("Ctrl+S or Enter save · Tab next field · Esc cancel", classes="hint")
+
+    def _text(self, key: str) -> str:
+        return self.query_one(f"#{key}", Input).value
+
+    def _checked(self, widget_id: str) -> bool:
+        return self.query_one(f"#{widget_id}", Checkbox).value
+
+    def _parsed(self) -> dict[str, Any]:
+        today = api(self).today()
+
+        def name() -> str:
+            if not self._text("name").strip():
+                raise ValueError("a name is needed")
+            return self._text("name").strip()
+
+        return check_fields(self.rows, {
+            "name": name,
+            "value": lambda: parse_amount(self._text("value") or "0"),
+            "currency": lambda: parse_currency(self._text("currency")),
+            "budget": lambda: parse_optional_amount(self._text("budget"), "budget"),
+            "close": lambda: parse_optional_day(self._text("close"), today),
+            "interval": lambda: parse_days_count(self._text("interval")),
+            "next_due": lambda: parse_optional_day(self._text("next_due"), today),
+            "profile": lambda: parse_profile(self._text("profile")),
+            "lifecycle": self._lifecycle,
+        })  # fmt: skip
+
+    def _ticks(self) -> dict[str, bool]:
+        items = checklist_items(api(self).config)
+        ticks = dict(self.original.qualification)
+        ticks.update({item: self._checked(f"q{i}") for i, item in enumerate(items)})
+        return ticks
+
+    def _lifecycle(self) -> Lifecycle:
+        chosen = self.query_one("#lifecycle", Select).value
+        life = chosen if isinstance(chosen, Lifecycle) else self.original.lifecycle
+        probe = replace(self.original, qualification=self._ticks())
+        qualified = is_qualified(probe, api(self).config)
+        if life != Lifecycle.LEAD and self.original.lifecycle == Lifecycle.LEAD and not qualified:
+            raise ValueError("the qualification checklist is not met: it stays a lead")
+        if life == Lifecycle.LEAD and qualified and self.original.lifecycle == Lifecycle.LEAD:
+            return Lifecycle.PROSPECT
+        return life
+
+    def apply(self, p: Prospect, v: dict[str, Any]) -> Prospect:
+        """`p` with the form's values; a changed stage moves through core's rules."""
+        app = api(self)
+        stage = self.query_one("#stage", Select).value
+        moved = p
+        if isinstance(stage, str) and stage != p.stage:
+            moved = move_stage(p, stage, app.today(), app.config, app.now())
+        next_due: date | None = v["next_due"]
+        if moved is not p and next_due == self.original.plan.next_due:
+            next_due = moved.plan.next_due  # the move's scheduling wins unless edited
+        channel = self._text("channel").strip()
+        plan = replace(moved.plan, interval_days=v["interval"], channel=channel,
+                       next_due=next_due, agreed=self._checked("agreed"))  # fmt: skip
+        life = v["lifecycle"] if v["lifecycle"] != self.original.lifecycle else moved.lifecycle
+        tags = tuple(t.strip() for t in self._text("tags").split(",") if t.strip())
+        return replace(
+            moved, name=v["name"], value=v["value"], currency=v["currency"], budget=v["budget"],
+            decision_timeframe=self._text("timeframe").strip(), expected_close=v["close"],
+            decision_maker_confirmed=self._checked("dm"), plan=plan, qualification=self._ticks(),
+            tags=tags, icp=v["profile"], lost_reason=self._text("lost_reason").strip(),
+            lifecycle=life, updated=app.now(),
+        )  # fmt: skip
+
+    def on_input_submitted(self, _: Input.Submitted) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        """Save when every field is valid; otherwise the messages say what to fix."""
+        try:
+            values = self._parsed()
+        except ValueError:
+            self.notify("Some fields need fixing (see the messages).", severity="warning")
+            return
+        saved = self.save(lambda p: self.apply(p, values))
+        if saved is not None:
+            self.dismiss(saved)

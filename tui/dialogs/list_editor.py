@@ -1,0 +1,106 @@
+"""A list of a prospect's items (contacts, meetings) to add, edit and delete by key.
+
+Enter edits the highlighted item, `a` adds one, `d` deletes it after a yes.
+Every change is saved at once through app.save. Subclasses say how an item
+reads, which form edits it, and where the items live on the prospect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+
+from leadline.core.models import Prospect
+from leadline.tui.dialogs.base import ProspectDialog
+from leadline.tui.dialogs.confirm import ConfirmDialog
+
+ItemT = TypeVar("ItemT")
+
+
+class ListEditor(ProspectDialog[None], Generic[ItemT]):
+    """Items of one kind on prospect `pid`."""
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = "ListEditor OptionList { height: auto; max-height: 12; border: none; }"
+    AUTO_FOCUS = "OptionList"
+    TITLE_WORD = "Items"
+    BINDINGS = [
+        Binding("a,plus", "add", "Add", id="list.add"),
+        Binding("d,delete", "delete", "Delete", id="list.delete"),
+        Binding("escape", "cancel", "Close", id="list.close"),
+    ]
+
+    def items(self, p: Prospect) -> tuple[ItemT, ...]:
+        raise NotImplementedError
+
+    def with_items(self, p: Prospect, items: tuple[ItemT, ...]) -> Prospect:
+        raise NotImplementedError
+
+    def describe(self, item: ItemT) -> str:
+        raise NotImplementedError
+
+    def form(self, item: ItemT | None) -> ModalScreen[Any]:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="box"):
+            yield Static(Content(f"{self.TITLE_WORD} · {self.prospect.name}"), id="title")
+            yield OptionList(id="items")
+            yield Static("Enter edit · a add · d delete · Esc close", classes="hint")
+
+    def on_mount(self) -> None:
+        self._fill()
+
+    def _fill(self, keep: int = 0) -> None:
+        options = self.query_one(OptionList)
+        options.clear_options()
+        lines = [Content(self.describe(i)) for i in self.items(self.prospect)]
+        options.add_options(lines or [Content(f"No {self.TITLE_WORD.lower()} yet: a adds one.")])
+        options.highlighted = min(keep, len(lines) - 1) if lines else None
+
+    def _index(self) -> int | None:
+        index = self.query_one(OptionList).highlighted
+        return index if index is not None and index < len(self.items(self.prospect)) else None
+
+    def _store(self, change: Callable[[tuple[ItemT, ...]], tuple[ItemT, ...]], keep: int) -> None:
+        if self.save(lambda p: self.with_items(p, change(self.items(p)))) is not None:
+            self._fill(keep)
+
+    def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
+        index = self._index()
+        if index is None:
+            self.action_add()
+            return
+        item = self.items(self.prospect)[index]
+
+        def edited(new: ItemT | None) -> None:
+            if new is not None:
+                self._store(lambda items: items[:index] + (new,) + items[index + 1 :], index)
+
+        self.app.push_screen(self.form(item), edited)
+
+    def action_add(self) -> None:
+        def added(new: ItemT | None) -> None:
+            if new is not None:
+                self._store(lambda items: (*items, new), len(self.items(self.prospect)))
+
+        self.app.push_screen(self.form(None), added)
+
+    def action_delete(self) -> None:
+        index = self._index()
+        if index is None:
+            return
+        what = self.describe(self.items(self.prospect)[index])
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._store(lambda items: items[:index] + items[index + 1 :], index)
+
+        self.app.push_screen(ConfirmDialog(f"Delete {what}?", "Delete", "Keep"), answered)

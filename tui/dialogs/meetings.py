@@ -1,0 +1,108 @@
+"""Booked meetings: a list to edit and the form for one meeting.
+
+The queue reminds the user the day before a meeting; the detail lists the
+coming ones. Booking one without a confirmed decision maker raises a warning
+(core), it is not refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from leadline.core.models import Meeting, Prospect
+from leadline.tui.dialogs.base import DIALOG_CSS, api
+from leadline.tui.dialogs.dates import DATE_HINT, day_label, parse_day
+from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, text_input
+from leadline.tui.dialogs.list_editor import ListEditor
+
+
+def parse_clock(text: str) -> str:
+    """ "9:30" -> "09:30"; empty is fine (no time set)."""
+    value = text.strip()
+    if not value:
+        return ""
+    hours, sep, minutes = value.partition(":")
+    if not (
+        sep and hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60
+    ):
+        raise ValueError("time as HH:MM, e.g. 09:30")
+    return f"{int(hours):02d}:{int(minutes):02d}"
+
+
+class MeetingForm(ModalScreen[Meeting | None]):
+    """Add or edit one meeting; dismisses with the meeting or None."""
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = DIALOG_CSS + FORM_CSS
+    AUTO_FOCUS = "#m-date"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="meeting.save"),
+        Binding("escape", "cancel", "Cancel", id="meeting.cancel"),
+    ]
+
+    def __init__(self, meeting: Meeting | None) -> None:
+        super().__init__(classes="leadline-dialog")
+        self.meeting = meeting
+        self.rows: dict[str, FormRow] = {}
+
+    def _row(self, key: str, label: str, value: str, hint: str = "") -> FormRow:
+        self.rows[key] = FormRow(label, text_input(value, hint, f"m-{key}"))
+        return self.rows[key]
+
+    def compose(self) -> ComposeResult:
+        m = self.meeting
+        with VerticalScroll(id="box"):
+            yield Static("Meeting", id="title")
+            yield self._row("date", "Date", m.date.isoformat() if m else "", DATE_HINT)
+            yield self._row("time", "Time", m.time if m else "", "HH:MM")
+            yield self._row("title", "What", m.title if m else "", "e.g. Demo for the board")
+            yield self._row("contact", "With", m.contact if m else "", "contact name")
+            yield Static("Ctrl+S or Enter save · Esc cancel", classes="hint")
+
+    def _text(self, key: str) -> str:
+        return self.query_one(f"#m-{key}", Input).value
+
+    def on_input_submitted(self, _: Input.Submitted) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        today = api(self).today()
+        try:
+            v = check_fields(self.rows, {
+                "date": lambda: parse_day(self._text("date"), today),
+                "time": lambda: parse_clock(self._text("time")),
+            })  # fmt: skip
+        except ValueError:
+            return
+        meeting = Meeting(date=v["date"], time=v["time"], title=self._text("title").strip(),
+                          contact=self._text("contact").strip())  # fmt: skip
+        self.dismiss(meeting)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class MeetingsDialog(ListEditor[Meeting]):
+    """The meetings of prospect `pid`, in date order."""
+
+    TITLE_WORD = "Meetings"
+
+    def items(self, p: Prospect) -> tuple[Meeting, ...]:
+        return p.meetings
+
+    def with_items(self, p: Prospect, items: tuple[Meeting, ...]) -> Prospect:
+        return replace(p, meetings=tuple(sorted(items, key=lambda m: (m.date, m.time))))
+
+    def describe(self, item: Meeting) -> str:
+        what = " ".join(x for x in (item.title or "Meeting", item.time) if x)
+        who = f" with {item.contact}" if item.contact else ""
+        return f"{what}{who}, {day_label(item.date, api(self).today())}"
+
+    def form(self, item: Meeting | None) -> MeetingForm:
+        return MeetingForm(item)

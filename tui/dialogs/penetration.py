@@ -1,0 +1,88 @@
+"""The account-penetration plan: approval chain, needs, objections and counters, risks.
+
+One text box per part, one entry per line; an objection and its counter are
+written "objection => counter". Ctrl+S saves, Escape cancels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static, TextArea
+
+from leadline.core.models import Objection, PenetrationPlan, Prospect
+from leadline.tui.dialogs.base import ProspectDialog, api
+
+PARTS = (
+    ("chain", "Approval chain, in order (one person or role per line)"),
+    ("needs", "Needs found (one per line)"),
+    ("objections", "Objections (one per line: objection => counter)"),
+    ("risks", "Risks (one per line)"),
+)
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def parse_objections(text: str) -> tuple[Objection, ...]:
+    """ "Too expensive => show the payback" per line."""
+    found = []
+    for line in _lines(text):
+        objection, _, counter = line.partition("=>")
+        found.append(Objection(objection.strip(), counter.strip()))
+    return tuple(found)
+
+
+def plan_texts(plan: PenetrationPlan) -> dict[str, str]:
+    """The plan as the text each box starts with."""
+    return {
+        "chain": "\n".join(plan.approval_chain),
+        "needs": "\n".join(plan.needs),
+        "objections": "\n".join(
+            f"{o.objection} => {o.counter}" if o.counter else o.objection for o in plan.objections
+        ),
+        "risks": "\n".join(plan.risks),
+    }
+
+
+class PenetrationDialog(ProspectDialog[Prospect | None]):
+    """Edit the account-penetration plan of `pid`."""
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    PenetrationDialog > #box { width: 76; }
+    PenetrationDialog TextArea { height: 4; border: none; padding: 0; margin-bottom: 1; }
+    """
+    AUTO_FOCUS = "#chain"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="plan.save"),
+        Binding("escape", "cancel", "Cancel", id="plan.cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        texts = plan_texts(self.prospect.penetration)
+        with VerticalScroll(id="box"):
+            yield Static(Content(f"Account penetration · {self.prospect.name}"), id="title")
+            for key, label in PARTS:
+                yield Static(label, classes="hint")
+                yield TextArea(texts[key], id=key, soft_wrap=True)
+            yield Static("Ctrl+S save · Tab next box · Esc cancel", classes="hint")
+
+    def _text(self, key: str) -> str:
+        return self.query_one(f"#{key}", TextArea).text
+
+    def action_save(self) -> None:
+        plan = PenetrationPlan(
+            approval_chain=_lines(self._text("chain")),
+            needs=_lines(self._text("needs")),
+            objections=parse_objections(self._text("objections")),
+            risks=_lines(self._text("risks")),
+        )
+        saved = self.save(lambda p: replace(p, penetration=plan, updated=api(self).now()))
+        if saved is not None:
+            self.dismiss(saved)

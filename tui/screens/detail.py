@@ -1,0 +1,122 @@
+"""Prospect detail (Enter on a row): everything leadline knows about one prospect.
+
+A two-line bar on top (name, stage, lifecycle, ICP; value, budget, timeframe)
+and a scrolling body: contacts, follow-up plan, warnings in words, the
+qualification checklist, touches and notes as one timeline, the
+account-penetration plan and the stage history. `e` edits (fields, contacts,
+meetings, plan, checklist); l/n/s/r/a/x act as in the queue; Escape goes back.
+"""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from leadline.core.models import Prospect
+from leadline.tui.dialogs.base import api
+from leadline.tui.dialogs.edit_menu import EditMenu
+from leadline.tui.screens import detail_text as view
+from leadline.tui.screens.actions import PROSPECT_BINDINGS, ProspectActionsScreen
+from leadline.tui.widgets.timeline import timeline_table
+
+SECTIONS = (
+    ("contacts", "Contacts"),
+    ("plan", "Follow-up plan"),
+    ("warnings", "Warnings"),
+    ("checklist", "Qualification"),
+    ("timeline", "Touches and notes"),
+    ("penetration", "Account penetration"),
+    ("history", "Stage history"),
+    ("facts", "More"),
+)
+
+
+class DetailScreen(ProspectActionsScreen):
+    """One prospect, by id."""
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    DetailScreen #detail-name { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    DetailScreen #detail-money { height: 1; padding: 0 1; background: $panel; }
+    DetailScreen #detail-body { height: 1fr; padding: 0 1; scrollbar-size-vertical: 1; }
+    DetailScreen .detail-heading { margin-top: 1; color: $text-muted; text-style: bold underline; }
+    DetailScreen #detail-warnings { color: $state-warning; text-style: bold; }
+    """
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="detail.back", show=False, tooltip="Back to the list"),
+        Binding("e", "edit", "Edit", id="detail.edit",
+                tooltip="Edit fields, contacts, meetings, plan or checklist"),
+        *PROSPECT_BINDINGS,
+        Binding("j", "scroll('down')", "Down", show=False, id="detail.down"),
+        Binding("k", "scroll('up')", "Up", show=False, id="detail.up"),
+        Binding("g", "scroll('home')", "Top", show=False, id="detail.top"),
+        Binding("G", "scroll('end')", "Bottom", show=False, id="detail.bottom"),
+    ]  # fmt: skip
+
+    def __init__(self, pid: str) -> None:
+        super().__init__()
+        self.pid = pid
+
+    def context_pid(self) -> str | None:
+        return self.pid
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-name")
+        yield Static(id="detail-money")
+        with VerticalScroll(id="detail-body"):
+            for key, title in SECTIONS:
+                yield Static(title, classes="detail-heading")
+                yield Static(id=f"detail-{key}")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "revision", self._refresh, init=False)
+        self._refresh()
+        self.query_one("#detail-body").focus()
+
+    def _refresh(self, *_: object) -> None:
+        p = self.context_prospect()
+        if p is None:
+            self.notify("This prospect is no longer in the data file.", severity="warning")
+            self.dismiss()
+            return
+        self.query_one("#detail-name", Static).update(
+            Content(f"{p.name} · {view.header_line(p, api(self).config)}")
+        )
+        self.query_one("#detail-money", Static).update(
+            Content(view.money_line(p, api(self).config))
+        )
+        for key, renderable in self._sections(p).items():
+            self.query_one(f"#detail-{key}", Static).update(renderable)
+
+    def _sections(self, p: Prospect) -> dict[str, RenderableType]:
+        config, today = api(self).config, api(self).today()
+        return {
+            "contacts": view.contacts_view(p),
+            "plan": view.plan_view(p, config, today),
+            "warnings": view.warnings_view(p, config, today),
+            "checklist": view.checklist_view(p, config),
+            "timeline": timeline_table(p, today),
+            "penetration": view.penetration_view(p),
+            "history": view.history_view(p, config, today),
+            "facts": view.facts_view(p),
+        }
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_edit(self) -> None:
+        self.app.push_screen(EditMenu(self.pid))
+
+    def action_scroll(self, where: str) -> None:
+        body = self.query_one("#detail-body", VerticalScroll)
+        {
+            "down": body.scroll_down,
+            "up": body.scroll_up,
+            "home": body.scroll_home,
+            "end": body.scroll_end,
+        }[where](animate=False)

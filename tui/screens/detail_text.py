@@ -1,0 +1,167 @@
+"""What the detail screen says about a prospect, section by section.
+
+Pure functions from (prospect, config, today) to Rich renderables, so the
+wording is testable without an app. Core codes become sentences here (via
+`leadline.tui.words`), never in core.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from leadline.core.config import Config
+from leadline.core.models import Prospect, Role
+from leadline.core.rules.followup import (
+    effective_channel,
+    effective_interval,
+    is_qualified,
+    last_response,
+    unanswered_touches,
+)
+from leadline.core.rules.icp import icp_score
+from leadline.core.rules.warnings import ProspectWarning, warnings_for
+from leadline.tui import words
+from leadline.tui.dialogs.base import stage_label
+from leadline.tui.dialogs.dates import day_label
+from leadline.tui.fmt import ago, money_exact
+
+ROLE_WORDS = {
+    Role.DECISION_MAKER: "decision maker",
+    Role.INFLUENCER: "influencer",
+    Role.COACH: "coach",
+    Role.GATEKEEPER: "gatekeeper",
+    Role.OTHER: "other",
+}
+
+
+def _grid(*widths: int) -> Table:
+    grid = Table.grid(padding=(0, 1), expand=True)
+    for width in widths:
+        grid.add_column(width=width or None, ratio=None if width else 1)
+    return grid
+
+
+def header_line(p: Prospect, config: Config) -> str:
+    """Stage, lifecycle and ICP score, for the top bar."""
+    section = config.section_of(p.stage)
+    where = f" ({section.value.replace('_', ' ')})" if section else ""
+    life = p.lifecycle.value.replace("-", " ")
+    return f"{stage_label(config, p.stage)}{where} · {life} · ICP {icp_score(p, config)}"
+
+
+def money_line(p: Prospect, config: Config) -> str:
+    """Value, budget, timeframe and expected close, for the top bar."""
+    currency = p.currency or config.currency
+    budget = money_exact(p.budget, currency) if p.budget is not None else "unknown"
+    parts = [f"Value {money_exact(p.value, currency)}", f"budget {budget}"]
+    parts.append(f"timeframe {p.decision_timeframe or 'unknown'}")
+    if p.expected_close:
+        parts.append(f"close {p.expected_close:%d %b %Y}")
+    return " · ".join(parts)
+
+
+def contacts_view(p: Prospect) -> RenderableType:
+    """Contacts with roles; the decision maker starred; a warning when there is none."""
+    lines: list[RenderableType] = []
+    if p.contacts:
+        grid = _grid(2, 20, 15, 0)
+        for c in p.contacts:
+            star = "★" if c.role == Role.DECISION_MAKER else ""
+            reach = " · ".join(x for x in (c.title, c.email, c.phone) if x)
+            if c.birthday:
+                reach += f" · born {c.birthday:%d %b}"
+            grid.add_row(star, c.name, ROLE_WORDS[c.role], reach)
+        lines.append(grid)
+    else:
+        lines.append(Text("No contacts yet (e, then c to add one).", style="italic"))
+    if not any(c.role == Role.DECISION_MAKER for c in p.contacts):
+        lines.append(Text("! No decision maker among the contacts.", style="bold"))
+    elif not p.decision_maker_confirmed:
+        lines.append(Text("Decision maker not confirmed yet."))
+    return Group(*lines)
+
+
+def plan_view(p: Prospect, config: Config, today: date) -> Text:
+    """The follow-up plan: interval, channel, agreed or not, next date, silence."""
+    plan = p.plan
+    every = effective_interval(p, config)
+    agreed = "agreed with the customer" if plan.agreed else "not agreed with the customer"
+    lines = [f"Every {every} days by {effective_channel(p, config)}, {agreed}."]
+    lines.append(f"Next follow-up: {day_label(plan.next_due, today)}")
+    replied = last_response(p, as_of=today)
+    silence = f"last reply {ago(replied, today)}" if replied else "no reply yet"
+    lines.append(f"Unanswered touches: {unanswered_touches(p, as_of=today)} · {silence}")
+    for m in sorted(p.meetings, key=lambda m: (m.date, m.time)):
+        if m.date >= today:
+            what = " ".join(x for x in (m.title or "Meeting", m.time) if x)
+            who = f" with {m.contact}" if m.contact else ""
+            lines.append(f"Meeting: {what}{who}, {day_label(m.date, today)}")
+    return Text("\n".join(lines))
+
+
+def warning_sentence(w: ProspectWarning) -> str:
+    """A warning in words, with the unticked checklist items when there are any."""
+    sentence = words.warning_sentence(str(w.code), w.numbers)
+    if not w.items:
+        return sentence
+    return f"{sentence.rstrip('.')}: {', '.join(w.items)}."
+
+
+def warnings_view(p: Prospect, config: Config, today: date) -> Text:
+    """Every warning as a sentence, or a calm line when there is none."""
+    found = warnings_for(p, config, today)
+    if not found:
+        return Text("None.")
+    return Text("\n".join(f"! {warning_sentence(w)}" for w in found))
+
+
+def checklist_view(p: Prospect, config: Config) -> Text:
+    """The qualification checklist, ticked or not, and what it means."""
+    lines = [f"{'✓' if p.qualification.get(i) else '✗'} {i}" for i in config.qualification]
+    met = is_qualified(p, config)
+    lines.append("Qualified." if met else "Not qualified yet: it stays a lead.")
+    return Text("\n".join(lines))
+
+
+def penetration_view(p: Prospect) -> RenderableType:
+    """The account-penetration plan: approval chain, needs, objections and counters, risks."""
+    plan = p.penetration
+    lines = [f"Approval chain: {' → '.join(plan.approval_chain) or 'not mapped yet'}"]
+    lines += [f"Need: {need}" for need in plan.needs]
+    for o in plan.objections:
+        lines.append(f"Objection: {o.objection} → {o.counter or 'no counter yet'}")
+    lines += [f"Risk: {risk}" for risk in plan.risks]
+    return Text("\n".join(lines))
+
+
+def history_view(p: Prospect, config: Config, today: date) -> Text:
+    """Stage history, oldest first, with how long each stage lasted."""
+    entries = sorted(p.stage_history, key=lambda e: e.date)
+    if not entries:
+        return Text("No stage history.")
+    lines = []
+    for entry, after in zip(entries, [*entries[1:], None], strict=True):
+        end = after.date if after else today
+        lasted = (end - entry.date).days
+        now = " (now)" if after is None else ""
+        lines.append(
+            f"{entry.date:%d %b %Y}  {stage_label(config, entry.stage)}, {lasted} days{now}"
+        )
+    return Text("\n".join(lines))
+
+
+def facts_view(p: Prospect) -> Text:
+    """Tags, ICP attributes, lost reason and the id: the small print."""
+    lines = []
+    if p.tags:
+        lines.append(f"Tags: {', '.join(p.tags)}")
+    if p.icp:
+        lines.append("Profile: " + ", ".join(f"{k} {v}" for k, v in sorted(p.icp.items())))
+    if p.lost_reason:
+        lines.append(f"Reason closed: {p.lost_reason}")
+    lines.append(f"Id {p.id} · added {p.created:%d %b %Y}")
+    return Text("\n".join(lines))
