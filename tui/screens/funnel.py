@@ -61,6 +61,11 @@ class AdviceList(Vertical):
             await self.recompose()
 
 
+class FunnelBody(VerticalScroll, inherit_bindings=False):
+    """The scrolling body, without VerticalScroll's arrow keys: those move between
+    stages (the screen's bindings), and scrolling follows the focused stage."""
+
+
 class FunnelScreen(Screen[None]):
     """Where the pipeline stands: one screen, read top to bottom."""
 
@@ -87,7 +92,7 @@ class FunnelScreen(Screen[None]):
         summary = self._summary()
         currency = self.leadline.config.currency
         yield Static(self._title(), classes="title-bar", id="funnel-title")
-        with VerticalScroll(id="funnel-body", can_focus=False):
+        with FunnelBody(id="funnel-body", can_focus=False):
             yield QuotaBar(words.quota_view(summary, currency), id="quota")
             yield ColumnTitles()
             for section in summary.sections:
@@ -113,7 +118,7 @@ class FunnelScreen(Screen[None]):
         """Focus the first stage with the quota in view (Textual would centre the row)."""
         rows = self._rows()
         if rows:
-            rows[0].focus(scroll_visible=False)
+            self.set_focus(rows[0], scroll_visible=False)
         self.query_one("#funnel-body").scroll_home(animate=False, immediate=True)
 
     # -- data -----------------------------------------------------------------
@@ -188,23 +193,23 @@ class FunnelScreen(Screen[None]):
         rows, index = self._rows(), self._focused_index()
         target = index + step
         if 0 <= target < len(rows):
-            rows[target].focus()
+            self.set_focus(rows[target])  # at once: the next key may follow fast
         else:  # past either end: keep reading (quota above, advice below)
             self.action_page(step)
 
     def action_first(self) -> None:
         rows = self._rows()
         if rows:
-            rows[0].focus()
+            self.set_focus(rows[0], scroll_visible=False)
         self.query_one("#funnel-body").scroll_home(animate=False)
 
     def action_last(self) -> None:
         rows = self._rows()
         if rows:
-            rows[-1].focus()
+            self.set_focus(rows[-1])
 
     def action_page(self, step: int) -> None:
-        body = self.query_one("#funnel-body", VerticalScroll)
+        body = self.query_one(FunnelBody)
         if step > 0:
             body.scroll_page_down(animate=False)
         else:

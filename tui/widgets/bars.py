@@ -71,7 +71,7 @@ def layout_for(width: int) -> Layout:
     """Column widths for a row `width` cells wide."""
     weighted = width >= 56
     count = 9 if width >= 44 else 4
-    name = 16 if width >= 64 else max(6, width // 4)
+    name = 16 if width >= 64 else max(6, min(14, width // 3))
     fixed = 1 + name + 1 + 1 + count + 1 + 7 + (9 if weighted else 0)
     return Layout(name, max(1, width - fixed), count, weighted)
 

@@ -1,4 +1,4 @@
-"""The quota bar: won, expected and the gap for the period, in one bar and two lines.
+"""The quota bar: won, expected and the gap for the period: a bar and a line or two of words.
 
 Won is drawn solid, expected shaded, the gap as a light track, so the three
 parts stay apart in monochrome too; the words under the bar carry the amounts.
@@ -53,7 +53,7 @@ def quota_bar(view: QuotaView, width: int) -> Content:
 
 
 def quota_words(view: QuotaView) -> Content:
-    """Won, expected and gap in words, plus what the gap needs at this win rate."""
+    """Won, expected and gap in words; with a gap, a line on the new pipeline it needs."""
     cur = view.currency
     text = (
         f" won {money(view.won, cur)} ({view.won_deals}) · "
@@ -63,17 +63,17 @@ def quota_words(view: QuotaView) -> Content:
         return Content.assemble(text, ("quota covered", "$state-won bold"))
     gap = Content.assemble(text, (f"gap {money(view.gap, cur)}", "$state-warning bold"))
     if view.new_pipeline_needed is None:
-        need = " · no wins yet to size the new pipeline"
+        need = " No deal won yet, so the new pipeline the gap needs cannot be sized."
     else:
         need = (
-            f" · needs {money(view.new_pipeline_needed, cur)} new pipeline "
-            f"at {view.win_rate:.0%} win rate"
+            f" The gap needs {money(view.new_pipeline_needed, cur)} of new pipeline "
+            f"at your {view.win_rate:.0%} win rate."
         )
-    return Content.assemble(gap, need)
+    return Content("\n").join([gap, Content(need)])
 
 
 class QuotaBar(Widget):
-    """Two lines: the bar, then the amounts in words (wrapped when narrow)."""
+    """The bar, then the amounts in words (wrapped when narrow)."""
 
     DEFAULT_CSS = """
     QuotaBar { height: auto; width: 1fr; }
