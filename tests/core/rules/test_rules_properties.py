@@ -1,0 +1,220 @@
+"""Property tests: queue order, closed prospects kept out, stop-following monotone in time."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rules_support import DEFAULT_CONFIG, QUALIFICATION
+
+from leadline.core.config import SECTION_PRIORITY, Config, StopFollowing, StopFollowingOverride
+from leadline.core.models import (
+    Contact,
+    FollowUpPlan,
+    Lifecycle,
+    Meeting,
+    Outcome,
+    Prospect,
+    Role,
+    StageEntry,
+    Touch,
+    TouchOutcome,
+)
+from leadline.core.rules.queue import QueueItem, Reason, build_follow_up_queue
+from leadline.core.rules.stop_following import evaluate_stop_following
+
+BASE = date(2025, 5, 14)
+STAGE_KEYS = [s.key for s in DEFAULT_CONFIG.stages] + [o.value for o in Outcome]
+FOLLOW_UP_REASONS = {
+    Reason.OVERDUE,
+    Reason.DUE,
+    Reason.SOON,
+    Reason.NO_NEXT_STEP,
+    Reason.STOP_FOLLOWING,
+    Reason.NURTURE,
+}
+
+
+def near(days: int = 120) -> st.SearchStrategy[date]:
+    return st.integers(-days, days).map(lambda d: BASE + timedelta(days=d))
+
+
+touch_steps = st.tuples(
+    st.integers(0, 14),  # days after the previous touch: a follow-up cadence
+    st.sampled_from(["email", "phone", "meeting"]),
+    st.sampled_from([TouchOutcome.NO_RESPONSE] * 3 + [TouchOutcome.REPLIED]),  # silence is common
+    st.integers(0, 90),
+)
+
+
+def _cadence(start: date, steps: list[tuple[int, str, TouchOutcome, int]]) -> tuple[Touch, ...]:
+    found, day = [], start
+    for gap, channel, outcome, minutes in steps:
+        day += timedelta(days=gap)
+        found.append(Touch(day, channel, outcome, minutes))
+    return tuple(found)
+
+
+NAMES = ["Acme", "acme", "ACME", "Bolt", "Ёлка", "ёлка", "北京云端", "Արարատ", "Zeta", "b", "B"]
+# Birthdays cluster around the tested days so cards actually come up; Feb 29 included.
+yearly = st.one_of(
+    st.none(),
+    st.integers(-8, 8).map(lambda d: (BASE + timedelta(days=d)).replace(year=1980)),
+    st.integers(0, 366 * 4).map(lambda d: date(1984, 1, 1) + timedelta(days=d)),
+    st.just(date(1984, 2, 29)),
+)
+contacts = st.builds(
+    Contact,
+    name=st.sampled_from(NAMES),
+    role=st.sampled_from(list(Role)),
+    birthday=yearly,
+    anniversary=yearly,
+)
+
+
+# Strategies are built once: building them inside the composite costs more than drawing.
+stage_keys = st.sampled_from(STAGE_KEYS)
+firsts = near(400).filter(lambda d: d <= BASE + timedelta(days=30))
+histories = st.lists(st.builds(StageEntry, stage_keys, near()), max_size=4)
+lifecycles = st.sampled_from(list(Lifecycle))
+names = st.sampled_from(NAMES)
+values = st.sampled_from([0.0, 500.0, 5000.0]) | st.integers(0, 10**6).map(float)
+checklists = st.dictionaries(st.sampled_from(QUALIFICATION), st.booleans())
+contact_lists = st.lists(contacts, max_size=3)
+plans = st.builds(
+    FollowUpPlan,
+    interval_days=st.none() | st.integers(1, 30),
+    next_due=st.none() | near(30),
+    agreed=st.booleans(),
+)
+touch_lists = st.builds(_cadence, near(), st.lists(touch_steps, max_size=10))
+meeting_lists = st.lists(st.builds(Meeting, near(10)), max_size=2).map(tuple)
+
+
+@st.composite
+def prospects(draw: st.DrawFn, pid: str = "p") -> Prospect:
+    stage = draw(stage_keys)
+    first = draw(firsts)
+    created = datetime.combine(first, datetime.min.time())
+    return Prospect(
+        id=pid,
+        name=draw(names),
+        stage=stage,
+        created=created,
+        updated=created,
+        lifecycle=draw(lifecycles),
+        value=draw(values),
+        qualification=draw(checklists),
+        contacts=tuple(draw(contact_lists)),
+        plan=draw(plans),
+        touches=draw(touch_lists),
+        stage_history=(StageEntry(stage, first), *draw(histories)),
+        meetings=draw(meeting_lists),
+    )
+
+
+PROSPECT_BY_INDEX = [prospects(pid=f"p{i:03d}") for i in range(12)]
+
+
+@st.composite
+def pipelines(draw: st.DrawFn) -> list[Prospect]:
+    count = draw(st.integers(0, 12))
+    return [draw(PROSPECT_BY_INDEX[i]) for i in range(count)]
+
+
+def _urgency(item: QueueItem, today: date) -> int:
+    if item.reason == Reason.OVERDUE:
+        return 0
+    coming = item.reason == Reason.SOON or (item.reason == Reason.BIRTHDAY and item.due != today)
+    return 2 if coming else 1
+
+
+def _rank(item: QueueItem) -> int:
+    return SECTION_PRIORITY.index(item.section) if item.section else len(SECTION_PRIORITY)
+
+
+def assert_in_order(a: QueueItem, b: QueueItem, today: date) -> None:
+    """The documented order, checked pair by pair without the module's sort key."""
+    ua, ub = _urgency(a, today), _urgency(b, today)
+    assert ua <= ub
+    if ua != ub:
+        return
+    if ua == 2:
+        assert a.due is not None and b.due is not None and a.due <= b.due
+        if a.due != b.due:
+            return
+    assert _rank(a) <= _rank(b)
+    if _rank(a) == _rank(b):
+        assert a.prospect.value >= b.prospect.value
+        if a.prospect.value == b.prospect.value:
+            assert a.prospect.name.casefold() <= b.prospect.name.casefold()
+
+
+def assert_ordered(items: list[QueueItem], today: date) -> None:
+    for a, b in zip(items, items[1:], strict=False):
+        assert_in_order(a, b, today)
+
+
+def assert_closed_only_as_customer_cards(items: list[QueueItem]) -> None:
+    for item in items:
+        p = item.prospect
+        if p.stage in (Outcome.WON, Outcome.LOST, Outcome.DEAD):
+            assert item.reason == Reason.BIRTHDAY
+            customer = p.lifecycle in (Lifecycle.CUSTOMER, Lifecycle.REPEAT_BUYER)
+            assert customer or p.stage == Outcome.WON
+
+
+def assert_one_follow_up_each(items: list[QueueItem], ps: list[Prospect], today: date) -> None:
+    keys = [(i.prospect.id, i.reason) for i in items]
+    assert len(keys) == len(set(keys))
+    follow_ups = [i.prospect.id for i in items if i.reason in FOLLOW_UP_REASONS]
+    assert len(follow_ups) == len(set(follow_ups))
+    overdue_or_due = {p.id for p in ps if p.is_open and (p.plan.next_due or today) <= today}
+    assert overdue_or_due <= set(follow_ups)  # nothing due is ever dropped
+
+
+# One test for the queue invariants: drawing whole pipelines is the slow part.
+@settings(max_examples=100, deadline=None)
+@given(pipelines(), near(5))
+def test_queue_order_closed_prospects_and_uniqueness(ps: list[Prospect], today: date) -> None:
+    items = build_follow_up_queue(ps, DEFAULT_CONFIG, today)
+    assert_ordered(items, today)
+    assert build_follow_up_queue(list(reversed(ps)), DEFAULT_CONFIG, today) == items
+    assert_closed_only_as_customer_cards(items)
+    assert_one_follow_up_each(items, ps, today)
+
+
+def _only(touches: int | None, days: int | None) -> Config:
+    """The default config with one global rule and no per-stage overrides."""
+    rule = StopFollowing(touches, days)
+    stages = tuple(
+        replace(s, stop_following=StopFollowingOverride()) for s in DEFAULT_CONFIG.stages
+    )
+    follow_up = replace(DEFAULT_CONFIG.follow_up, stop_following=rule)
+    return replace(DEFAULT_CONFIG, stages=stages, follow_up=follow_up)
+
+
+STOP_CONFIGS = [DEFAULT_CONFIG, _only(3, None), _only(None, 20)]
+"""Each threshold alone too, so one cannot hide a fault in the other."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(prospects(), st.integers(-30, 90), st.integers(0, 400), st.sampled_from(STOP_CONFIGS))
+def test_stop_following_is_monotone_in_today(
+    p: Prospect, offset: int, later_by: int, config: Config
+) -> None:
+    # `today` near the last touch, where thresholds get crossed
+    anchor = p.touches[-1].date if p.touches else p.first_contact
+    today = anchor + timedelta(days=offset)
+    later = today + timedelta(days=later_by)
+    new_reply = any(
+        today < t.date <= later and t.outcome == TouchOutcome.REPLIED for t in p.touches
+    )
+    before = evaluate_stop_following(p, config, today)
+    after = evaluate_stop_following(p, config, later)
+    if before.stop and not new_reply:
+        assert after.stop
+        assert set(before.reasons) <= set(after.reasons)
+        assert after.proposed_exit == before.proposed_exit
