@@ -1,0 +1,80 @@
+"""In-process measurements, run in a fresh interpreter per run by run.py.
+
+python probe.py saves DB COUNT      -> {"open_ms": .., "saves_ms": [..]}
+python probe.py funnel DB TODAY     -> {"ms": ..} Store.open + prospects + funnel summary
+python probe.py import DB CSV TODAY -> {"ms": .., "rows": ..} import_rows + add_many
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+from leadline.core.config_loader import load_config
+from leadline.core.rules import followup
+from leadline.core.store import Store
+
+
+def _ms(since: float) -> float:
+    return (time.perf_counter() - since) * 1000
+
+
+def saves(db: Path, count: int) -> dict[str, object]:
+    started = time.perf_counter()
+    store = Store.open(db)
+    ids = [p.id for p in store.prospects()]
+    opened = _ms(started)
+    chance = random.Random(1)
+    now = datetime(2026, 1, 5, 10, 0)
+    times = []
+    for n in range(count):
+        pid = chance.choice(ids)
+        began = time.perf_counter()
+        text = f"Call {n}: asked for pricing"
+        store.update(pid, lambda p, text=text: followup.add_note(p, text, now))
+        times.append(_ms(began))
+    store.close()
+    return {"open_ms": opened, "saves_ms": times}
+
+
+def funnel(db: Path, today: date) -> dict[str, object]:
+    from leadline.core.rules.funnel import summarize_funnel
+
+    config = load_config(None)
+    started = time.perf_counter()
+    store = Store.open(db, backups=config.backups)
+    summary = summarize_funnel(store.prospects(), config, today)
+    elapsed = _ms(started)
+    assert summary.stages
+    return {"ms": elapsed}
+
+
+def import_csv(db: Path, csv: Path, today: date) -> dict[str, object]:
+    from leadline.core.importers import import_rows
+
+    config = load_config(None)
+    started = time.perf_counter()
+    store = Store.open(db, backups=config.backups)
+    result = import_rows(csv, config, today=today, existing=store.prospects())
+    store.add_many(result.new)
+    elapsed = _ms(started)
+    return {"ms": elapsed, "rows": result.rows_read, "new": len(result.new)}
+
+
+def main(argv: list[str]) -> None:
+    kind, db = argv[0], Path(argv[1])
+    if kind == "saves":
+        out = saves(db, int(argv[2]))
+    elif kind == "funnel":
+        out = funnel(db, date.fromisoformat(argv[2]))
+    else:
+        out = import_csv(db, Path(argv[2]), date.fromisoformat(argv[3]))
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
