@@ -1,11 +1,11 @@
 """The quick note: a box that takes typing the moment it opens.
 
-Made for a live call: the text area has focus from the start, keys typed
-before the box is drawn are kept (they reach the screen and are put into the
-text, in order), Ctrl+S or Enter on an empty last line saves, Ctrl+T saves and
-goes on to log the call as a touch with the note attached. The note is on disk
-(app.save is an atomic save) before the box closes; when the save fails the
-box stays open with every character. Escape asks before throwing text away.
+Made for a live call: the text area has focus from the moment the box is
+pushed, so keys typed before the box is drawn queue up in it, in order.
+Ctrl+S or Enter on an empty last line saves; Ctrl+T saves and goes on to log
+the call as a touch with the note attached. The note is on disk (app.save is
+an atomic save) before the box closes; when the save fails the box stays open
+with every character. Escape asks before throwing text away.
 """
 
 from __future__ import annotations
@@ -54,44 +54,47 @@ class NoteBox(ProspectDialog[Prospect | None]):
     NoteBox > #box { width: 72; }
     NoteBox NoteArea { height: 8; border: none; padding: 0; }
     """
-    AUTO_FOCUS = "NoteArea"
+    AUTO_FOCUS = ""
+    # Not priority bindings: these keys must wait in line behind the characters
+    # typed before them, or a fast Ctrl+S would save half a note.
     BINDINGS = [
-        Binding("ctrl+s", "save_note", "Save", priority=True, id="note.save"),
-        Binding("ctrl+t", "save_and_touch", "Save + log touch", priority=True, id="note.touch"),
+        Binding("ctrl+s", "save_note", "Save", id="note.save"),
+        Binding("ctrl+t", "save_and_touch", "Save + log touch", id="note.touch"),
         Binding("escape", "cancel", "Discard", id="note.discard"),
     ]
+
+    def __init__(self, pid: str) -> None:
+        super().__init__(pid)
+        self._area = NoteArea(soft_wrap=True, show_line_numbers=False, id="text")
+        # The app sends each key to the screen's focused widget the moment it reads it.
+        # Pointing focus at the text area now, before anything is mounted, queues every
+        # key typed from here on in the text area itself, in order; nothing reaches the
+        # screen behind the box or gets reordered while the box is being drawn.
+        self.focused = self._area
 
     def compose(self) -> ComposeResult:
         with Vertical(id="box"):
             yield Static(Content(f"Note · {self.prospect.name}"), id="title")
-            yield NoteArea(soft_wrap=True, show_line_numbers=False, id="text")
+            yield self._area
             yield Static(
                 "Ctrl+S save · Enter on an empty last line saves · "
                 "Ctrl+T save and log the call · Esc discard",
                 classes="hint",
             )
 
+    def on_mount(self) -> None:
+        # Now that it is mounted, focus it properly (focus styles, blinking cursor).
+        self.focused = None
+        self.set_focus(self._area)
+
     @property
     def area(self) -> NoteArea:
-        return self.query_one(NoteArea)
+        return self._area
 
     @property
     def text(self) -> str:
         """The note as it will be stored: trailing blank lines dropped."""
         return self.area.text.rstrip("\n")
-
-    def on_key(self, event: events.Key) -> None:
-        """Keys typed before the text area had focus land here: keep them, in order."""
-        if event.is_printable and event.character and not self.area.has_focus:
-            event.stop()
-            self.area.insert(event.character)
-            self.area.focus()
-
-    def on_paste(self, event: events.Paste) -> None:
-        if not self.area.has_focus:
-            event.stop()
-            self.area.insert(event.text)
-            self.area.focus()
 
     def on_note_area_submit_requested(self, _: NoteArea.SubmitRequested) -> None:
         self.action_save_note()

@@ -1,7 +1,7 @@
 """The one-key actions on "the prospect in context", shared by queue and detail.
 
-l log a touch · s snooze · r reschedule · a advance · x stop following; `n` (note)
-and `+` (add) are app keys that find the prospect through `context_pid()`.
+l log a touch · n note · s snooze · r reschedule · a advance · x stop following
+(`+` add is an app key).
 Each opens its dialog; the dialog saves (atomically, through app.save) and
 the screen refreshes when `app.revision` moves. `check_action` hides keys that
 do nothing for the current prospect (no "advance" on a won deal).
@@ -21,14 +21,19 @@ from leadline.tui.dialogs.snooze import RescheduleDialog, SnoozeDialog
 from leadline.tui.dialogs.stop import StopFollowingDialog
 
 PROSPECT_BINDINGS = [
-    Binding("l", "log_touch", "Log", id="prospect.log_touch",
+    # priority: the dialog opens before the next key is routed, so keys typed right
+    # after (a note, a snooze choice) land in the dialog, never in the list behind it.
+    Binding("l", "log_touch", "Log", id="prospect.log_touch", priority=True,
             tooltip="Log a call, email or meeting; moves the next follow-up"),
-    Binding("s", "snooze", "Snooze", id="prospect.snooze",
+    Binding("n", "note", "Note", id="prospect.note", priority=True,
+            tooltip="Type a note (during a call)"),
+    Binding("s", "snooze", "Snooze", id="prospect.snooze", priority=True,
             tooltip="Put the follow-up off: 1, 3, 7 days or a date"),
-    Binding("r", "reschedule", "Date", id="prospect.reschedule", show=False,
+    Binding("r", "reschedule", "Date", id="prospect.reschedule", show=False, priority=True,
             tooltip="Set the next follow-up date"),
-    Binding("a", "advance", "Advance", id="prospect.advance", tooltip="Move to the next stage"),
-    Binding("x", "stop_following", "Stop", id="prospect.stop",
+    Binding("a", "advance", "Advance", id="prospect.advance", priority=True,
+            tooltip="Move to the next stage"),
+    Binding("x", "stop_following", "Stop", id="prospect.stop", priority=True,
             tooltip="Stop following: nurture or dead"),
 ]  # fmt: skip
 
