@@ -37,8 +37,10 @@ class SectionTime:
 
     @property
     def off_points(self) -> float | None:
-        """(share - target) in percentage points; None when nothing was logged."""
-        return None if self.share is None else (self.share - self.target) * 100
+        """(share - target) in percentage points, rounded to 6 decimals so a share
+        exactly on the line is not pushed over it by float noise; None when nothing
+        was logged."""
+        return None if self.share is None else round((self.share - self.target) * 100, 6)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,107 @@
+"""Funnel-shape advice: each code on one side of its threshold and not on the other."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from rules_support import build_prospect
+
+from leadline.core.config import Config
+from leadline.core.models import Meeting, Prospect, StageEntry, Touch, TouchOutcome
+from leadline.core.rules.advice import AdviceCode
+from leadline.core.rules.funnel import summarize_funnel
+
+TODAY = date(2025, 5, 14)
+
+
+def many(stage: str, count: int, prefix: str = "", **fields: object) -> list[Prospect]:
+    return [build_prospect(stage, id=f"{prefix}{stage}{i}", **fields) for i in range(count)]
+
+
+def advice(ps: list[Prospect], config: Config) -> dict[AdviceCode, list[dict[str, object]]]:
+    found: dict[AdviceCode, list[dict[str, object]]] = {}
+    for item in summarize_funnel(ps, config, TODAY).advice:
+        found.setdefault(item.code, []).append(dict(item.numbers))
+    return found
+
+
+def booked(days_ahead: int) -> tuple[Meeting, ...]:
+    return (Meeting(TODAY + timedelta(days=days_ahead), "Demo"),)
+
+
+@pytest.mark.parametrize(
+    ("meetings", "expected"),
+    [
+        ([], True),
+        ([booked(3)], True),  # 1 < few_meetings (2)
+        ([booked(3), booked(14)], False),  # day 14 is inside the horizon
+        ([booked(3), booked(15)], True),  # day 15 is not
+    ],
+)
+def test_prospect_more(meetings: list[tuple[Meeting, ...]], expected: bool, config: Config) -> None:
+    funnel = many("proposal", 3) + many("lead", 5)
+    funnel += [build_prospect("meeting", id=f"m{i}", meetings=m) for i, m in enumerate(meetings)]
+    found = advice(funnel, config)
+    assert (AdviceCode.PROSPECT_MORE in found) is expected
+    if expected:
+        assert found[AdviceCode.PROSPECT_MORE][0]["best_few"] == 3
+
+
+def test_prospect_more_needs_many_in_best_few(config: Config) -> None:
+    assert AdviceCode.PROSPECT_MORE not in advice(many("proposal", 2) + many("lead", 5), config)
+
+
+@pytest.mark.parametrize(
+    ("above", "best_few", "expected"), [(10, 0, True), (9, 0, False), (10, 1, False)]
+)
+def test_fewer_cold_calls(above: int, best_few: int, expected: bool, config: Config) -> None:
+    found = advice(many("lead", above) + many("negotiation", best_few), config)
+    assert (AdviceCode.FEWER_COLD_CALLS in found) is expected
+    if expected:
+        assert found[AdviceCode.FEWER_COLD_CALLS] == [{"above": 10, "best_few": 0}]
+
+
+@pytest.mark.parametrize(("above", "expected"), [(0, True), (2, True), (3, False)])
+def test_roller_coaster(above: int, expected: bool, config: Config) -> None:
+    found = advice(many("qualified", above) + many("proposal", 1), config)
+    assert (AdviceCode.ROLLER_COASTER in found) is expected
+    if expected:
+        assert found[AdviceCode.ROLLER_COASTER] == [{"above": above}]
+
+
+def met(pid: str, then: str) -> Prospect:
+    history = (StageEntry("meeting", date(2025, 1, 10)), StageEntry(then, date(2025, 2, 10)))
+    return build_prospect(then, id=pid, stage_history=history)
+
+
+@pytest.mark.parametrize(
+    ("meetings", "won", "expected"), [(5, 0, True), (5, 1, False), (4, 0, False)]
+)
+def test_weak_closing(meetings: int, won: int, expected: bool, config: Config) -> None:
+    ps = [met(f"m{i}", "won" if i < won else "lost") for i in range(meetings)]
+    found = advice(ps + many("lead", 5), config)
+    assert (AdviceCode.WEAK_CLOSING in found) is expected
+    if expected:
+        assert found[AdviceCode.WEAK_CLOSING] == [{"meetings": 5, "won": 0, "meeting_to_won": 0.0}]
+
+
+def worked(stage: str, minutes: int) -> Prospect:
+    touch = Touch(TODAY - timedelta(days=2), "phone", TouchOutcome.REPLIED, minutes)
+    return build_prospect(stage, id=stage, first=date(2025, 1, 1), touches=(touch,))
+
+
+def test_rebalance_time_names_each_section_off_target(config: Config) -> None:
+    ps = [worked("lead", 50), worked("needs", 20), worked("proposal", 30)] + many("lead", 5, "x")
+    found = advice(ps, config)[AdviceCode.REBALANCE_TIME]
+    assert [(n["section"], round(float(n["off_points"]))) for n in found] == [
+        ("above", 30),
+        ("in", -20),
+    ]
+    assert found[0]["actual"] == pytest.approx(0.5) and found[0]["target"] == 0.2
+
+
+def test_rebalance_time_quiet_on_target_or_without_minutes(config: Config) -> None:
+    on_target = [worked("lead", 35), worked("needs", 25), worked("proposal", 40)]  # +15, -15, 0
+    assert AdviceCode.REBALANCE_TIME not in advice(on_target + many("lead", 5, "x"), config)
+    assert AdviceCode.REBALANCE_TIME not in advice(many("lead", 5), config)

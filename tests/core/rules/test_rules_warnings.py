@@ -1,0 +1,148 @@
+"""Warnings on a prospect: each code raised by one change to a clean prospect."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from rules_support import DEFAULT_CONFIG, FIT_ICP, build_prospect
+
+from leadline.core.config import Config
+from leadline.core.models import (
+    Contact,
+    FollowUpPlan,
+    Lifecycle,
+    Meeting,
+    Prospect,
+    Role,
+    Touch,
+    TouchOutcome,
+)
+from leadline.core.rules.warnings import WarningCode as W
+from leadline.core.rules.warnings import warnings_for
+
+TODAY = date(2025, 5, 14)
+FIRST = TODAY - timedelta(days=10)
+EVERY_ITEM = {
+    item: True
+    for item in DEFAULT_CONFIG.qualification
+    + tuple(c for s in DEFAULT_CONFIG.stages for c in s.entry_criteria)
+}
+DECIDER = Contact("Dana", Role.DECISION_MAKER)
+GOOD_PLAN = FollowUpPlan(
+    interval_days=7, channel="phone", next_due=TODAY + timedelta(3), agreed=True
+)
+
+
+def touch(days_ago: int, outcome: TouchOutcome = TouchOutcome.REPLIED) -> Touch:
+    return Touch(TODAY - timedelta(days=days_ago), "phone", outcome)
+
+
+def clean(stage: str = "needs", first: date = FIRST, **changes: Any) -> Prospect:
+    """A prospect in `stage` since `first` that deserves no warning; `changes` spoil it."""
+    base = build_prospect(
+        stage,
+        first=first,
+        lifecycle=Lifecycle.PROSPECT,
+        qualification=EVERY_ITEM,
+        decision_maker_confirmed=True,
+        contacts=(DECIDER,),
+        plan=GOOD_PLAN,
+        icp=FIT_ICP,
+    )
+    return replace(base, **changes)
+
+
+def codes(p: Prospect, config: Config = DEFAULT_CONFIG, **kw: Any) -> dict[W, dict[str, int]]:
+    return {w.code: w.numbers for w in warnings_for(p, config, TODAY, **kw)}
+
+
+def test_a_clean_prospect_has_no_warnings() -> None:
+    for stage in ("lead", "qualified", "meeting", "needs", "demo", "proposal", "negotiation"):
+        assert codes(clean(stage)) == {}
+
+
+@pytest.mark.parametrize(
+    ("prospect", "expected"),
+    [
+        # unqualified-followed: a lead with touches and an unmet checklist
+        (clean("lead", lifecycle=Lifecycle.LEAD, qualification={}, touches=(touch(5),)),
+         {W.UNQUALIFIED_FOLLOWED: {"touches": 1, "missing": 3}}),
+        (clean("lead", lifecycle=Lifecycle.LEAD, qualification={}), {}),
+        # no-decision-maker: nobody with the role, or unconfirmed with a meeting booked
+        (clean(contacts=(Contact("Gia", Role.INFLUENCER),)),
+         {W.NO_DECISION_MAKER: {"decision_makers": 0, "meetings_booked": 0}}),
+        (clean(decision_maker_confirmed=False, meetings=(Meeting(TODAY + timedelta(1)),)),
+         {W.NO_DECISION_MAKER: {"decision_makers": 1, "meetings_booked": 1}}),
+        (clean(decision_maker_confirmed=False, meetings=(Meeting(TODAY - timedelta(1)),)), {}),
+        # gatekeepers-only
+        (clean(contacts=(Contact("Sec", Role.GATEKEEPER), Contact("PA", Role.GATEKEEPER))),
+         {W.NO_DECISION_MAKER: {"decision_makers": 0, "meetings_booked": 0},
+          W.GATEKEEPERS_ONLY: {"gatekeepers": 2}}),
+        # busy-work: touches before the stage was entered do not count (see below)
+        (clean(touches=tuple(touch(60 - 7 * i) for i in range(6))), {}),
+        # pest: the last two touches 2 days apart against an agreed 7, the first unanswered
+        (clean(touches=(touch(5, TouchOutcome.NO_RESPONSE), touch(3))),
+         {W.PEST: {"actual_days": 2, "interval_days": 7}}),
+        (clean(touches=(touch(5), touch(3))), {}),  # answering a reply is not pestering
+        # no-agreed-plan
+        (clean(plan=replace(GOOD_PLAN, agreed=False)), {W.NO_AGREED_PLAN: {}}),
+        (clean(plan=replace(GOOD_PLAN, channel="")), {W.NO_AGREED_PLAN: {}}),
+        (clean("lead", plan=replace(GOOD_PLAN, agreed=False)), {}),  # nobody talked yet
+        (clean("lead", plan=replace(GOOD_PLAN, agreed=False), touches=(touch(5),)),
+         {W.NO_AGREED_PLAN: {}}),
+        # no-next-step
+        (clean(plan=replace(GOOD_PLAN, next_due=None)), {W.NO_NEXT_STEP: {}}),
+        # premature-stage: demo needs "Needs written down"; needs does not
+        (clean("demo", qualification={**EVERY_ITEM, "Needs written down": False}),
+         {W.PREMATURE_STAGE: {"missing": 1}}),
+        (clean("needs", qualification={**EVERY_ITEM, "Needs written down": False}), {}),
+        # low-icp: only on leads
+        (clean("lead", lifecycle=Lifecycle.LEAD, icp={"industry": "software"}), {}),  # 50
+        (clean("lead", lifecycle=Lifecycle.LEAD, icp={"region": "EU"}),
+         {W.LOW_ICP: {"score": 17, "low_score": 40}}),
+        (clean(icp={}), {}),
+    ],
+)  # fmt: skip
+def test_each_warning(prospect: Prospect, expected: dict[W, dict[str, int]]) -> None:
+    assert codes(prospect) == expected
+
+
+def test_busy_work_counts_touches_after_the_last_stage_change() -> None:
+    six = tuple(touch(44 - 7 * i) for i in range(6))  # weekly: never a pest
+    found = codes(clean(first=TODAY - timedelta(days=45), touches=six))
+    assert found == {W.BUSY_WORK: {"touches": 6, "days": 45}}
+    assert codes(clean(first=TODAY - timedelta(days=45), touches=six[:5])) == {}
+
+
+@pytest.mark.parametrize(
+    ("stage", "days", "expected"),
+    [
+        ("needs", 60, None),  # no stage limit: the 60-day normal cycle
+        ("needs", 61, {"days": 61, "limit": 60}),
+        ("negotiation", 21, None),  # the stage's own limit
+        ("negotiation", 22, {"days": 22, "limit": 21}),
+    ],
+)
+def test_stale(stage: str, days: int, expected: dict[str, int] | None) -> None:
+    p = clean(stage, first=TODAY - timedelta(days=days))
+    assert codes(p).get(W.STALE) == expected
+
+
+def test_stale_uses_the_users_normal_cycle_when_given() -> None:
+    p = clean(first=TODAY - timedelta(days=61))
+    assert W.STALE not in codes(p, normal_cycle_days=90)
+
+
+def test_premature_stage_lists_the_unticked_items() -> None:
+    p = clean("proposal", qualification={**EVERY_ITEM, "Budget confirmed": False})
+    (warning,) = warnings_for(p, DEFAULT_CONFIG, TODAY)
+    assert warning.code == W.PREMATURE_STAGE and warning.items == ("Budget confirmed",)
+
+
+@pytest.mark.parametrize("stage", ["won", "lost", "dead", "nurture"])
+def test_closed_and_parked_prospects_get_no_warnings(stage: str) -> None:
+    p = clean(stage, contacts=(), plan=FollowUpPlan(), lifecycle=Lifecycle.LEAD, icp={})
+    assert warnings_for(p, DEFAULT_CONFIG, TODAY) == []
