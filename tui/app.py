@@ -59,8 +59,8 @@ class LeadlineApp(App[int]):
         Binding("plus", "add_prospect", "Add", id="app.add", tooltip="Add a prospect"),
         Binding("question_mark,f1", "help", "Help", id="app.help",
                 tooltip="Every key of this screen", key_display="?"),
-        Binding("q", "back_or_quit", "Back/quit", id="app.back",
-                tooltip="Go back; on a top screen, quit"),
+        Binding("q", "go_back", "Back", id="app.back", tooltip="Back to the previous screen"),
+        Binding("q", "quit_top", "Quit", id="app.quit_q", tooltip="Quit (on a top screen)"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit",
                 tooltip="Quit leadline"),
     ]  # fmt: skip
@@ -208,6 +208,10 @@ class LeadlineApp(App[int]):
             return False  # dialogs handle their own keys; Escape closes them
         if action == "quick_note":
             return self.current_prospect_id() is not None
+        if action == "go_back":
+            return len(self.screen_stack) > 1
+        if action == "quit_top":
+            return len(self.screen_stack) <= 1
         if action == "show_mode":
             on_base = len(self.screen_stack) <= 1
             return not (parameters and parameters[0] == self.current_mode and on_base)
@@ -221,11 +225,12 @@ class LeadlineApp(App[int]):
         else:
             self.switch_mode(mode)
 
-    def action_back_or_quit(self) -> None:
+    def action_go_back(self) -> None:
         if len(self.screen_stack) > 1:
             self.pop_screen()
-        else:
-            self.exit(return_code=0)
+
+    def action_quit_top(self) -> None:
+        self.exit(return_code=0)
 
     def action_quick_note(self) -> None:
         pid = self.current_prospect_id()

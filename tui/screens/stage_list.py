@@ -69,8 +69,10 @@ class StageListScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "cycle_sort", "Sort", id="stage_list.sort",
                 tooltip="Sort by value, time in stage, next due, ICP score"),
-        Binding("r", "reverse", "Reverse", id="stage_list.reverse", tooltip="Reverse the order"),
-        Binding("escape", "back", "Back", id="stage_list.back", tooltip="Back to the funnel"),
+        Binding("r", "reverse", "Reverse", id="stage_list.reverse", tooltip="Reverse the order",
+                show=False),
+        Binding("escape", "back", "Back", id="stage_list.back", tooltip="Back to the funnel",
+                show=False),
     ]  # fmt: skip
 
     def __init__(self, stage_key: str) -> None:

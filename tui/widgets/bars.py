@@ -87,13 +87,16 @@ def column_titles(width: int) -> str:
     return fit_cells(line, width)
 
 
-def stage_content(line: StageLine, largest: float, width: int) -> Content:
-    """One stage as a line: name, bar sized by value, count, value, weighted value."""
+def stage_content(line: StageLine, largest: float, width: int, cursor: bool = False) -> Content:
+    """One stage as a line: name, bar sized by value, count, value, weighted value.
+
+    The cursor row starts with a pointer, so it shows without colour too.
+    """
     lay = layout_for(width)
     filled, track = bar_text(line.value / largest if largest > 0 else 0.0, lay.bar)
     count = deals(line.count) if lay.count > 4 else str(line.count)
     parts: list[str | tuple[str, str]] = [
-        " " + fit_cells(line.name, lay.name) + " ",
+        ("▸" if cursor else " ") + fit_cells(line.name, lay.name) + " ",
         (filled, tone_style(line.tone)),
         track,
         " " + fit_cells(count, lay.count, "right"),
@@ -112,8 +115,7 @@ class StageRow(Widget, can_focus=True):
 
     DEFAULT_CSS = """
     StageRow { height: 1; width: 1fr; }
-    StageRow:focus { background: $block-cursor-background; color: $block-cursor-foreground;
-                     text-style: bold; }
+    StageRow:focus { background: $primary 25%; text-style: bold; }
     """
 
     @dataclass
@@ -133,7 +135,7 @@ class StageRow(Widget, can_focus=True):
         self.refresh()
 
     def render(self) -> Content:
-        return stage_content(self.line, self.largest, self.size.width)
+        return stage_content(self.line, self.largest, self.size.width, self.has_focus)
 
     def action_choose(self) -> None:
         self.post_message(self.Chosen(self.line.key))
