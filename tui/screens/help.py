@@ -92,7 +92,7 @@ class HelpScreen(Screen[None]):
         self._title = getattr(for_screen, "HELP_TITLE", "") or type(for_screen).__name__
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Keys · {self._title}", classes="title-bar")
+        yield Static(f" Keys · {self._title}", classes="title-bar")
         with VerticalScroll(id="help-keys"):
             yield Static(render_keys(self._groups), id="help-text")
         yield Footer()
