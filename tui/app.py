@@ -178,7 +178,8 @@ class LeadlineApp(App[int]):
         loaded = theming.load_themes(themes_dir)
         for theme in loaded.themes:
             self.register_theme(theme)
-        wanted = state.read_state(self.state_path).get("theme")
+        # The remembered choice wins, then the config's `theme`, then mono under NO_COLOR.
+        wanted = state.read_state(self.state_path).get("theme") or self.config.theme
         if not wanted and os.environ.get("NO_COLOR") is not None:
             wanted = theming.MONO_THEME
         self.theme = theming.pick_theme(wanted, self.available_themes)

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from shell_support import TODAY, AppFactory, screen_text
+from shell_support import TODAY, AppFactory, sample_config, screen_text, small_pipeline
 
 from leadline.core.models import Note
 from leadline.core.store import Store, StoreLocked
 from leadline.tui import app as app_module
 from leadline.tui.app import LeadlineApp
+from leadline.tui.fmt import deals
 from leadline.tui.screens.funnel import FunnelScreen
 from leadline.tui.screens.help import HelpScreen
 from leadline.tui.screens.stage_list import StageListScreen
@@ -87,7 +88,7 @@ def test_q_goes_back_then_quits(app_factory: AppFactory) -> None:
 
 
 def test_help_lists_the_keys_of_the_screen_it_came_from(app_factory: AppFactory) -> None:
-    app = app_factory()
+    app = app_factory(prospects=small_pipeline())
 
     async def scenario(pilot: Any) -> None:
         await pilot.press("question_mark")
@@ -136,7 +137,7 @@ def test_palette_jumps_to_a_prospect_by_fuzzy_name(app_factory: AppFactory) -> N
 
 
 def test_palette_moves_the_prospect_in_view_to_a_stage(app_factory: AppFactory) -> None:
-    app = app_factory()
+    app = app_factory(prospects=small_pipeline())
 
     async def scenario(pilot: Any) -> None:
         await pilot.press("enter")  # first stage's list
@@ -209,6 +210,50 @@ def test_no_color_starts_in_the_mono_theme(
     assert app.theme == "leadline-mono"
 
 
+def test_config_theme_is_the_default_until_one_is_chosen(
+    app_factory: AppFactory, tmp_path: Path
+) -> None:
+    config = replace(sample_config(), theme="leadline-high-contrast")
+    assert app_factory(config=config).theme == "leadline-high-contrast"
+    assert app_factory(config=config, theme="leadline-light").theme == "leadline-light"
+
+
+def test_plus_opens_the_add_form_and_the_funnel_counts_the_new_lead(
+    app_factory: AppFactory,
+) -> None:
+    app = app_factory(prospects=small_pipeline())
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("plus")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "AddProspectDialog"
+        await pilot.press(*"Kilo Foods", "ctrl+s")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, FunnelScreen)
+        assert "Kilo Foods" in [p.name for p in app.store.prospects()]
+        assert "Above the funnel · 4 deals" in screen_text(app)
+
+    drive(app, scenario)
+
+
+def test_n_on_a_stage_list_row_writes_a_note_to_disk(app_factory: AppFactory) -> None:
+    app = app_factory(prospects=small_pipeline())
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("enter")  # Lead: Bolt Logistics (12k) first, then Acme
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NoteBox"
+        await pilot.press(*"Budget signed off", "ctrl+s")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, StageListScreen)
+
+    drive(app, scenario)
+    with Store.open(app.store.path) as other:
+        assert other.get("p02").notes[-1].text == "Budget signed off"
+
+
 def test_a_failed_save_is_a_toast_and_returns_none(
     app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -252,7 +297,7 @@ def test_changes_from_another_process_appear_without_restart(app_factory: AppFac
     async def scenario(pilot: Any) -> None:
         await pilot.press("enter")  # the Lead stage list
         await pilot.pause()
-        assert f"{lead_count} deal" in screen_text(app)
+        assert f"Lead · {deals(lead_count)}" in screen_text(app)
         code = textwrap.dedent(f"""
             from datetime import datetime
             from pathlib import Path
@@ -268,7 +313,7 @@ def test_changes_from_another_process_appear_without_restart(app_factory: AppFac
             if "Written Elsewhere GmbH" in screen_text(app):
                 break
         assert "Written Elsewhere GmbH" in screen_text(app)
-        assert f"{lead_count + 1} deals" in screen_text(app)
+        assert f"Lead · {deals(lead_count + 1)}" in screen_text(app)
 
     drive(app, scenario)
 
@@ -294,6 +339,7 @@ from leadline.core.config_loader import load_config
 from leadline.core.models import Prospect
 from leadline.core.store import Store
 from leadline.tui.app import LeadlineApp
+from leadline.tui.fmt import deals
 
 class Crashing(LeadlineApp):
     def on_ready(self) -> None:
