@@ -59,13 +59,15 @@ def _minutes_by_section(
     p: Prospect, config: Config, start: date, end: date
 ) -> dict[Section | None, int]:
     found: dict[Section | None, int] = {}
+    recent = [t for t in p.touches if start <= t.date <= end and t.minutes > 0]
+    if not recent:  # most prospects: skip building the timeline
+        return found
     entries = timeline(p)
     dates = [e.date for e in entries]
-    for touch in p.touches:
-        if start <= touch.date <= end and touch.minutes > 0:
-            at = max(0, bisect_right(dates, touch.date) - 1)
-            section = config.section_of(entries[at].stage)
-            found[section] = found.get(section, 0) + touch.minutes
+    for touch in recent:
+        at = max(0, bisect_right(dates, touch.date) - 1)
+        section = config.section_of(entries[at].stage)
+        found[section] = found.get(section, 0) + touch.minutes
     return found
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from operator import attrgetter
 
 from leadline.core.config import Config
 from leadline.core.models import (
@@ -29,6 +30,12 @@ from leadline.core.models import (
 )
 
 OUTCOME_KEYS = frozenset(o.value for o in Outcome)
+_touch_date = attrgetter("date")
+
+
+def is_open(p: Prospect) -> bool:
+    """Same as `Prospect.is_open`, without building a set per call (hot in the queue)."""
+    return p.stage not in OUTCOME_KEYS
 
 
 def is_qualified(p: Prospect, config: Config) -> bool:
@@ -64,27 +71,31 @@ def effective_channel(p: Prospect, config: Config) -> str:
     return p.plan.channel or config.follow_up.default_channel
 
 
-def _touches_as_of(p: Prospect, as_of: date | None) -> list[Touch]:
-    ordered = sorted(p.touches, key=lambda t: t.date)
-    return ordered if as_of is None else [t for t in ordered if t.date <= as_of]
+def response_tally(p: Prospect, as_of: date | None = None) -> tuple[int, date | None]:
+    """(unanswered touches, date of the last reply) in one pass over the touches in date order.
+
+    With `as_of`, touches dated after that day are ignored, so the numbers are
+    the ones the user saw that morning.
+    """
+    count, replied = 0, None
+    for touch in sorted(p.touches, key=_touch_date):
+        if as_of is not None and touch.date > as_of:
+            break
+        if touch.outcome == TouchOutcome.REPLIED:
+            count, replied = 0, touch.date
+        else:
+            count += 1
+    return count, replied
 
 
 def unanswered_touches(p: Prospect, as_of: date | None = None) -> int:
-    """No-response touches since the last reply (all of them if there was none).
-
-    With `as_of`, touches dated after that day are ignored, so the count is the
-    one the user saw that morning.
-    """
-    count = 0
-    for touch in _touches_as_of(p, as_of):
-        count = 0 if touch.outcome == TouchOutcome.REPLIED else count + 1
-    return count
+    """No-response touches since the last reply (all of them if there was none)."""
+    return response_tally(p, as_of)[0]
 
 
 def last_response(p: Prospect, as_of: date | None = None) -> date | None:
     """The date of the latest reply (up to `as_of` when given), or None."""
-    replies = [t.date for t in _touches_as_of(p, as_of) if t.outcome == TouchOutcome.REPLIED]
-    return replies[-1] if replies else None
+    return response_tally(p, as_of)[1]
 
 
 def next_due_after(p: Prospect, touch_date: date, config: Config) -> date:
@@ -139,7 +150,7 @@ def _next_due_after_move(
         return None
     if moved.stage == Outcome.NURTURE:
         return on + timedelta(days=config.follow_up.nurture.interval_days)
-    if before.is_open and before.plan.next_due is not None:
+    if is_open(before) and before.plan.next_due is not None:
         return before.plan.next_due
     return next_due_after(moved, on, config)
 

@@ -20,6 +20,7 @@ from leadline.core.config import Config, Section
 from leadline.core.models import Outcome, Prospect
 from leadline.core.rules.advice import AdviceItem, meetings_booked, shape_advice
 from leadline.core.rules.allocation import FUNNEL_ORDER, TimeAllocation, time_allocation
+from leadline.core.rules.followup import is_open
 from leadline.core.rules.funnel_json import funnel_to_json
 from leadline.core.rules.history import (
     Conversion,
@@ -76,7 +77,7 @@ class FunnelSummary:
 def passes_best_few_test(p: Prospect, today: date, normal_cycle_days: int) -> bool:
     """True for an open prospect expected to close within half the normal cycle."""
     close = p.expected_close
-    if not p.is_open or close is None:
+    if not is_open(p) or close is None:
         return False
     return today <= close <= today + timedelta(days=normal_cycle_days / 2)
 

@@ -3,17 +3,20 @@
 A prospect's *timeline* is its stage history in date order (same-day entries
 keep the order they were recorded in); when the last entry is not the current
 stage (imported records often have no history) the current stage is added on
-`stage_entered`. Every won or lost entry is one closed deal.
+`stage_entered`. Every won or lost entry is one closed deal (`closings`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from statistics import median
 
 from leadline.core.config import Config
 from leadline.core.models import Outcome, Prospect, StageEntry
+
+_entry_date = attrgetter("date")
 
 MIN_CLOSED_FOR_WIN_RATE = 10
 """Closed deals (won + lost) needed before the user's own win rate replaces the default."""
@@ -62,15 +65,25 @@ class Conversion:
 
 def timeline(p: Prospect) -> list[StageEntry]:
     """The stage history in date order, ending with the current stage."""
-    entries = sorted(p.stage_history, key=lambda e: e.date)
+    entries = sorted(p.stage_history, key=_entry_date)
     if not entries or entries[-1].stage != p.stage:
         entries.append(StageEntry(stage=p.stage, date=p.stage_entered))
     return entries
 
 
+_CLOSED = frozenset({Outcome.WON.value, Outcome.LOST.value})
+
+
 def closings(p: Prospect) -> list[StageEntry]:
-    """The won and lost entries of the prospect's timeline, in date order."""
-    return [e for e in timeline(p) if e.stage in (Outcome.WON, Outcome.LOST)]
+    """The won and lost entries of the history, in date order.
+
+    A record sitting in won or lost with no entry for it (an import) counts
+    once, on `stage_entered`.
+    """
+    found = [e for e in p.stage_history if e.stage in _CLOSED]
+    if p.stage in _CLOSED and all(e.stage != p.stage for e in found):
+        found.append(StageEntry(stage=p.stage, date=p.stage_entered))
+    return sorted(found, key=_entry_date) if len(found) > 1 else found
 
 
 def win_rate(prospects: Iterable[Prospect], config: Config) -> WinRate:

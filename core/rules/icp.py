@@ -10,6 +10,7 @@ With no criteria configured every prospect fits perfectly (100).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from leadline.core.config import Config, IcpCriterion
 from leadline.core.models import IcpValue, Prospect
@@ -40,8 +41,17 @@ def _same(value: IcpValue, expected: IcpValue) -> bool:
     if isinstance(expected, bool) or isinstance(value, bool):
         return isinstance(value, bool) and isinstance(expected, bool) and value is expected
     if isinstance(expected, str) or isinstance(value, str):
-        return str(value).strip().casefold() == str(expected).strip().casefold()
+        return _fold(str(value)) == _fold(str(expected))
     return value == expected
+
+
+def _fold(text: str) -> str:
+    return text.strip().casefold()
+
+
+@cache
+def _folded(options: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_fold(str(option)) for option in options)
 
 
 def criterion_met(criterion: IcpCriterion, icp: dict[str, IcpValue]) -> bool:
@@ -57,7 +67,7 @@ def criterion_met(criterion: IcpCriterion, icp: dict[str, IcpValue]) -> bool:
     if criterion.equals is not None:
         return _same(value, criterion.equals)
     if criterion.one_of:
-        return any(_same(value, option) for option in criterion.one_of)
+        return not isinstance(value, bool) and _fold(str(value)) in _folded(criterion.one_of)
     if criterion.min is not None or criterion.max is not None:
         number = _number(value)
         if number is None:

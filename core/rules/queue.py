@@ -23,7 +23,7 @@ from datetime import date, timedelta
 
 from leadline.core.config import Config
 from leadline.core.models import CLOSED_OUTCOMES, Lifecycle, Outcome, Prospect
-from leadline.core.rules.followup import effective_channel
+from leadline.core.rules.followup import effective_channel, is_open
 from leadline.core.rules.occasions import meeting_to_remind, upcoming_occasion
 from leadline.core.rules.queue_item import QueueItem, Reason, queue_sort_key
 from leadline.core.rules.stop_following import evaluate_stop_following
@@ -113,7 +113,7 @@ def _birthday_item(p: Prospect, config: Config, today: date) -> QueueItem | None
 def items_for(p: Prospect, config: Config, today: date) -> list[QueueItem]:
     """The queue items of one prospect, unordered."""
     found: list[QueueItem | None] = []
-    if p.is_open:
+    if is_open(p):
         found += [_follow_up_item(p, config, today), _reminder_item(p, config, today)]
     elif p.stage == Outcome.NURTURE:
         found += [_nurture_item(p, config, today), _reminder_item(p, config, today)]

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from leadline.core.config import Config, QuotaPeriod
 from leadline.core.models import Outcome, Prospect
+from leadline.core.rules.followup import is_open
 from leadline.core.rules.history import closings
 
 
@@ -77,7 +78,7 @@ def quota_status(
             won += p.value
             won_deals += 1
         close = p.expected_close
-        if p.is_open and close is not None and start <= close <= end:
+        if is_open(p) and close is not None and start <= close <= end:
             expected += weighted_value(p, config)
             expected_deals += 1
     target = config.quota.amount

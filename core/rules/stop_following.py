@@ -25,7 +25,7 @@ from enum import StrEnum
 
 from leadline.core.config import Config, StopThen
 from leadline.core.models import Outcome, Prospect
-from leadline.core.rules.followup import is_qualified, last_response, unanswered_touches
+from leadline.core.rules.followup import is_open, is_qualified, response_tally
 from leadline.core.rules.icp import fits_icp
 
 
@@ -76,14 +76,15 @@ def proposed_exit(p: Prospect, config: Config) -> Outcome:
 
 def evaluate_stop_following(p: Prospect, config: Config, today: date) -> StopDecision:
     """Whether to stop following `p` on `today`, why, and the exit to propose."""
-    unanswered = unanswered_touches(p, as_of=today)
-    anchor = last_response(p, as_of=today) or p.first_contact
+    open_ = is_open(p)
+    unanswered, replied = response_tally(p, as_of=today)
+    anchor = replied or p.first_contact
     days_silent = max(0, (today - anchor).days)
     touch_limit, day_limit = stop_thresholds(p.stage, config)
     reasons: list[StopReason] = []
-    if p.is_open and touch_limit is not None and unanswered >= touch_limit:
+    if open_ and touch_limit is not None and unanswered >= touch_limit:
         reasons.append(StopReason.UNANSWERED)
-    if p.is_open and day_limit is not None and days_silent >= day_limit:
+    if open_ and day_limit is not None and days_silent >= day_limit:
         reasons.append(StopReason.SILENT)
     return StopDecision(
         stop=bool(reasons),

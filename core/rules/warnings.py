@@ -33,7 +33,7 @@ from enum import StrEnum
 
 from leadline.core.config import Config
 from leadline.core.models import Lifecycle, Prospect, Role, TouchOutcome
-from leadline.core.rules.followup import is_qualified, last_response, missing_items
+from leadline.core.rules.followup import is_open, is_qualified, last_response, missing_items
 from leadline.core.rules.icp import icp_score
 
 
@@ -139,9 +139,11 @@ def _premature(p: Prospect, config: Config) -> Found:
 
 
 def _low_icp(p: Prospect, config: Config) -> Found:
+    if p.lifecycle != Lifecycle.LEAD:
+        return None
     low = config.ideal_customer_profile.low_score
     score = icp_score(p, config)
-    if p.lifecycle != Lifecycle.LEAD or score >= low:
+    if score >= low:
         return None
     return ProspectWarning(WarningCode.LOW_ICP, {"score": score, "low_score": low})
 
@@ -150,7 +152,7 @@ def warnings_for(
     p: Prospect, config: Config, today: date, normal_cycle_days: int | None = None
 ) -> list[ProspectWarning]:
     """Every warning that applies to `p` on `today`, in `WarningCode` order."""
-    if not p.is_open:
+    if not is_open(p):
         return []
     found: list[Found] = [
         _unqualified(p, config),
