@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from shell_support import TODAY, AppFactory, sample_config, screen_text, small_p
 from leadline.core.models import Note
 from leadline.core.store import Store, StoreLocked
 from leadline.tui import app as app_module
+from leadline.tui import theming
 from leadline.tui.app import LeadlineApp
 from leadline.tui.fmt import deals
 from leadline.tui.screens.funnel import FunnelScreen
@@ -397,3 +399,30 @@ def test_textual_default_would_have_leaked_the_local(tmp_path: Path) -> None:
 def test_today_and_now_come_from_the_clock(app_factory: AppFactory) -> None:
     app = app_factory()
     assert app.today() == TODAY
+
+
+def test_every_shipped_theme_loads_and_defines_every_leadline_variable() -> None:
+    loaded = theming.load_themes(None)
+    assert loaded.problems == []
+    names = {theme.name for theme in loaded.themes}
+    assert {"leadline-dark", "leadline-light", "leadline-high-contrast", "leadline-mono"} <= names
+    for theme in loaded.themes:
+        missing = set(theming.VARIABLE_DEFAULTS) - set(theme.variables)
+        assert not missing, f"{theme.name} lacks {sorted(missing)}"
+
+
+COLOUR_LITERAL = re.compile(
+    r"(?:color|background|border[a-z-]*|outline[a-z-]*|tint)\s*:[^;\n]*"
+    r"(?:#[0-9a-fA-F]{3,8}\b|\brgba?\(|\bhsla?\(|\b(?:red|green|blue|white|black|yellow)\b)"
+)
+
+
+def test_stylesheets_use_theme_variables_not_colour_literals() -> None:
+    tui = Path(app_module.__file__).parent
+    sources = [*tui.rglob("*.tcss"), *tui.rglob("*.py")]
+    offenders = [
+        f"{path.relative_to(tui)}: {match.group(0)}"
+        for path in sources
+        for match in COLOUR_LITERAL.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
