@@ -19,6 +19,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 Tables = dict[str, dict[str, Any]]
 Migration = Callable[[Tables], Tables]
 
@@ -76,6 +78,10 @@ def _parse(raw: bytes) -> Any:
     if not raw.strip():
         raise Refused("the file is empty")
     try:
+        return orjson.loads(raw)  # about twice as fast as json; its errors are less precise
+    except orjson.JSONDecodeError:
+        pass
+    try:
         return json.loads(raw)
     except UnicodeDecodeError:
         raise Refused("the file is not UTF-8 text") from None
@@ -125,13 +131,34 @@ def _migrate(tables: Tables, version: int, known: int, steps: Mapping[int, Migra
 
 def decode(raw: bytes, known: int, steps: Mapping[int, Migration]) -> tuple[Tables, int]:
     """Parse, check and migrate a data file; return (tables, revision) or raise Refused."""
+    tables, revision, _version = decode_file(raw, known, steps)
+    return tables, revision
+
+
+def parse_file(raw: bytes) -> tuple[Tables, int, int]:
+    """Parse and check a data file without migrating: (tables, revision, schema version)."""
     tables = check_tables(_parse(raw))
     version, revision = _header(tables)
+    return tables, revision, version
+
+
+def migrate(
+    tables: Tables, version: int, revision: int, known: int, steps: Mapping[int, Migration]
+) -> Tables:
+    """Bring tables of schema `version` to `known`, with a fresh header; raises Refused."""
     tables = _migrate(tables, version, known, steps)
     tables[META_TABLE] = {
         META_ID: {"format": FORMAT, "schema_version": known, "revision": revision}
     }
-    return tables, revision
+    return tables
+
+
+def decode_file(raw: bytes, known: int, steps: Mapping[int, Migration]) -> tuple[Tables, int, int]:
+    """Like `decode`, also giving the schema version the file was written in."""
+    tables, revision, version = parse_file(raw)
+    if version > known:  # refuse before anything else is read
+        _migrate(tables, version, known, steps)
+    return migrate(tables, version, revision, known, steps), revision, version
 
 
 def readable(raw: bytes) -> bool:

@@ -1,60 +1,45 @@
 """A TinyDB storage that is safe with kills, several processes and other users.
 
-- Saves are atomic and durable (`atomic.write_private_atomic`), files 0600.
+- The data file is a plain TinyDB JSON file (`datafile`), never written in
+  place: a full save writes a temporary file and renames it over the old one.
+- A save appends only the documents it changed to the journal beside it
+  (`journal`), so it costs in proportion to the change. When the journal
+  grows past a fraction of the data file, the next save compacts: it writes
+  the whole data file atomically, then starts a fresh journal. A kill at any
+  moment leaves the old state or the new one (see `journal` for why).
 - Writers in all processes are serialised by `FileLock` on `<file>.lock`; a
-  save refuses data read before another process changed the file
-  (`StaleWriteError`) instead of silently dropping that change.
-- An unchanged file is not parsed again: the parsed tables are cached and
-  checked against inode, mtime, ctime, size and the revision in the header.
-  `read()` hands out a deep copy, because TinyDB and its callers mutate what
-  they get; the Store, which only replaces whole documents, skips the copies
-  inside `shared()` (a full copy costs as much as parsing the file).
-- The first save of a session first copies the old file to `backups/`.
+  TinyDB `write()` based on data another process has since changed raises
+  `StaleWriteError` instead of silently dropping that change.
+- Nothing is parsed twice: the tables are cached and checked against the data
+  file's inode, size, mtime and revision, and the journal's inode and size.
+  Another process's save is picked up by reading only the new journal lines.
+- The first save of a session keeps a backup in `backups/` (a hard link of the
+  data file, which is never modified in place, plus a copy of the journal).
 - A file that is not a usable leadline file raises `DataFileError` and is
   never written.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from tinydb.storages import Storage
 
 from leadline.core import backups as backup_files
-from leadline.core import datafile
-from leadline.core.atomic import ensure_private_dir, remove_orphaned_temps, write_private_atomic
+from leadline.core import datafile, journal
+from leadline.core.atomic import ensure_private_dir, remove_orphaned_temps
 from leadline.core.datafile import PROSPECTS_TABLE, DataFileError, Migration, Tables
 from leadline.core.filelock import FileLock
+from leadline.core.storage_state import DiskState, Loaded, Stamp, load_state, stamp_of
 
 
 class StaleWriteError(RuntimeError):
     """A save was based on data another process has changed since it was read."""
-
-
-@dataclass(frozen=True)
-class _Stamp:
-    """What identifies one version of the file without reading it."""
-
-    ino: int
-    dev: int
-    size: int
-    mtime_ns: int
-    ctime_ns: int
-
-    @classmethod
-    def of(cls, st: os.stat_result) -> _Stamp:
-        return cls(st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
-_Seen = tuple[_Stamp, int | None]
-"""A file version as seen: its stamp and the revision in its header."""
 
 
 def _copy(value: Any) -> Any:
@@ -71,11 +56,28 @@ def _shallow(table: dict[str, Any]) -> dict[str, Any]:
     return {doc_id: dict(doc) for doc_id, doc in table.items()}
 
 
+def _diff(old: Tables, new: Mapping[str, Mapping[str, Any]]) -> journal.Changes:
+    """The documents that differ between two versions of all tables."""
+    changes: journal.Changes = {}
+    for name in set(old) | set(new):
+        if name == datafile.META_TABLE:
+            continue
+        before, after = old.get(name, {}), new.get(name, {})
+        docs = {str(k): _copy(v) for k, v in after.items() if before.get(str(k)) != v}
+        docs.update((k, None) for k in before if k not in after)
+        if docs:
+            changes[name] = docs
+    return changes
+
+
 class LeadlineStorage(Storage):
     """TinyDB storage for one leadline data file (see the module docstring)."""
 
     schema_version: ClassVar[int] = datafile.SCHEMA_VERSION
     migrations: ClassVar[Mapping[int, Migration]] = datafile.MIGRATIONS
+    compact_min_bytes: ClassVar[int] = 256 * 1024
+    compact_max_bytes: ClassVar[int] = 8 * 1024 * 1024
+    compact_ratio: ClassVar[float] = 0.125
 
     def __init__(
         self,
@@ -87,24 +89,31 @@ class LeadlineStorage(Storage):
     ) -> None:
         """Open (or create) the data file; raises DataFileError or StoreLocked."""
         self.path = Path(path).absolute()
+        self.journal_path = journal.journal_path(self.path)
         self.backups = backups
         self._clock = clock
         self._lock = FileLock(
             self.path.with_name(self.path.name + ".lock"), self.path, lock_timeout
         )
+        self._state: DiskState | None = None
         self._tables: Tables | None = None
-        self._seen: _Seen | None = None
         self._revision = 0
         self._generation = 0
+        self._changed: dict[str, set[str]] = {}
+        self._full_reload = True
         self._backed_up = backups <= 0
         self._sharing = False
         ensure_private_dir(self.path.parent)
         with self.lock():
             remove_orphaned_temps(self.path)
+            remove_orphaned_temps(self.journal_path)
             remove_orphaned_temps(self.path, backup_files.backup_dir(self.path))
             if not self.path.exists():
-                self._save({PROSPECTS_TABLE: {}}, revision=0)
+                self._tables, self._revision = {PROSPECTS_TABLE: {}}, 0
+                self._compact()
             self.refresh()
+
+    # -- what callers see ------------------------------------------------------
 
     @property
     def revision(self) -> int:
@@ -121,34 +130,85 @@ class LeadlineStorage(Storage):
         return self._lock.hold()
 
     def changed_on_disk(self) -> bool:
-        """True if the file differs from what was last read or written (one stat call)."""
-        try:
-            stamp = _Stamp.of(os.stat(self.path))
-        except FileNotFoundError:
-            return self._seen is not None
-        return self._seen is None or stamp != self._seen[0]
+        """True if the data differs from what was last read or written (two stat calls)."""
+        if self._state is None:
+            return True
+        return self._state.stamps() != (stamp_of(self.path), stamp_of(self.journal_path))
+
+    def documents(self, table: str) -> dict[str, Any]:
+        """The cached documents of `table` by doc id, shared: never mutate them."""
+        with self._lock.thread_lock:
+            self.refresh()
+            return (self._tables or {}).get(table, {})
+
+    def take_changes(self) -> tuple[bool, dict[str, set[str]]]:
+        """(reloaded entirely?, doc ids changed by other processes per table) since last call."""
+        with self._lock.thread_lock:
+            full, changed = self._full_reload, self._changed
+            self._full_reload, self._changed = False, {}
+            return full, changed
+
+    # -- reading ---------------------------------------------------------------
 
     def refresh(self) -> bool:
-        """Load the file if it changed since last seen; True if the content changed."""
+        """Pick up changes made on disk since last seen; True if the content changed."""
         with self._lock.thread_lock:
-            seen, raw = self._probe()
-            if seen is None:
+            if self._tables is not None and self._state is not None:
+                caught_up = self._catch_up(self._state)
+                if caught_up is not None:
+                    return caught_up
+            if not self.path.exists():
                 had_content = self._tables is not None
                 self._forget()
                 return had_content
-            if raw is None:
-                return False
-            self._load(seen, raw)
+            self._install(self._load())
             return True
+
+    def _catch_up(self, state: DiskState) -> bool | None:
+        """Read only new journal lines; None if a full load is needed instead."""
+        main, log = stamp_of(self.path), stamp_of(self.journal_path)
+        if main != state.main:
+            return None
+        if log == state.journal:
+            return False
+        if not state.journal_ok or log is None or state.journal is None:
+            return None
+        if log.ino != state.journal.ino or log.size < state.journal_end:
+            return None
+        found = journal.read_from(self.journal_path, state.journal_end)
+        if found is None:
+            return None
+        stat, raw = found
+        scan = journal.scan(raw, with_header=False, expected=self._revision + 1)
+        for revision, changes in scan.records:
+            self._take(changes, revision, remember=True)
+        state.journal = Stamp.of(stat)
+        state.journal_end += scan.end
+        return bool(scan.records)
+
+    def _load(self) -> Loaded:
+        try:
+            return load_state(self.path, self.journal_path, self.schema_version, self.migrations)
+        except datafile.Refused as refused:
+            raise self.refuse(str(refused)) from None
+
+    def _install(self, loaded: Loaded) -> None:
+        self._tables, self._revision, self._state = loaded.tables, loaded.revision, loaded.state
+        self._full_reload, self._changed = True, {}
+        self._generation += 1
+
+    def _take(self, changes: journal.Changes, revision: int, *, remember: bool) -> None:
+        assert self._tables is not None
+        journal.apply_changes(self._tables, changes)
+        self._revision = revision
+        self._generation += 1
+        if remember:
+            for name, docs in changes.items():
+                self._changed.setdefault(name, set()).update(docs)
 
     @contextmanager
     def shared(self) -> Iterator[None]:
-        """Skip the deep copies, for a caller that never mutates nested values.
-
-        Inside the block `read()` returns fresh table and document dicts whose
-        values are shared with the cache, and `write()` keeps the data it is given
-        as the cache. The Store works this way: it only replaces whole documents.
-        """
+        """Skip the deep copies in `read()`, for a caller that never mutates nested values."""
         with self._lock.thread_lock:
             outer, self._sharing = self._sharing, True
             try:
@@ -167,45 +227,87 @@ class LeadlineStorage(Storage):
             private: Tables = _copy(self._tables)
             return private
 
+    # -- writing ---------------------------------------------------------------
+
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        """TinyDB API: save all tables atomically under the lock, with the next revision."""
+        """TinyDB API: save what differs from the cache, under the lock, as the next revision."""
         with self.lock():
-            if self._probe(identify_only=True)[0] != self._seen:
+            if self.changed_on_disk() or self._tables is None:
                 raise StaleWriteError(f"{self.path} changed since it was read; read it again")
-            try:
-                self._backup_once()
-                self._save(data, revision=self._revision + 1)
-            except BaseException:
-                self._forget()
-                raise
+            self._commit(_diff(self._tables, data))
+            self._changed = {}
+
+    def apply(self, changes: journal.Changes) -> None:
+        """Save only these documents (None deletes one); the storage keeps them, unchanged.
+
+        Hold the lock and call `refresh()` first, so the change is based on the latest data.
+        """
+        with self.lock():
+            if self._tables is None or self.changed_on_disk():
+                raise StaleWriteError(f"{self.path} changed since it was read; read it again")
+            self._commit(changes)
+
+    def compact(self) -> None:
+        """Write the whole data file now and start an empty journal."""
+        with self.lock():
+            self.refresh()
+            self._backup_once()
+            self._compact()
 
     def close(self) -> None:
         """Nothing stays open between calls; kept for TinyDB."""
 
-    def _probe(self, identify_only: bool = False) -> tuple[_Seen | None, bytes | None]:
-        """The file's identity, and its content unless it is the one cached (or not wanted)."""
+    def _commit(self, changes: journal.Changes) -> None:
+        assert self._tables is not None and self._state is not None
         try:
-            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
-        except FileNotFoundError:
-            return None, None
-        with open(fd, "rb") as handle:
-            stamp = _Stamp.of(os.fstat(fd))
-            head = handle.read(datafile.HEAD_BYTES)
-            seen = (stamp, datafile.head_revision(head))
-            if identify_only or (self._tables is not None and seen == self._seen):
-                return seen, None
-            return seen, head + handle.read()
+            self._backup_once()
+            revision = self._revision + 1
+            if self._state.needs_full_save:
+                self._take(changes, revision, remember=False)
+                self._compact()
+                return
+            if not self._state.journal_ok:
+                self._state.start_journal(self.path, self.journal_path)
+            line = journal.record_line(revision, changes)
+            stat = journal.append(self.journal_path, line, self._state.journal_end)
+            self._take(changes, revision, remember=False)
+            self._state.journal, self._state.journal_end = Stamp.of(stat), stat.st_size
+            if stat.st_size > self._compact_threshold():
+                self._compact()
+        except BaseException:
+            self._forget()
+            raise
 
-    def _load(self, seen: _Seen, raw: bytes) -> None:
-        try:
-            tables, revision = datafile.decode(raw, self.schema_version, self.migrations)
+    def _compact_threshold(self) -> int:
+        assert self._state is not None
+        wanted = int(self._state.main_size * self.compact_ratio)
+        return max(self.compact_min_bytes, min(wanted, self.compact_max_bytes))
+
+    def _compact(self) -> None:
+        assert self._tables is not None
+        tables = datafile.with_header(self._tables, self._revision, self.schema_version)
+        try:  # never write what could not be read back
+            raw = datafile.encode(tables)
         except datafile.Refused as refused:
-            raise self.refuse(str(refused)) from None
-        self._install(tables, revision, seen)
-
-    def _install(self, tables: Tables, revision: int, seen: _Seen | None) -> None:
-        self._tables, self._revision, self._seen = tables, revision, seen
+            raise ValueError(f"refusing to save malformed data: {refused}") from None
+        self._state = DiskState.write_full(
+            self.path, self.journal_path, raw, self._revision, self.schema_version, self._state
+        )
+        self._tables = tables
         self._generation += 1
+
+    def _backup_once(self) -> None:
+        if self._backed_up:
+            return
+        if self._revision > 0 and self._state is not None:
+            backup_files.take_backup(
+                self.path,
+                self._state.journal_bytes(self.journal_path),
+                self._revision,
+                self.backups,
+                self._clock(),
+            )
+        self._backed_up = True
 
     def refuse(self, problem: str) -> DataFileError:
         """The error for an unusable file, naming the newest backup that still reads."""
@@ -220,27 +322,6 @@ class LeadlineStorage(Storage):
         backup = backup_files.newest_good_backup(self.path, usable)
         return DataFileError(self.path, problem, backup, backup_files.backup_dir(self.path))
 
-    def _save(self, data: Mapping[str, Any], revision: int) -> None:
-        tables = datafile.with_header(data, revision, self.schema_version)
-        try:  # never write what could not be read back
-            raw = datafile.encode(tables)
-        except datafile.Refused as refused:
-            raise ValueError(f"refusing to save malformed data: {refused}") from None
-        write_private_atomic(self.path, raw)
-        if not self._sharing:  # the caller may keep and change what it passed
-            tables = json.loads(raw)
-        self._install(tables, revision, self._probe(identify_only=True)[0])
-
-    def _backup_once(self) -> None:
-        if self._backed_up:
-            return
-        if self._revision > 0:
-            content = self.path.read_bytes()
-            backup_files.take_backup(
-                self.path, content, self._revision, self.backups, self._clock()
-            )
-        self._backed_up = True
-
     def _forget(self) -> None:
-        self._tables, self._seen = None, None
+        self._tables, self._state = None, None
         self._generation += 1

@@ -13,9 +13,9 @@ import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from tinydb import TinyDB
-from tinydb.table import Document
 
 from leadline.core.datafile import PROSPECTS_TABLE, DataFileError
 from leadline.core.filelock import StoreLocked
@@ -36,7 +36,6 @@ class Store:
     def __init__(self, db: TinyDB, storage: LeadlineStorage) -> None:
         self._db = db
         self._storage = storage
-        self._table = db.table(PROSPECTS_TABLE, cache_size=0)
         self._by_id: dict[str, Prospect] = {}
         self._doc_ids: dict[str, int] = {}
         self._generation = -1
@@ -96,15 +95,14 @@ class Store:
 
     def add_many(self, ps: Iterable[Prospect]) -> list[Prospect]:
         """Store several new prospects in one save; ValueError if an id is already taken."""
-        with self._storage.lock(), self._storage.shared():
+        with self._storage.lock():
             self._sync()
             added = self._with_ids(list(ps))
             start = max(self._doc_ids.values(), default=0) + 1
-            docs = [Document(p.to_doc(), doc_id) for doc_id, p in enumerate(added, start)]
-            self._table.insert_multiple(docs)
-            for doc in docs:
-                self._remember(added[doc.doc_id - start], doc.doc_id)
-            self._generation = self._storage.generation
+            numbered = list(enumerate(added, start))
+            self._save({str(doc_id): p.to_doc() for doc_id, p in numbered})
+            for doc_id, p in numbered:
+                self._remember(p, doc_id)
         return added
 
     def update(self, pid: str, change: Callable[[Prospect], Prospect]) -> Prospect:
@@ -113,24 +111,27 @@ class Store:
         The lock is held from the read to the save, so no other process's change
         is lost. `change` must keep the id. Returns the saved prospect.
         """
-        with self._storage.lock(), self._storage.shared():
+        with self._storage.lock():
             self._sync()
             new = change(self._by_id[pid])
             if new.id != pid:
                 raise ValueError(f"an update may not change the id ({pid} -> {new.id})")
             doc_id = self._doc_ids[pid]
-            self._table.update(new.to_doc(), doc_ids=[doc_id])
+            self._save({str(doc_id): new.to_doc()})
             self._remember(new, doc_id)
-            self._generation = self._storage.generation
         return new
 
     def delete(self, pid: str) -> None:
         """Remove prospect `pid`; KeyError if there is none."""
-        with self._storage.lock(), self._storage.shared():
+        with self._storage.lock():
             self._sync()
-            self._table.remove(doc_ids=[self._doc_ids[pid]])
+            self._save({str(self._doc_ids[pid]): None})
             del self._by_id[pid], self._doc_ids[pid]
-            self._generation = self._storage.generation
+
+    def compact(self) -> None:
+        """Fold the journal into the data file now (saves do it by themselves as it grows)."""
+        self._storage.compact()
+        self._sync()
 
     def close(self) -> None:
         """Release the store (nothing is held open between calls)."""
@@ -158,31 +159,65 @@ class Store:
         self._by_id[p.id] = p
         self._doc_ids[p.id] = doc_id
 
+    def _save(self, docs: dict[str, dict[str, Any] | None]) -> None:
+        try:
+            self._storage.apply({PROSPECTS_TABLE: docs})
+        except BaseException:
+            self._generation = -1  # the storage forgot its cache: rebuild on next read
+            raise
+        self._generation = self._storage.generation
+
     def _sync(self) -> None:
-        """Rebuild the in-memory prospects if the file changed since last seen."""
+        """Bring the in-memory prospects up to date with the file: only what changed."""
         self._storage.refresh()
         if self._generation == self._storage.generation:
             return
-        by_id: dict[str, Prospect] = {}
-        doc_ids: dict[str, int] = {}
-        with self._storage.shared():  # from_doc copies what it keeps
-            docs = self._table.all()
-        for doc in docs:
-            p = self._decode(doc)
-            if p.id in by_id:
-                raise self._bad_document(doc, f"its id {p.id!r} is used twice")
-            by_id[p.id], doc_ids[p.id] = p, doc.doc_id
-        self._by_id, self._doc_ids = by_id, doc_ids
+        full, changed = self._storage.take_changes()
+        docs = self._storage.documents(PROSPECTS_TABLE)
+        if full or self._generation < 0:
+            self._rebuild(docs)
+        else:
+            self._catch_up(docs, changed.get(PROSPECTS_TABLE, set()))
         self._generation = self._storage.generation
 
-    def _decode(self, doc: Document) -> Prospect:
+    def _rebuild(self, docs: dict[str, Any]) -> None:
+        by_id: dict[str, Prospect] = {}
+        doc_ids: dict[str, int] = {}
+        for key, doc in docs.items():
+            p = self._decode(int(key), doc)
+            if p.id in by_id:
+                raise self._bad_document(int(key), f"its id {p.id!r} is used twice")
+            by_id[p.id], doc_ids[p.id] = p, int(key)
+        self._by_id, self._doc_ids = by_id, doc_ids
+
+    def _catch_up(self, docs: dict[str, Any], changed: set[str]) -> None:
+        """Apply other processes' changes to a few documents without decoding the rest."""
+        pids = {doc_id: pid for pid, doc_id in self._doc_ids.items()}
+        highest = max(self._doc_ids.values(), default=0)
+        reorder = False
+        for key in sorted(changed, key=int):
+            doc_id, old = int(key), pids.get(int(key))
+            new = self._decode(doc_id, docs[key]) if key in docs else None
+            if old is not None and (new is None or new.id != old):
+                del self._by_id[old], self._doc_ids[old]
+                reorder = True
+            if new is not None:
+                if new.id in self._by_id and self._doc_ids[new.id] != doc_id:
+                    raise self._bad_document(doc_id, f"its id {new.id!r} is used twice")
+                reorder = reorder or (new.id not in self._by_id and doc_id < highest)
+                self._remember(new, doc_id)  # an update keeps its place in the dict
+        if reorder:
+            order = sorted(self._by_id, key=self._doc_ids.__getitem__)
+            self._by_id = {pid: self._by_id[pid] for pid in order}
+
+    def _decode(self, doc_id: int, doc: dict[str, Any]) -> Prospect:
         try:
             return Prospect.from_doc(doc)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise self._bad_document(doc, f"it cannot be read ({error!r})") from None
+            raise self._bad_document(doc_id, f"it cannot be read ({error!r})") from None
 
-    def _bad_document(self, doc: Document, problem: str) -> DataFileError:
-        return self._storage.refuse(f"prospect document {doc.doc_id} is damaged: {problem}")
+    def _bad_document(self, doc_id: int, problem: str) -> DataFileError:
+        return self._storage.refuse(f"prospect document {doc_id} is damaged: {problem}")
 
 
 def _fresh_id(taken: set[str]) -> str:

@@ -1,8 +1,11 @@
-"""Real processes: kill -9 during saves, and several writers on one file.
+"""Real processes: kill -9 during saves and compactions, and several writers on one file.
 
 Writers are forked with multiprocessing, each opening its own Store, and
 report on a raw pipe with single small writes (atomic, so a kill cannot leave
 half a message): "s N" before saving note N, "a N" once the save returned.
+A writer's `compact_at` sets when its saves fold the journal into the data
+file: None keeps the default (rarely, for these small files), 0 on every save,
+a few KB every few saves.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
 from leadline.core.models import Note, Prospect
+from leadline.core.storage import LeadlineStorage
 from leadline.core.store import Store
 
 WHEN = datetime(2024, 3, 1, 9, 30)
@@ -39,8 +43,14 @@ def _append_note(store: Store, text: str) -> None:
     store.update(PID, lambda p: replace(p, notes=(*p.notes, Note(WHEN, text))))
 
 
-def _writer(db: Path, first: int, out: int) -> None:
+def _compact_at(size: int | None) -> None:
+    if size is not None:
+        LeadlineStorage.compact_min_bytes = LeadlineStorage.compact_max_bytes = size
+
+
+def _writer(db: Path, first: int, out: int, compact_at: int | None) -> None:
     """Append notes first, first+1, ... until killed, reporting each on `out`."""
+    _compact_at(compact_at)
     store = Store.open(db)
     number = first
     while True:
@@ -58,9 +68,11 @@ def _read_all(fd: int) -> list[tuple[str, int]]:
     return [(kind, int(n)) for kind, n in zip(lines[::2], lines[1::2], strict=True)]
 
 
-def _kill_during_saves(db: Path, first: int, delay: float) -> list[tuple[str, int]]:
+def _kill_during_saves(
+    db: Path, first: int, delay: float, compact_at: int | None
+) -> list[tuple[str, int]]:
     read_end, write_end = os.pipe()
-    writer = FORK.Process(target=_writer, args=(db, first, write_end))
+    writer = FORK.Process(target=_writer, args=(db, first, write_end, compact_at))
     writer.start()
     os.close(write_end)
     time.sleep(delay)
@@ -71,27 +83,39 @@ def _kill_during_saves(db: Path, first: int, delay: float) -> list[tuple[str, in
     return messages
 
 
+def _notes(db: Path) -> list[str]:
+    with Store.open(db) as store:
+        return [n.text for n in store.get(PID).notes]
+
+
 def _notes_in_file(db: Path) -> list[str]:
-    """Read with TinyDB's own storage (as plain JSON), then check with the Store too."""
+    """Compact, read with TinyDB's own storage (as plain JSON), check with the Store too."""
+    before = _notes(db)
+    with Store.open(db) as store:
+        store.compact()
     plain = TinyDB(db, storage=JSONStorage, access_mode="r")
     raw_notes = [n["text"] for n in plain.table("prospects").all()[0]["notes"]]
     plain.close()
-    with Store.open(db) as store:
-        assert [n.text for n in store.get(PID).notes] == raw_notes
+    assert raw_notes == before == _notes(db)
     return raw_notes
 
 
 @pytest.mark.slow
-def test_200_kills_during_saves_leave_a_readable_file_with_every_acknowledged_note(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("kills", "compact_at"),
+    [(200, 6000), (100, 0)],
+    ids=["journal-and-some-compactions", "compaction-on-every-save"],
+)
+def test_kills_during_saves_leave_a_readable_file_with_every_acknowledged_note(
+    tmp_path: Path, kills: int, compact_at: int
 ) -> None:
     db = tmp_path / "leadline.json"
     _new_file(db)
     chance = random.Random(20240301)
     acknowledged: list[str] = []
     next_note, unreadable, killed_mid_save = 0, 0, 0
-    for _ in range(200):
-        messages = _kill_during_saves(db, next_note, chance.uniform(0.0, 0.03))
+    for kill in range(kills):
+        messages = _kill_during_saves(db, next_note, chance.uniform(0.0, 0.03), compact_at)
         acknowledged += [f"note {n}" for kind, n in messages if kind == "a"]
         killed_mid_save += bool(messages) and messages[-1][0] == "s"
         next_note += len(messages)
@@ -100,15 +124,17 @@ def test_200_kills_during_saves_leave_a_readable_file_with_every_acknowledged_no
         except ValueError:
             unreadable += 1
             continue
-        on_disk = set(_notes_in_file(db))
-        assert on_disk.issuperset(acknowledged)
+        on_disk = _notes_in_file(db) if kill % 25 == 24 else _notes(db)
+        assert set(on_disk).issuperset(acknowledged)
+        assert len(on_disk) == len(set(on_disk))  # no save replayed twice
     assert unreadable == 0
-    assert killed_mid_save >= 100, f"only {killed_mid_save} of 200 kills hit a save"
+    assert killed_mid_save >= kills // 2, f"only {killed_mid_save} of {kills} kills hit a save"
     assert db.stat().st_mode & 0o777 == 0o600
     assert not list(tmp_path.glob(".*.tmp"))  # orphans removed by the last open
 
 
-def _appender(db: Path, worker: int, count: int, start: Event) -> None:
+def _appender(db: Path, worker: int, count: int, start: Event, compact_at: int | None) -> None:
+    _compact_at(compact_at)
     store = Store.open(db, lock_timeout=30)
     start.wait(10)
     for n in range(count):
@@ -116,11 +142,16 @@ def _appender(db: Path, worker: int, count: int, start: Event) -> None:
 
 
 @pytest.mark.slow
-def test_4_processes_x_100_updates_keep_all_400_notes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("compact_at", [None, 8000], ids=["journal", "with-compactions"])
+def test_4_processes_x_100_updates_keep_all_400_notes(
+    tmp_path: Path, compact_at: int | None
+) -> None:
     db = tmp_path / "leadline.json"
     _new_file(db)
     start = FORK.Event()
-    workers = [FORK.Process(target=_appender, args=(db, w, 100, start)) for w in range(4)]
+    workers = [
+        FORK.Process(target=_appender, args=(db, w, 100, start, compact_at)) for w in range(4)
+    ]
     for worker in workers:
         worker.start()
     start.set()

@@ -16,8 +16,9 @@ import pytest
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
-from leadline.core import atomic, datafile
+from leadline.core import atomic, datafile, journal
 from leadline.core.backups import backup_dir, backup_files
+from leadline.core.journal import journal_path
 from leadline.core.models import Prospect
 from leadline.core.storage import LeadlineStorage, StaleWriteError
 from leadline.core.store import DataFileError, Store, StoreLocked
@@ -59,8 +60,10 @@ def test_data_dir_is_0700_and_every_file_0600_under_umask_022(
     assert _mode(backup_dir(db)) == 0o700
     assert _mode(db) == 0o600
     assert _mode(db.with_name("leadline.json.lock")) == 0o600
+    assert _mode(journal_path(db)) == 0o600
     assert len(backup_files(db)) == 2
-    assert {_mode(b) for b in backup_files(db)} == {0o600}
+    assert {_mode(b) for b in backup_dir(db).iterdir()} == {0o600}
+    assert len(list(backup_dir(db).iterdir())) == 4  # each with its journal
 
 
 def test_an_existing_folder_keeps_its_mode(tmp_path: Path, umask_022: None) -> None:
@@ -73,6 +76,7 @@ def test_tinydb_own_json_storage_reads_the_file(tmp_path: Path) -> None:
     db = tmp_path / "leadline.json"
     with Store.open(db) as store:
         added = store.add(_prospect("Ararat Trading"))
+        store.compact()
     plain = TinyDB(db, storage=JSONStorage, access_mode="r")
     assert [doc["name"] for doc in plain.table("prospects").all()] == ["Ararat Trading"]
     assert plain.table("prospects").all()[0]["id"] == added.id
@@ -179,15 +183,15 @@ def test_orphaned_temp_files_are_removed_at_start(tmp_path: Path) -> None:
 def test_backups_rotate_and_are_taken_once_per_session(tmp_path: Path) -> None:
     db = tmp_path / "leadline.json"
     _sessions(db, 2, backups=2)
-    before_third = db.read_bytes()
+    before_third = [p.name for p in Store.open(db).prospects()]
     with Store.open(db, backups=2) as store:
         for n in range(3):
             store.add(_prospect(f"Third session {n}"))
     _sessions(db, 1, backups=2)
     kept = backup_files(db)
     assert len(kept) == 2
-    assert kept[1].read_bytes() == before_third
-    assert json.loads(kept[0].read_bytes())["_leadline"]["1"]["revision"] == 5
+    assert [p.name for p in Store.open(kept[1], backups=0).prospects()] == before_third
+    assert Store.open(kept[0], backups=0).revision == 5
 
 
 def test_no_backups_when_disabled(tmp_path: Path) -> None:
@@ -203,24 +207,29 @@ def test_unchanged_file_is_not_parsed_again(
     _sessions(db, 1)
     storage = LeadlineStorage(db)
     calls: list[int] = []
-    real_decode = datafile.decode
+    real_parse = datafile.parse_file
 
-    def counting_decode(*args: Any) -> Any:
+    def counting_parse(*args: Any) -> Any:
         calls.append(1)
-        return real_decode(*args)
+        return real_parse(*args)
 
-    monkeypatch.setattr(datafile, "decode", counting_decode)
+    monkeypatch.setattr(datafile, "parse_file", counting_parse)
     for _ in range(5):
         assert storage.read() is not None
     assert calls == []
     other = LeadlineStorage(db)
-    other.write(other.read() or {})
+    changed = other.read() or {}
+    changed["prospects"]["1"]["name"] = "Renamed elsewhere"
+    other.write(changed)
+    calls.clear()  # opening `other` parsed the file once
     assert storage.changed_on_disk()
-    calls.clear()
-    assert storage.read() is not None
-    assert storage.read() is not None
-    assert len(calls) == 1
+    assert (storage.read() or {})["prospects"]["1"]["name"] == "Renamed elsewhere"
+    assert not storage.changed_on_disk()
+    assert calls == []  # only the new journal line was read, not the data file
     assert storage.revision == other.revision == 2
+    other.compact()
+    assert (storage.read() or {})["prospects"]["1"]["name"] == "Renamed elsewhere"
+    assert len(calls) == 1
 
 
 def test_mutating_what_read_returns_does_not_change_later_reads(tmp_path: Path) -> None:
@@ -239,17 +248,27 @@ def test_failed_save_leaves_old_file_and_reads_from_disk_again(
 ) -> None:
     db = tmp_path / "leadline.json"
     _sessions(db, 1)
-    before = db.read_bytes()
+    before = db.read_bytes(), journal_path(db).read_bytes()
     table = TinyDB(db, storage=LeadlineStorage).table("prospects")
 
     def disk_full(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "replace", disk_full)
+    real_pwrite = os.pwrite
+
+    def half_written(fd: int, data: Any, offset: int) -> int:
+        real_pwrite(fd, bytes(data[:10]), offset)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(journal.os, "pwrite", half_written)
     with pytest.raises(OSError, match="No space"):
         table.update({"name": "Renamed"}, doc_ids=[1])
     monkeypatch.undo()
-    assert db.read_bytes() == before
+    monkeypatch.setattr(atomic.os, "replace", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        TinyDB(db, storage=LeadlineStorage).storage.compact()  # type: ignore[attr-defined]
+    monkeypatch.undo()
+    assert (db.read_bytes(), journal_path(db).read_bytes()) == before
     assert table.all()[0]["name"] == "Session 0"
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".tmp") == []
 
@@ -265,7 +284,7 @@ def test_save_based_on_a_stale_read_is_refused(tmp_path: Path) -> None:
     stale["prospects"]["1"]["name"] = "Would overwrite"
     with pytest.raises(StaleWriteError):
         slow.write(stale)
-    assert json.loads(db.read_bytes())["prospects"]["1"]["name"] == "Changed elsewhere"
+    assert (LeadlineStorage(db).read() or {})["prospects"]["1"]["name"] == "Changed elsewhere"
 
 
 def _hold_lock(db: str, held: Any, release: Any) -> None:

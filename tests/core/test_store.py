@@ -138,6 +138,7 @@ def test_damaged_prospect_document_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "leadline.json"
     with Store.open(db) as store:
         store.add(_prospect("Acme Ltd"))
+        store.compact()
     data = json.loads(db.read_bytes())
     del data["prospects"]["1"]["name"]
     db.write_text(json.dumps(data))
@@ -149,6 +150,7 @@ def test_duplicate_ids_in_the_file_are_refused(tmp_path: Path) -> None:
     db = tmp_path / "leadline.json"
     with Store.open(db) as store:
         store.add_many([_prospect("Acme", "0000aaaa"), _prospect("Bolt", "0000bbbb")])
+        store.compact()
     data = json.loads(db.read_bytes())
     data["prospects"]["2"]["id"] = "0000aaaa"
     db.write_text(json.dumps(data))
@@ -174,5 +176,5 @@ def test_a_prospect_reads_back_equal_after_add_and_update(
         store.update(original.id, lambda _: replace(changed, id=original.id))
     with Store.open(db, backups=0) as store:
         assert store.prospects() == [replace(changed, id=original.id)]
-    db.unlink()
-    db.with_name(db.name + ".lock").unlink()
+    for leftover in (db, db.with_name(db.name + ".lock"), db.with_name(db.name + ".journal")):
+        leftover.unlink()
