@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import platformdirs
 from textual.app import App
@@ -43,7 +43,7 @@ class LeadlineApp(App[int]):
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "leadline"
-    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "funnel": FunnelScreen,
         "queue": _queue_screen,
     }
