@@ -57,6 +57,9 @@ CLOSED_OUTCOMES = frozenset({Outcome.WON, Outcome.LOST, Outcome.DEAD})
 """Outcomes that take a prospect out of the daily queue (nurture stays, slowly)."""
 
 
+_OUTCOME_VALUES = frozenset(o.value for o in Outcome)
+
+
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -356,7 +359,7 @@ class Prospect:
     @property
     def is_open(self) -> bool:
         """True while the deal sits in a configured stage (not won/lost/nurture/dead)."""
-        return self.stage not in {o.value for o in Outcome}
+        return self.stage not in _OUTCOME_VALUES
 
     @property
     def first_contact(self) -> date:

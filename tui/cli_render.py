@@ -85,7 +85,7 @@ def funnel_text(data: dict[str, Any], config: Config) -> str:
         f"Quota {quota.get('period_label', '')}: target {money_exact(quota['target'], cur)}, "
         f"won {money_exact(quota['won'], cur)}, expected {money_exact(quota['expected'], cur)}, "
         f"gap {money_exact(quota['gap'], cur)}",
-        f"  new pipeline needed: {money_exact(quota['new_pipeline_needed'], cur)} "
+        f"  new pipeline needed: {_needed(quota['new_pipeline_needed'], cur)} "
         f"at a win rate of {data['win_rate'] * 100:.0f}%; normal cycle "
         f"{data['normal_cycle_days']} days",
     ]
@@ -94,6 +94,10 @@ def funnel_text(data: dict[str, Any], config: Config) -> str:
         lines += ["", "Advice"]
         lines += [f"  - {words.advice_sentence(a['code'], a)}" for a in advice]
     return "\n".join(lines)
+
+
+def _needed(amount: float | None, currency: str) -> str:
+    return "more than any win rate can give" if amount is None else money_exact(amount, currency)
 
 
 def list_text(prospects: Sequence[Prospect], config: Config) -> str:
