@@ -102,7 +102,7 @@ def _move_commands(
     except KeyError:
         return
     targets = [(s.key, s.name) for s in app.config.stages]
-    targets += [(o.value, o.value) for o in Outcome]
+    targets += [(o.value, o.value.capitalize()) for o in Outcome]
     for key, name in targets:
         if key != prospect.stage:
             text = f"stage: move {prospect.name} to {name}"
@@ -116,7 +116,7 @@ def move_to_stage(app: LeadlineApp, pid: str, key: str) -> None:
     saved = app.save(pid, lambda p: move_stage(p, key, app.today(), app.config, app.now()))
     if saved is not None:
         stage = app.config.stage(key)
-        app.notify(f"{saved.name}: now {stage.name if stage else key}.")
+        app.notify(f"{saved.name}: now {stage.name if stage else key.capitalize()}.")
 
 
 def _navigation(app: LeadlineApp) -> Iterator[tuple[str, Callable[[], Any], str]]:
