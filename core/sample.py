@@ -1,7 +1,8 @@
 """A deterministic generator of realistic pipelines, for the demo, tests and benchmarks.
 
 `generate_pipeline(60, date(2026, 11, 23))` gives the shipped demo data; the
-same call with 100_000 gives a benchmark pipeline in a few seconds. The output
+same call with 100_000 gives a benchmark pipeline in seconds (past
+`CLONE_AFTER` prospects, timelines are reused under new names). The output
 depends only on the arguments (one seeded `random.Random`, no clock), and a
 shorter pipeline is a prefix of a longer one with the same seed.
 

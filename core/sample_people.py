@@ -15,6 +15,7 @@ _CHANNELS = ("email", "email", "phone", "phone", "meeting")
 _OTHER_ROLES = (Role.INFLUENCER, Role.COACH, Role.GATEKEEPER)
 _PHONE_TEMPLATES: dict[str, str] = {}
 _BIRTH_BASE = tuple(date(year, 1, 1) for year in range(1960, 1997))
+_ANNIVERSARY_BASE = tuple(date(year, 1, 1) for year in range(1995, 2021))
 _DAYS = tuple(timedelta(days=n) for n in range(365))
 
 
@@ -127,8 +128,11 @@ class People:
             kind, offset = special
             day = _with_year(self.today + timedelta(days=offset), rng.randint(1962, 1994))
             birthday, anniversary = (day, None) if kind == "birthday" else (None, day)
-        elif rng.random() < 0.35:
-            birthday = _BIRTH_BASE[rng.randint(0, 36)] + _DAYS[rng.randint(0, 364)]
+        else:
+            if rng.random() < 0.35:
+                birthday = _BIRTH_BASE[rng.randint(0, 36)] + _DAYS[rng.randint(0, 364)]
+            if rng.random() < 0.05:  # a work or wedding anniversary worth a card
+                anniversary = rng.choice(_ANNIVERSARY_BASE) + _DAYS[rng.randint(0, 364)]
         return Contact(
             name=name,
             role=role,

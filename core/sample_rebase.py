@@ -17,7 +17,11 @@ from typing import Any
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T[0-9:.+\-Z]*)?")
 _YEARLY = frozenset({"birthday", "anniversary"})
-_FREE_TEXT = frozenset({"name", "text", "note", "title", "objection", "counter", "lost_reason"})
+_LEAVE = frozenset({
+    "name", "text", "note", "title", "objection", "counter", "lost_reason", "email", "phone",
+    "external_id", "tags", "needs", "risks", "approval_chain", "qualification", "icp",
+})  # fmt: skip
+"""Free text and user-defined values: a date-like string there is not a date to move."""
 
 
 def rebase_pipeline_doc(data: dict[str, Any], new_today: date) -> dict[str, Any]:
@@ -44,10 +48,15 @@ def rebase_pipeline_doc(data: dict[str, Any], new_today: date) -> dict[str, Any]
 def _shift(node: Any, days: int, anchor: date, new_today: date) -> None:
     items = node.items() if isinstance(node, dict) else enumerate(node)
     for key, value in items:
+        if key in _LEAVE:
+            continue
         if isinstance(value, dict | list):
             _shift(value, days, anchor, new_today)
-        elif isinstance(value, str) and key not in _FREE_TEXT and _DATE.fullmatch(value):
-            day = date.fromisoformat(value[:10])
+        elif isinstance(value, str) and _DATE.fullmatch(value):
+            try:
+                day = date.fromisoformat(value[:10])
+            except ValueError:
+                continue
             if key in _YEARLY:
                 moved = _shift_yearly(day, anchor, new_today)
             else:

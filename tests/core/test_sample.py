@@ -223,6 +223,22 @@ def test_rebase_moves_every_date_by_the_same_days() -> None:
                 assert now - (ANCHOR + timedelta(shift)) == was
 
 
+def test_rebase_moves_dates_but_not_text_that_looks_like_one() -> None:
+    doc = {
+        "plan": {"next_due": "2026-11-20"},
+        "notes": [{"at": "2026-11-20T09:15:00", "text": "2026-11-20"}],
+        "tags": ["2026-11-20"],
+        "icp": {"founded": "2001-05-01"},
+        "meetings": [{"date": "2026-13-45", "title": "typo kept as typed"}],
+    }
+    data = {"_leadline": {"1": {"anchor": "2026-11-23"}}, "prospects": {"1": doc}}
+    moved = rebase_pipeline_doc(data, date(2026, 12, 3))["prospects"]["1"]
+    assert moved["plan"]["next_due"] == "2026-11-30"
+    assert moved["notes"] == [{"at": "2026-11-30T09:15:00", "text": "2026-11-20"}]
+    assert moved["tags"] == ["2026-11-20"] and moved["icp"] == {"founded": "2001-05-01"}
+    assert moved["meetings"][0]["date"] == "2026-13-45"
+
+
 def test_rebase_leaves_a_file_without_anchor_alone() -> None:
     data = {"_leadline": {"1": {"format": "leadline"}}, "prospects": {"1": {"due": "2026-01-01"}}}
     assert rebase_pipeline_doc(data, date(2030, 1, 1)) == data
