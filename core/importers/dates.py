@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMERIC_DATE = re.compile(r"(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})")
 _NAMED_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%d-%b-%Y")
-_TIME_TAIL = re.compile(r"\d{1,2}:\d{2}(:\d{2})?(\.\d+)?\s*([AaPp][Mm])?")
+_TIME_TAIL = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([AaPp][Mm])?")
 
 
 def slash_order_votes(values: Iterable[str]) -> tuple[int, int]:
@@ -100,12 +100,14 @@ def _numeric(match: re.Match[str], text: str, day_first: bool) -> datetime:
 
 
 def _time_of(tail: str) -> timedelta:
-    """The time of day written in `tail` (zero when absent)."""
-    clean = tail.split(".")[0].upper().replace(" ", "")
-    for fmt in ("%H:%M", "%H:%M:%S", "%I:%M%p", "%I:%M:%S%p"):
-        try:
-            parsed = datetime.strptime(clean, fmt)
-        except ValueError:
-            continue
-        return parsed - datetime(1900, 1, 1)
-    return timedelta(0)
+    """The time of day written in `tail` (already checked by `_TIME_TAIL`; zero when empty)."""
+    match = _TIME_TAIL.fullmatch(tail)
+    if not match:
+        return timedelta(0)
+    hours, minutes = int(match.group(1)), int(match.group(2))
+    if hours > 23 or minutes > 59:
+        raise ValueError(f"not a time: {tail!r}")
+    meridiem = (match.group(4) or "").upper()
+    if meridiem:
+        hours = hours % 12 + (12 if meridiem == "PM" else 0)
+    return timedelta(hours=hours, minutes=minutes, seconds=int(match.group(3) or 0))

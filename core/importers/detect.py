@@ -110,7 +110,8 @@ def detect_format(headers: list[str]) -> str:
     """Name the tool that wrote a table with these headers ("csv" if none)."""
     names = {normalise_header(h) for h in headers}
     raw = [h.strip() for h in headers]
-    if sum(h.startswith("Deal - ") for h in raw) >= 3 or {"title", "deal title"} <= names:
+    unprefixed = {"title", "weighted value"} <= names or {"title", "contact person"} <= names
+    if sum(h.startswith("Deal - ") for h in raw) >= 3 or unprefixed:
         return "pipedrive"
     if raw and raw[0] == "Record ID":
         return "hubspot"
@@ -120,7 +121,7 @@ def detect_format(headers: list[str]) -> str:
         return "maven"
     if {"external id", "company name", "contact name"} <= names:
         return "odoo"
-    if {"id", "stage", "stage history", "external id"} <= set(raw):
+    if {"id", "stage", "stage_history", "touches", "external_id"} <= set(raw):
         return "leadline-csv"
     return "csv"
 

@@ -39,9 +39,18 @@ class Matcher:
             return self.by_external[p.external_id]
         return self.by_key.get(name_key(p))
 
-    def seen_at(self, p: Prospect, line: int) -> int | None:
-        """The earlier line of this file with the same prospect, else None (and remember it)."""
-        token = f"x:{p.external_id}" if p.external_id else "k:" + "\0".join(name_key(p))
+    def seen_at(self, p: Prospect, line: int, *, own_ids: bool = False) -> int | None:
+        """The earlier line of this file with the same prospect, else None (and remember it).
+
+        In leadline's own files the id tells prospects apart; elsewhere the
+        external id, else name + email.
+        """
+        if own_ids:
+            token = f"i:{p.id}"
+        elif p.external_id:
+            token = f"x:{p.external_id}"
+        else:
+            token = "k:" + "\0".join(name_key(p))
         earlier = self._seen.get(token)
         if earlier is None:
             self._seen[token] = line

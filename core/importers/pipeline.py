@@ -72,6 +72,7 @@ def import_rows(
     text, encoding, warnings = read_text(path)
     sink = _Sink(existing, today, progress)
     if fmt == "json" or (fmt == "auto" and looks_like_json(text)):
+        sink.result.format = "json"
         sink.result.warnings += warnings
         sink.take_native(list(json_records(text)))
         return sink.result
@@ -165,7 +166,7 @@ class _Sink:
 
     def place(self, line: int, prospect: Prospect, *, own_ids: bool) -> None:
         """File `prospect` as new, updated or unchanged; a repeat in the file is a problem."""
-        earlier = self.matcher.seen_at(prospect, line)
+        earlier = self.matcher.seen_at(prospect, line, own_ids=own_ids)
         if earlier is not None:
             self.problem(line, f"same prospect as line {earlier}; skipped")
             return

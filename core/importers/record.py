@@ -22,10 +22,16 @@ class Record:
     """(column, text) of columns mapped to no field: kept in the imported note."""
     icp: dict[str, IcpValue] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)
+    """Field name -> the header of the column it came from (for problem reports)."""
 
     def get(self, name: str) -> str:
         """The text of a field (stripped by `split_row`), "" when absent."""
         return self.fields.get(name, "")
+
+    def column(self, name: str) -> str:
+        """The file's own name for the column behind field `name`."""
+        return self.columns.get(name) or name.replace("_", " ")
 
 
 class RowRejected(Exception):
@@ -52,6 +58,7 @@ def split_row(line: int, cells: list[str], columns: ColumnMap) -> Record:
             record.extras.append((header, text))
         else:
             record.fields[target] = text
+            record.columns[target] = header
     return record
 
 
@@ -92,28 +99,28 @@ def read_typed(record: Record, day_first: dict[str, bool], problems: list[str]) 
                 record.get(name), day_first=day_first.get(name, True)
             )
         except ValueError as error:
-            problems.append(f"{name.replace('_', ' ')}: {error}")
+            problems.append(f"{record.column(name)}: {error}")
     if record.get("value"):
-        typed.value, typed.currency = _money(record.get("value"), "value", problems)
+        typed.value, typed.currency = _money(record, "value", problems)
     if record.get("budget"):
-        typed.budget = _money(record.get("budget"), "budget", problems)[0]
+        typed.budget = _money(record, "budget", problems)[0]
     if record.get("employees"):
         try:
             typed.employees = parse_count(record.get("employees"))
         except ValueError as error:
-            problems.append(f"employees: {error}")
+            problems.append(f"{record.column('employees')}: {error}")
     for name in ("is_won", "is_closed"):
         if record.get(name):
             try:
                 typed.flags[name] = parse_bool(record.get(name))
             except ValueError as error:
-                problems.append(f"{name.replace('_', ' ')}: {error}")
+                problems.append(f"{record.column(name)}: {error}")
     return typed
 
 
-def _money(text: str, name: str, problems: list[str]) -> tuple[float, str]:
+def _money(record: Record, name: str, problems: list[str]) -> tuple[float, str]:
     try:
-        return parse_money(text)
+        return parse_money(record.get(name))
     except ValueError as error:
-        problems.append(f"{name}: {error}")
+        problems.append(f"{record.column(name)}: {error}")
         return 0.0, ""

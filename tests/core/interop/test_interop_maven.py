@@ -122,5 +122,8 @@ def test_without_the_stage_mapping_open_deals_are_reported_not_guessed(
     result = import_rows(PIPELINE, bare_config, today=TODAY, existing=[])
     assert result.unmapped_stages == {"Engaging": 1589, "Prospecting": 500}
     assert len(result.new) == 8800 - 1589 - 500
+    first_open = next(i for i, r in enumerate(_rows()) if r["deal_stage"] in STAGE_MAPPING)
     first = result.problems[0]
-    assert "unknown stage 'Engaging'" in first.reason and first.line > 1
+    assert first.line == first_open + 2  # the header is line 1
+    stage = _rows()[first_open]["deal_stage"]
+    assert first.reason == f"unknown stage '{stage}': add it to stage_mapping in the config"
