@@ -31,6 +31,10 @@ def _n(numbers: Mapping[str, Any], key: str, default: Any = "?") -> Any:
     return value
 
 
+def _plural(count: Any, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _pct(value: Any) -> str:
     try:
         return f"{float(value) * 100:.0f}%"
@@ -66,8 +70,9 @@ def advice_sentence(code: str, numbers: Mapping[str, Any]) -> str:
     """One piece of funnel-shape advice, in words."""
     sentences = {
         "prospect-more": (
-            f"{_n(numbers, 'best_few')} deals near close but only {_n(numbers, 'meetings')} "
-            "meetings booked in the next 14 days: prospect more now."
+            f"{_n(numbers, 'best_few')} deals near close but only "
+            f"{_plural(_n(numbers, 'meetings', 0), 'meeting')} booked in the next "
+            f"{_n(numbers, 'horizon_days', 14)} days: prospect more now."
         ),
         "fewer-cold-calls": (
             f"{_n(numbers, 'above')} prospects above the funnel and none near close: "
