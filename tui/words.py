@@ -79,8 +79,8 @@ def advice_sentence(code: str, numbers: Mapping[str, Any]) -> str:
             "fewer cold calls, more research and presentations."
         ),
         "roller-coaster": (
-            f"Only {_n(numbers, 'above')} prospects above the funnel: income will dip "
-            "once current deals close. Fill the top now."
+            f"Only {_plural(_n(numbers, 'above', 0), 'prospect')} above the funnel: "
+            "income will dip once current deals close. Fill the top now."
         ),
         "weak-closing": (
             f"{_n(numbers, 'meetings')} prospects reached a meeting but only "
