@@ -27,10 +27,12 @@ def write_demo_copy(target_dir: Path, today: date) -> tuple[Path, Path]:
     package = resources.files("leadline.sample_data")
     data = json.loads(package.joinpath("pipeline.json").read_text(encoding="utf-8"))
     db_path = target_dir / "leadline.json"
-    db_path.write_text(json.dumps(rebase_pipeline_doc(data, today), ensure_ascii=False))
+    db_path.write_text(json.dumps(rebase_pipeline_doc(data, today)), encoding="utf-8")
     db_path.chmod(0o600)
     config_path = target_dir / "config.yaml"
-    config_path.write_text(package.joinpath("config.yaml").read_text(encoding="utf-8"))
+    config_path.write_text(
+        package.joinpath("config.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     return db_path, config_path
 
 
