@@ -21,6 +21,9 @@ from leadline.core.models import (
     FollowUpPlan,
     Lifecycle,
     Meeting,
+    Note,
+    Objection,
+    PenetrationPlan,
     Prospect,
     Role,
     StageEntry,
@@ -67,6 +70,26 @@ QUALIFIED = {
 FIT = {"industry": "software", "employees": 300, "region": "EU"}
 
 
+ACME_DETAIL: dict[str, Any] = {
+    "budget": 35000.0,
+    "decision_timeframe": "Q1 2027",
+    "icp": FIT,
+    "notes": (Note(datetime(2026, 11, 22, 15, 30), "Asked for two references"),),
+    "penetration": PenetrationPlan(
+        approval_chain=("Anna Berg", "CFO", "Board"),
+        needs=("Cut onboarding time",),
+        objections=(Objection("Too expensive", "Payback in 7 months"),),
+        risks=("IT freeze from 15 Dec",),
+    ),
+    "stage_history": (
+        StageEntry("lead", date(2026, 9, 1)),
+        StageEntry("qualified", date(2026, 9, 20)),
+        StageEntry("proposal", date(2026, 10, 20)),
+    ),
+}
+"""The parts of Acme Ltd that only the detail screen shows."""
+
+
 def work_prospects() -> list[Prospect]:
     """A small pipeline with one prospect per queue reason (TODAY = 2026-11-23)."""
     plan = FollowUpPlan
@@ -77,7 +100,8 @@ def work_prospects() -> list[Prospect]:
         prospect("acme", "Acme Ltd", "proposal", value=40000.0, lifecycle=Lifecycle.PROSPECT,
                  plan=plan(5, "phone", date(2026, 11, 20), True), qualification=QUALIFIED,
                  contacts=(Contact("Anna Berg", Role.DECISION_MAKER, email="anna@acme.test"),),
-                 touches=(Touch(date(2026, 11, 15), "phone", TouchOutcome.REPLIED, 20, "Pilot?"),)),
+                 touches=(Touch(date(2026, 11, 15), "phone", TouchOutcome.REPLIED, 20, "Pilot?"),),
+                 **ACME_DETAIL),
         prospect("bj", "北京云端科技有限公司", "needs", value=25000.0,
                  plan=plan(7, "email", TODAY, True)),
         prospect("ararat", "Արարատ Կոնյակ", "meeting", value=12000.0,

@@ -22,10 +22,11 @@ from leadline.core.config import Config
 from leadline.core.models import Contact, Lifecycle, Prospect, Role, StageEntry
 from leadline.core.rules.followup import is_qualified, next_due_after
 from leadline.core.store import new_id
-from leadline.tui.dialogs.base import DIALOG_CSS, api, stage_label
+from leadline.tui.dialogs.base import DIALOG_CSS, FIELD_BINDINGS, TypeAhead, api, stage_label
 from leadline.tui.dialogs.form import (
     FORM_CSS,
     FormRow,
+    TickBox,
     check_fields,
     parse_amount,
     parse_email,
@@ -53,20 +54,22 @@ def stage_select(config: Config, value: str, field_id: str = "stage") -> Select[
     return Select(options, value=value, allow_blank=False, compact=True, id=field_id)
 
 
-class AddProspectDialog(ModalScreen[Prospect | None]):
+class AddProspectDialog(TypeAhead, ModalScreen[Prospect | None]):
     """The add-prospect form (`+`)."""
 
     SCOPED_CSS = False
     DEFAULT_CSS = DIALOG_CSS + FORM_CSS + "AddProspectDialog > #box { width: 72; }"
-    AUTO_FOCUS = "#name"
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("ctrl+s", "save", "Add", priority=True, id="add.save"),
         Binding("escape", "cancel", "Cancel", id="add.cancel"),
+        *FIELD_BINDINGS,
     ]
 
     def __init__(self) -> None:
         super().__init__(classes="leadline-dialog")
         self.rows: dict[str, FormRow] = {}
+        self._name_field = self.type_into(text_input(field_id="name"))
 
     def _row(self, key: str, label: str, field: Any) -> FormRow:
         self.rows[key] = FormRow(label, field)
@@ -76,7 +79,7 @@ class AddProspectDialog(ModalScreen[Prospect | None]):
         config = api(self).config
         with VerticalScroll(id="box"):
             yield Static("Add a prospect", id="title")
-            yield self._row("name", "Name", text_input(field_id="name"))
+            yield self._row("name", "Name", self._name_field)
             yield self._row("stage", "Stage", stage_select(config, config.stages[0].key))
             yield self._row("value", f"Value ({config.currency})", text_input("0", "", "value"))
             yield Static("First contact", classes="section")
@@ -86,7 +89,7 @@ class AddProspectDialog(ModalScreen[Prospect | None]):
             yield self._row("phone", "Phone", text_input(field_id="phone"))
             yield Static("Qualification checklist", classes="section")
             for index, item in enumerate(config.qualification):
-                yield Checkbox(item, id=f"q{index}")
+                yield TickBox(item, id=f"q{index}")
             yield Static(id="status", classes="hint")
             yield Static("Ctrl+S or Enter add · Tab next field · Esc cancel", classes="hint")
 

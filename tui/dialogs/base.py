@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
+from textual.widget import Widget
 
 from leadline.core.config import Config
 from leadline.core.models import Prospect
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from leadline.core.store import Store
 
 ResultT = TypeVar("ResultT")
+WidgetT = TypeVar("WidgetT", bound="Widget")
 
 
 class AppApi(Protocol):
@@ -56,6 +58,52 @@ ModalScreen.leadline-dialog { align: center middle; background: $background 60%;
 .leadline-dialog .choice.-selected { text-style: bold reverse; }
 """
 """Shared layout: a centred box titled with the prospect's name."""
+
+
+FIELD_BINDINGS = [
+    Binding("tab", "next_field", "Next field", show=False, id="dialog.next_field"),
+    Binding("shift+tab", "previous_field", "Previous field", show=False, id="dialog.prev_field"),
+]
+"""Tab / Shift+Tab between fields, bound on the dialog itself so they work even when
+the app switches its own keys off while a dialog is open."""
+
+
+class FieldKeys:
+    """Mixin: the actions behind `FIELD_BINDINGS`."""
+
+    def action_next_field(self) -> None:
+        cast(ModalScreen[Any], self).focus_next()
+
+    def action_previous_field(self) -> None:
+        cast(ModalScreen[Any], self).focus_previous()
+
+
+class TypeAhead(FieldKeys):
+    """Mixin for dialogs that type into a field: keys typed before it is drawn are kept.
+
+    The app hands each key to the screen's focused widget the moment it reads
+    it. A dialog is pushed before its widgets exist, so keys typed right after
+    the key that opened it would reach a screen with nothing focused and be
+    lost. `type_into(widget)` (called in `__init__`, with a widget created
+    there) points focus at the field at once: those keys queue up in the field
+    itself, in order, and it handles them as soon as it is mounted.
+    """
+
+    focused: Any
+    _type_target: Widget | None = None
+
+    def type_into(self, widget: WidgetT) -> WidgetT:
+        """Send keys to `widget` from now on; returns it for use in `compose`."""
+        self._type_target = widget
+        self.focused = widget
+        return widget
+
+    def on_mount(self) -> None:
+        target = self._type_target
+        if target is not None and self.focused is target:
+            # Mounted now: focus it properly (focus style, blinking cursor).
+            self.focused = None
+            cast(ModalScreen[Any], self).set_focus(target)
 
 
 class ProspectDialog(ModalScreen[ResultT]):

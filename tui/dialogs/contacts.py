@@ -14,7 +14,7 @@ from textual.widgets import Input, Select, Static
 
 from leadline.core.models import Contact, Prospect, Role
 from leadline.tui.dialogs.add import ROLE_LABELS, role_select
-from leadline.tui.dialogs.base import DIALOG_CSS
+from leadline.tui.dialogs.base import DIALOG_CSS, FIELD_BINDINGS, TypeAhead
 from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, parse_email, text_input
 from leadline.tui.dialogs.list_editor import ListEditor
 
@@ -35,21 +35,23 @@ def describe_contact(c: Contact) -> str:
     return f"{star}{c.name} ({ROLE_LABELS[c.role]}){' · ' + extra if extra else ''}"
 
 
-class ContactForm(ModalScreen[Contact | None]):
+class ContactForm(TypeAhead, ModalScreen[Contact | None]):
     """Add or edit one contact; dismisses with the new contact or None."""
 
     SCOPED_CSS = False
     DEFAULT_CSS = DIALOG_CSS + FORM_CSS
-    AUTO_FOCUS = "#c-name"
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="contact.save"),
         Binding("escape", "cancel", "Cancel", id="contact.cancel"),
+        *FIELD_BINDINGS,
     ]
 
     def __init__(self, contact: Contact | None) -> None:
         super().__init__(classes="leadline-dialog")
         self.contact = contact or Contact(name="")
         self.rows: dict[str, FormRow] = {}
+        self._name_field = self.type_into(text_input(self.contact.name, "", "c-name"))
 
     def _row(self, key: str, label: str, field: Any) -> FormRow:
         self.rows[key] = FormRow(label, field)
@@ -61,7 +63,7 @@ class ContactForm(ModalScreen[Contact | None]):
                   (("birthday", c.birthday), ("anniversary", c.anniversary))}  # fmt: skip
         with VerticalScroll(id="box"):
             yield Static("Contact", id="title")
-            yield self._row("name", "Name", text_input(c.name, "", "c-name"))
+            yield self._row("name", "Name", self._name_field)
             yield self._row("role", "Role", role_select(c.role, "c-role"))
             yield self._row("title", "Title", text_input(c.title, "e.g. CFO", "c-title"))
             yield self._row("email", "Email", text_input(c.email, "", "c-email"))

@@ -22,11 +22,12 @@ from textual.widgets import Checkbox, Input, Select, Static
 from leadline.core.config import Config
 from leadline.core.models import IcpValue, Lifecycle, Outcome, Prospect
 from leadline.core.rules.followup import is_qualified, move_stage
-from leadline.tui.dialogs.base import ProspectDialog, api
+from leadline.tui.dialogs.base import FIELD_BINDINGS, ProspectDialog, TypeAhead, api
 from leadline.tui.dialogs.dates import DATE_HINT, parse_optional_day
 from leadline.tui.dialogs.form import (
     FORM_CSS,
     FormRow,
+    TickBox,
     check_fields,
     parse_amount,
     parse_days_count,
@@ -67,21 +68,23 @@ def parse_currency(text: str) -> str:
     return value
 
 
-class EditProspectDialog(ProspectDialog[Prospect | None]):
+class EditProspectDialog(TypeAhead, ProspectDialog[Prospect | None]):
     """The field form for `pid`; Ctrl+S or Enter saves when every field is valid."""
 
     SCOPED_CSS = False
     DEFAULT_CSS = FORM_CSS + "EditProspectDialog > #box { width: 76; }"
-    AUTO_FOCUS = "#name"
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="edit.save"),
         Binding("escape", "cancel", "Cancel", id="edit.cancel"),
+        *FIELD_BINDINGS,
     ]
 
     def __init__(self, pid: str) -> None:
         super().__init__(pid)
         self.original = self.prospect
         self.rows: dict[str, FormRow] = {}
+        self._name_field = self.type_into(text_input(self.original.name, "", "name"))
 
     def _row(self, key: str, label: str, field: Any) -> FormRow:
         self.rows[key] = FormRow(label, field)
@@ -98,7 +101,7 @@ class EditProspectDialog(ProspectDialog[Prospect | None]):
         due = p.plan.next_due.isoformat() if p.plan.next_due else ""
         with VerticalScroll(id="box"):
             yield Static(Content(f"Edit · {p.name}"), id="title")
-            yield self._input("name", "Name", p.name)
+            yield self._row("name", "Name", self._name_field)
             yield self._row(
                 "stage",
                 "Stage",
@@ -118,7 +121,7 @@ class EditProspectDialog(ProspectDialog[Prospect | None]):
                 "timeframe", "Timeframe", p.decision_timeframe, "e.g. Q1, before March"
             )
             yield self._input("close", "Expected close", close, DATE_HINT)
-            yield Checkbox("Decision maker confirmed", p.decision_maker_confirmed, id="dm")
+            yield TickBox("Decision maker confirmed", p.decision_maker_confirmed, id="dm")
             yield Static("Follow-up plan", classes="section")
             yield self._input(
                 "interval", "Every (days)", str(p.plan.interval_days or ""), "stage default"
@@ -127,10 +130,10 @@ class EditProspectDialog(ProspectDialog[Prospect | None]):
                 "channel", "Channel", p.plan.channel, config.follow_up.default_channel
             )
             yield self._input("next_due", "Next follow-up", due, DATE_HINT)
-            yield Checkbox("Agreed with the customer", p.plan.agreed, id="agreed")
+            yield TickBox("Agreed with the customer", p.plan.agreed, id="agreed")
             yield Static("Checklist", classes="section")
             for index, item in enumerate(checklist_items(config)):
-                yield Checkbox(item, p.qualification.get(item, False), id=f"q{index}")
+                yield TickBox(item, p.qualification.get(item, False), id=f"q{index}")
             yield Static("More", classes="section")
             yield self._input("tags", "Tags", ", ".join(p.tags), "comma separated")
             yield self._input(
@@ -173,7 +176,7 @@ class EditProspectDialog(ProspectDialog[Prospect | None]):
 
     def _lifecycle(self) -> Lifecycle:
         chosen = self.query_one("#lifecycle", Select).value
-        life = chosen if isinstance(chosen, Lifecycle) else self.original.lifecycle
+        life = Lifecycle(chosen) if isinstance(chosen, str) else self.original.lifecycle
         probe = replace(self.original, qualification=self._ticks())
         qualified = is_qualified(probe, api(self).config)
         if life != Lifecycle.LEAD and self.original.lifecycle == Lifecycle.LEAD and not qualified:

@@ -12,7 +12,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 FORM_CSS = """
 FormRow { height: auto; }
@@ -21,11 +21,20 @@ FormRow .label { width: 18; color: $text-muted; }
 FormRow Input, FormRow Select { width: 1fr; }
 FormRow .field-error { display: none; color: $state-warning; text-style: bold; padding-left: 18; }
 FormRow .field-error.-shown { display: block; }
-.leadline-dialog Checkbox { border: none; padding: 0; height: 1; background: transparent; }
+.leadline-dialog TickBox { border: none; padding: 0; height: 1; background: transparent; }
 .leadline-dialog .section { text-style: bold; margin-top: 1; }
 """
 
 _SUFFIXES = {"k": 1_000.0, "m": 1_000_000.0}
+
+
+class TickBox(Checkbox):
+    """A checkbox that shows ✓ when ticked and nothing when not, not only a colour,
+    so a monochrome terminal still tells them apart."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
+        return "✓" if self.value else " "
 
 
 class FormRow(Vertical):

@@ -31,9 +31,11 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
     DEFAULT_CSS = "ListEditor OptionList { height: auto; max-height: 12; border: none; }"
     AUTO_FOCUS = "OptionList"
     TITLE_WORD = "Items"
+    # priority: the form opens before the next key is routed, so typing can start at once.
     BINDINGS = [
-        Binding("a,plus", "add", "Add", id="list.add"),
-        Binding("d,delete", "delete", "Delete", id="list.delete"),
+        Binding("enter", "edit", "Edit", id="list.edit", priority=True),
+        Binding("a,plus", "add", "Add", id="list.add", priority=True),
+        Binding("d,delete", "delete", "Delete", id="list.delete", priority=True),
         Binding("escape", "cancel", "Close", id="list.close"),
     ]
 
@@ -74,6 +76,10 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
             self._fill(keep)
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
+        self.action_edit()  # a mouse click on an item
+
+    def action_edit(self) -> None:
+        """Edit the highlighted item (or add one when there is none)."""
         index = self._index()
         if index is None:
             self.action_add()

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from leadline.core.models import Meeting, Prospect
-from leadline.tui.dialogs.base import DIALOG_CSS, api
+from leadline.tui.dialogs.base import DIALOG_CSS, FIELD_BINDINGS, TypeAhead, api
 from leadline.tui.dialogs.dates import DATE_HINT, day_label, parse_day
 from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, text_input
 from leadline.tui.dialogs.list_editor import ListEditor
@@ -35,24 +35,28 @@ def parse_clock(text: str) -> str:
     return f"{int(hours):02d}:{int(minutes):02d}"
 
 
-class MeetingForm(ModalScreen[Meeting | None]):
+class MeetingForm(TypeAhead, ModalScreen[Meeting | None]):
     """Add or edit one meeting; dismisses with the meeting or None."""
 
     SCOPED_CSS = False
     DEFAULT_CSS = DIALOG_CSS + FORM_CSS
-    AUTO_FOCUS = "#m-date"
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="meeting.save"),
         Binding("escape", "cancel", "Cancel", id="meeting.cancel"),
+        *FIELD_BINDINGS,
     ]
 
     def __init__(self, meeting: Meeting | None) -> None:
         super().__init__(classes="leadline-dialog")
         self.meeting = meeting
         self.rows: dict[str, FormRow] = {}
+        day = meeting.date.isoformat() if meeting else ""
+        self._date_field = self.type_into(text_input(day, DATE_HINT, "m-date"))
 
     def _row(self, key: str, label: str, value: str, hint: str = "") -> FormRow:
-        self.rows[key] = FormRow(label, text_input(value, hint, f"m-{key}"))
+        field = self._date_field if key == "date" else text_input(value, hint, f"m-{key}")
+        self.rows[key] = FormRow(label, field)
         return self.rows[key]
 
     def compose(self) -> ComposeResult:

@@ -20,7 +20,7 @@ from textual.widgets import Static, TextArea
 
 from leadline.core.models import Prospect
 from leadline.core.rules.followup import add_note
-from leadline.tui.dialogs.base import ProspectDialog, api
+from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
 from leadline.tui.dialogs.confirm import ConfirmDialog
 from leadline.tui.dialogs.log_touch import LogTouchDialog
 
@@ -46,7 +46,7 @@ class NoteArea(TextArea):
         await super()._on_key(event)
 
 
-class NoteBox(ProspectDialog[Prospect | None]):
+class NoteBox(TypeAhead, ProspectDialog[Prospect | None]):
     """Type a note on prospect `pid`; dismisses with the saved prospect or None."""
 
     SCOPED_CSS = False
@@ -65,12 +65,7 @@ class NoteBox(ProspectDialog[Prospect | None]):
 
     def __init__(self, pid: str) -> None:
         super().__init__(pid)
-        self._area = NoteArea(soft_wrap=True, show_line_numbers=False, id="text")
-        # The app sends each key to the screen's focused widget the moment it reads it.
-        # Pointing focus at the text area now, before anything is mounted, queues every
-        # key typed from here on in the text area itself, in order; nothing reaches the
-        # screen behind the box or gets reordered while the box is being drawn.
-        self.focused = self._area
+        self._area = self.type_into(NoteArea(soft_wrap=True, show_line_numbers=False, id="text"))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="box"):
@@ -81,11 +76,6 @@ class NoteBox(ProspectDialog[Prospect | None]):
                 "Ctrl+T save and log the call · Esc discard",
                 classes="hint",
             )
-
-    def on_mount(self) -> None:
-        # Now that it is mounted, focus it properly (focus styles, blinking cursor).
-        self.focused = None
-        self.set_focus(self._area)
 
     @property
     def area(self) -> NoteArea:

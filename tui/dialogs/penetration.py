@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Static, TextArea
 
 from leadline.core.models import Objection, PenetrationPlan, Prospect
-from leadline.tui.dialogs.base import ProspectDialog, api
+from leadline.tui.dialogs.base import FIELD_BINDINGS, ProspectDialog, TypeAhead, api
 
 PARTS = (
     ("chain", "Approval chain, in order (one person or role per line)"),
@@ -50,7 +50,7 @@ def plan_texts(plan: PenetrationPlan) -> dict[str, str]:
     }
 
 
-class PenetrationDialog(ProspectDialog[Prospect | None]):
+class PenetrationDialog(TypeAhead, ProspectDialog[Prospect | None]):
     """Edit the account-penetration plan of `pid`."""
 
     SCOPED_CSS = False
@@ -58,19 +58,31 @@ class PenetrationDialog(ProspectDialog[Prospect | None]):
     PenetrationDialog > #box { width: 76; }
     PenetrationDialog TextArea { height: 4; border: none; padding: 0; margin-bottom: 1; }
     """
-    AUTO_FOCUS = "#chain"
+    AUTO_FOCUS = ""
+
+    def __init__(self, pid: str) -> None:
+        super().__init__(pid)
+        self.texts = plan_texts(self.prospect.penetration)
+        self._chain_field = self.type_into(
+            TextArea(self.texts["chain"], id="chain", soft_wrap=True)
+        )
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="plan.save"),
         Binding("escape", "cancel", "Cancel", id="plan.cancel"),
+        *FIELD_BINDINGS,
     ]
 
     def compose(self) -> ComposeResult:
-        texts = plan_texts(self.prospect.penetration)
         with VerticalScroll(id="box"):
             yield Static(Content(f"Account penetration · {self.prospect.name}"), id="title")
             for key, label in PARTS:
                 yield Static(label, classes="hint")
-                yield TextArea(texts[key], id=key, soft_wrap=True)
+                yield (
+                    self._chain_field
+                    if key == "chain"
+                    else TextArea(self.texts[key], id=key, soft_wrap=True)
+                )
             yield Static("Ctrl+S save · Tab next box · Esc cancel", classes="hint")
 
     def _text(self, key: str) -> str:

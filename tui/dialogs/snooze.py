@@ -16,7 +16,7 @@ from textual.widgets import Input, Static
 
 from leadline.core.models import Prospect
 from leadline.core.rules.followup import snooze
-from leadline.tui.dialogs.base import ProspectDialog, api
+from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
 from leadline.tui.dialogs.dates import DATE_HINT, day_label, parse_day
 
 PRESETS = ((1, "1", "a day"), (3, "3", "3 days"), (7, "7", "a week"))
@@ -100,15 +100,19 @@ class SnoozeDialog(DateDialog):
         return True
 
 
-class RescheduleDialog(DateDialog):
+class RescheduleDialog(TypeAhead, DateDialog):
     """Set the next follow-up of `pid` to a typed date."""
 
-    AUTO_FOCUS = "#date"
+    AUTO_FOCUS = ""
+
+    def __init__(self, pid: str) -> None:
+        super().__init__(pid)
+        self._date_field = self.type_into(self._date_input())
 
     def compose(self) -> ComposeResult:
         with Vertical(id="box"):
             yield Static(Content(f"Reschedule · {self.prospect.name}"), id="title")
             yield self._current()
-            yield self._date_input()
+            yield self._date_field
             yield Static(id="error", classes="error")
             yield Static("Enter save · Esc cancel", classes="hint")
