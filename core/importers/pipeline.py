@@ -6,11 +6,7 @@ one atomic save, or shows them for a dry run.
 
 from __future__ import annotations
 
-import importlib
-import uuid
-from collections.abc import Callable
-from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 
 from leadline.core.config import Config
@@ -28,13 +24,13 @@ from leadline.core.importers.fields import DATE_FIELDS, ColumnMap, map_columns
 from leadline.core.importers.generic_csv import GENERIC_CSV, TableFormat
 from leadline.core.importers.hubspot import HUBSPOT
 from leadline.core.importers.maven import MAVEN
-from leadline.core.importers.merge import Matcher, merge, touched
-from leadline.core.importers.native import Parsed, csv_records, json_records
+from leadline.core.importers.native import csv_records, json_records
 from leadline.core.importers.odoo import ODOO
 from leadline.core.importers.pipedrive import PIPEDRIVE
 from leadline.core.importers.record import RowRejected, split_row
-from leadline.core.importers.result import ImportResult, RowProblem
+from leadline.core.importers.result import ImportResult
 from leadline.core.importers.salesforce import SALESFORCE
+from leadline.core.importers.sink import ImportSink, Progress
 from leadline.core.importers.stages import StageResolver
 from leadline.core.models import Prospect
 
@@ -43,10 +39,6 @@ TABLE_FORMATS: dict[str, TableFormat] = {
 }
 FORMATS: tuple[str, ...] = ("auto", *TABLE_FORMATS, "json", "leadline-csv")
 """Values accepted for `fmt` (and `--format`)."""
-PROGRESS_EVERY = 500
-
-Progress = Callable[[int, int], None]
-"""Called with (rows done, rows in the file) while building prospects."""
 
 
 def import_rows(
@@ -70,24 +62,24 @@ def import_rows(
     if fmt not in FORMATS:
         raise ImportFileError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
     text, encoding, warnings = read_text(path)
-    sink = _Sink(existing, today, progress)
+    sink = ImportSink(existing, today, progress)
     if fmt == "json" or (fmt == "auto" and looks_like_json(text)):
         sink.result.format = "json"
         sink.result.warnings += warnings
-        sink.take_native(list(json_records(text)))
+        sink.take_native(list(json_records(text)), StageResolver(config))
         return sink.result
     table = parse_table(text, encoding)
     sink.result.format = detect_format(table.headers) if fmt == "auto" else fmt
     sink.result.warnings += warnings
     if sink.result.format == "leadline-csv":
-        sink.take_native(list(csv_records(table)))
+        sink.take_native(list(csv_records(table)), StageResolver(config))
     else:
         _import_table(sink, table, path, config, mapping or {})
     return sink.result
 
 
 def _import_table(
-    sink: _Sink, table: Table, path: Path, config: Config, mapping: dict[str, str]
+    sink: ImportSink, table: Table, path: Path, config: Config, mapping: dict[str, str]
 ) -> None:
     kind = TABLE_FORMATS[sink.result.format]
     keys = [kind.header_key(h) for h in table.headers]
@@ -129,75 +121,3 @@ def _day_first(table: Table, columns: ColumnMap) -> dict[str, bool]:
             cells = (cells[index] for _, cells in table.rows if index < len(cells))
             found[name] = infer_day_first(cells)
     return found
-
-
-class _Sink:
-    """Collects an import's outcome: ids, matching, problems, progress."""
-
-    def __init__(self, existing: list[Prospect], today: date, progress: Progress | None) -> None:
-        self.result = ImportResult("auto")
-        self.today = today
-        self.now = datetime.combine(today, time())
-        self.matcher = Matcher(existing)
-        self.used = {p.id for p in existing}
-        self.progress = progress
-        self.new_id = _id_maker()
-
-    def fresh_id(self) -> str:
-        """A prospect id used neither in the store nor earlier in this import."""
-        while True:
-            candidate = self.new_id()
-            if candidate not in self.used:
-                self.used.add(candidate)
-                return candidate
-
-    def tick(self, done: int, total: int, *, force: bool = False) -> None:
-        if self.progress and (force or done % PROGRESS_EVERY == 0):
-            self.progress(done, total)
-
-    def problem(self, line: int, reason: str) -> None:
-        self.result.problems.append(RowProblem(line, reason))
-
-    def reject(self, line: int, rejected: RowRejected) -> None:
-        for reason in rejected.reasons:
-            self.problem(line, reason)
-        if rejected.unmapped_stage:
-            self.result.unmapped_stages[rejected.unmapped_stage] += 1
-
-    def place(self, line: int, prospect: Prospect, *, own_ids: bool) -> None:
-        """File `prospect` as new, updated or unchanged; a repeat in the file is a problem."""
-        earlier = self.matcher.seen_at(prospect, line, own_ids=own_ids)
-        if earlier is not None:
-            self.problem(line, f"same prospect as line {earlier}; skipped")
-            return
-        stored = self.matcher.stored(prospect, own_ids=own_ids)
-        if stored is None:
-            self.result.new.append(prospect)
-            return
-        merged = replace(prospect, id=stored.id) if own_ids else merge(stored, prospect)
-        changed = touched(merged, stored, self.now) if merged != stored else None
-        if changed is None:
-            self.result.unchanged += 1
-        else:
-            self.result.updated.append(changed)
-
-    def take_native(self, parsed: list[Parsed]) -> None:
-        self.result.rows_read = len(parsed)
-        for done, (line, item) in enumerate(parsed, start=1):
-            self.tick(done, len(parsed))
-            if isinstance(item, str):
-                self.problem(line, item)
-            else:
-                self.used.add(item.id)
-                self.place(line, item, own_ids=True)
-        self.tick(len(parsed), len(parsed), force=True)
-
-
-def _id_maker() -> Callable[[], str]:
-    """`leadline.core.store.new_id`, or 8 random hex digits if the store is absent."""
-    try:
-        store = importlib.import_module("leadline.core.store")
-    except ImportError:
-        return lambda: uuid.uuid4().hex[:8]
-    maker: Callable[[], str] = store.new_id
-    return maker

@@ -85,3 +85,21 @@ def test_json_reimport_into_a_filled_store_updates_by_id(config: Config, tmp_pat
     assert result.format == "json" and result.new == [] and result.unchanged == 1
     (renamed,) = result.updated
     assert (renamed.id, renamed.name) == (stored[1].id, "Globex Corp")
+
+
+def test_json_from_another_config_reports_unknown_stages(config: Config, tmp_path: Path) -> None:
+    moment = datetime(2025, 3, 14)
+    pipeline = [
+        Prospect(id="00000001", name="A", stage="Discovery", created=moment, updated=moment),
+        Prospect(id="00000002", name="B", stage="pitch", created=moment, updated=moment),
+    ]
+    out = io.StringIO()
+    export_json(pipeline, out)
+    path = tmp_path / "other.json"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    result = import_rows(path, config, today=TODAY, existing=[])
+    assert [(p.id, p.stage) for p in result.new] == [("00000001", "needs")]  # stage_mapping
+    assert result.unmapped_stages == {"pitch": 1}
+    assert [str(p) for p in result.problems] == [
+        "line 2: unknown stage 'pitch': add it to stage_mapping"
+    ]
