@@ -9,6 +9,7 @@ from leadline.core.importers.detect import ImportFileError
 from leadline.core.importers.fields import FIELDS, MappingError
 from leadline.core.importers.pipeline import FORMATS, import_rows
 from leadline.core.importers.result import ImportResult, RowProblem
+from leadline.core.importers.sink import Progress
 
 __all__ = [
     "FIELDS",
@@ -16,6 +17,7 @@ __all__ = [
     "ImportFileError",
     "ImportResult",
     "MappingError",
+    "Progress",
     "RowProblem",
     "import_rows",
 ]
