@@ -81,7 +81,7 @@ class AddProspectDialog(TypeAhead, ModalScreen[Prospect | None]):
             yield Static("Add a prospect", id="title")
             yield self._row("name", "Name", self._name_field)
             yield self._row("stage", "Stage", stage_select(config, config.stages[0].key))
-            yield self._row("value", f"Value ({config.currency})", text_input("0", "", "value"))
+            yield self._row("value", f"Value ({config.currency})", text_input("", "0", "value"))
             yield Static("First contact", classes="section")
             yield self._row("contact", "Name", text_input(field_id="contact"))
             yield self._row("role", "Role", role_select(field_id="role"))
