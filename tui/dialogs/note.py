@@ -52,7 +52,9 @@ class NoteBox(TypeAhead, ProspectDialog[Prospect | None]):
     SCOPED_CSS = False
     DEFAULT_CSS = """
     NoteBox > #box { width: 72; }
-    NoteBox NoteArea { height: 8; border: none; padding: 0; }
+    NoteBox NoteArea, NoteBox NoteArea:focus {
+        height: 8; width: 1fr; border: none; padding: 0 1; background: $panel; margin: 1 0;
+    }
     """
     AUTO_FOCUS = ""
     # Not priority bindings: these keys must wait in line behind the characters
