@@ -105,6 +105,27 @@ class Store:
                 self._remember(p, doc_id)
         return added
 
+    def batch(self, change: Callable[[list[Prospect]], Iterable[Prospect]]) -> list[Prospect]:
+        """Add or replace many prospects in one save, computed under the lock.
+
+        `change` gets every stored prospect, fresh from disk, and returns the ones
+        to write: a known id replaces that prospect, an unknown or empty id adds
+        one. Used by import, so a re-import never races another process's save.
+        """
+        with self._storage.lock():
+            self._sync()
+            out = list(change(list(self._by_id.values())))
+            known = [p for p in out if p.id in self._doc_ids]
+            added = self._with_ids([p for p in out if p.id not in self._doc_ids])
+            start = max(self._doc_ids.values(), default=0) + 1
+            numbered = [(self._doc_ids[p.id], p) for p in known]
+            numbered += list(enumerate(added, start))
+            if numbered:
+                self._save({str(doc_id): p.to_doc() for doc_id, p in numbered})
+            for doc_id, p in numbered:
+                self._remember(p, doc_id)
+        return known + added
+
     def update(self, pid: str, change: Callable[[Prospect], Prospect]) -> Prospect:
         """Apply `change` to the current version of prospect `pid` and save the result.
 

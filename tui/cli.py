@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from leadline.core.config_loader import ConfigError
 from leadline.core.store import DataFileError, StoreLocked
 from leadline.tui import cli_commands as commands
+from leadline.tui import cli_interop
 from leadline.tui.cli_support import UserError
 
 
@@ -100,13 +101,16 @@ def build_parser() -> argparse.ArgumentParser:
     warnings.add_argument("prospect", nargs="?", help="id or part of the name (default: all)")
     _json_flag(warnings)
     _today_flag(warnings)
+
+    cli_interop.add_parsers(command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `leadline` console script."""
     args = build_parser().parse_args(argv)
-    handler = getattr(commands, f"cmd_{(args.command or 'tui').replace('-', '_')}")
+    name = f"cmd_{(args.command or 'tui').replace('-', '_')}"
+    handler = getattr(commands, name, None) or getattr(cli_interop, name)
     try:
         return int(handler(args) or 0)
     except UserError as error:
