@@ -72,7 +72,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise UserError(
             f"unknown role {args.role!r}; valid: {', '.join(r for r in Role)}"
         ) from None
-    contacts = ()
+    contacts: tuple[Contact, ...] = ()
     if args.contact:
         contacts = (Contact(name=args.contact, role=role, email=args.email, phone=args.phone),)
     if args.value < 0:

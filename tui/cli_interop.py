@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from leadline.core.exporters import export_csv, export_ics, export_json, open_private
 from leadline.core.importers import (
@@ -147,7 +147,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         writer = export_csv if args.format == "csv" else export_json
         if args.output:
             with open_private(Path(args.output)) as out:
-                count = writer(prospects, out)
+                count = writer(prospects, cast(TextIO, out))
         else:
             count = writer(prospects, sys.stdout)
     if args.output:
