@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date
 
+import pytest
 from rich.cells import cell_len
-from work_support import TODAY, asynctest, screen_text, stored, work_prospects
+from work_support import NOW, TODAY, asynctest, screen_text, stored, work_prospects
 
+from leadline.core.config_loader import load_config
 from leadline.core.models import Outcome, TouchOutcome
+from leadline.core.rules.followup import snooze
+from leadline.core.rules.queue import build_follow_up_queue
+from leadline.core.sample import generate_pipeline
 from leadline.tui.app import LeadlineApp
 from leadline.tui.screens.detail import DetailScreen
 from leadline.tui.screens.queue import QueueScreen
+from leadline.tui.screens.queue_cache import QueueCache
 from leadline.tui.widgets.prospect_table import ProspectTable
 
 Factory = Callable[..., LeadlineApp]
@@ -208,3 +215,56 @@ async def test_enter_opens_the_detail(app_factory: Factory) -> None:
         await pilot.pause()
         assert isinstance(app.screen, QueueScreen)
         assert app.screen.query_one(ProspectTable).cursor_key == "bj"
+
+
+def test_the_cached_queue_is_cores_queue_and_recomputes_only_what_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = load_config(None)
+    prospects = generate_pipeline(3000, TODAY)
+    cache = QueueCache()
+    assert [item for item, _ in cache.build(prospects, config, TODAY)] == (
+        build_follow_up_queue(prospects, config, TODAY)
+    )
+    first = prospects[0]
+    prospects[0] = snooze(first, TODAY, NOW)
+    made: list[str] = []
+    original = QueueCache._entry
+    monkeypatch.setattr(
+        QueueCache,
+        "_entry",
+        staticmethod(lambda p, c, t: (made.append(p.id), original(p, c, t))[1]),
+    )
+    started = time.perf_counter()
+    rebuilt = cache.build(prospects, config, TODAY)
+    elapsed = time.perf_counter() - started
+    assert made == [first.id]
+    assert [item for item, _ in rebuilt] == build_follow_up_queue(prospects, config, TODAY)
+    assert elapsed < 0.5  # a full rebuild of 3000 takes several times longer
+
+
+@asynctest
+async def test_ten_thousand_prospects_open_and_act_quickly(
+    app_factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_factory(prospects=generate_pipeline(10_000, TODAY))
+    made: list[str] = []
+    original = QueueCache._entry
+    counting = staticmethod(lambda p, c, t: (made.append(p.id), original(p, c, t))[1])
+    monkeypatch.setattr(QueueCache, "_entry", counting)
+    async with app.run_test(size=(80, 24)) as pilot:
+        started = time.perf_counter()
+        await pilot.press("t")
+        while "to do" not in screen_text(app) and time.perf_counter() - started < 30:
+            await pilot.pause(0.05)
+        opened = time.perf_counter() - started
+        queue = queue_of(app)
+        index, first = queue.table.cursor, queue.table.cursor_key
+        assert index >= 0 and len(made) == 10_000
+        made.clear()
+        await pilot.press("s", "7")
+        await pilot.pause()
+        # The row left at once, the cursor kept its place, and only that prospect was redone.
+        assert queue.table.cursor == index and queue.table.cursor_key != first
+        assert made == [first]
+    assert opened < 10.0  # about one second on an idle machine

@@ -15,9 +15,10 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from leadline.core.models import Prospect
-from leadline.core.rules.queue import QueueItem, Reason, build_follow_up_queue
+from leadline.core.rules.queue import QueueItem, Reason
 from leadline.tui.dialogs.base import api
 from leadline.tui.screens.actions import PROSPECT_BINDINGS, ProspectActionsScreen
+from leadline.tui.screens.queue_cache import QueueCache
 from leadline.tui.screens.queue_rows import QUEUE_COLUMNS, explain, group_rows
 from leadline.tui.widgets.prospect_table import ProspectTable
 
@@ -39,6 +40,9 @@ class QueueScreen(ProspectActionsScreen):
         super().__init__()
         self.items: list[QueueItem | None] = []
         """One entry per table row (None for a heading row)."""
+        self._cache = QueueCache()
+        self._shown: tuple[int, object] | None = None
+        """(revision, day) the list was last built for."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="queue-title")
@@ -56,16 +60,19 @@ class QueueScreen(ProspectActionsScreen):
         self.table.focus()
 
     def on_screen_resume(self) -> None:
-        self._refresh()
+        """Back from a dialog or another screen: rebuild only if the data or the day moved."""
+        if self._shown != (self.app.revision, api(self).today()):  # type: ignore[attr-defined]
+            self._refresh()
 
     def _refresh(self, *_: object) -> None:
         """Rebuild the queue from the stored prospects; keep the cursor's position."""
         app = api(self)
         today = app.today()
-        queue = build_follow_up_queue(app.prospects(), app.config, today)
-        self.items, rows = group_rows(queue, app.config, today)
+        self._shown = (self.app.revision, today)  # type: ignore[attr-defined]
+        queue = self._cache.build(app.prospects(), app.config, today)
+        self.items, rows = group_rows(queue)
         self.table.set_rows(rows)
-        overdue = sum(1 for item in queue if item.reason == Reason.OVERDUE)
+        overdue = sum(1 for item, _ in queue if item.reason == Reason.OVERDUE)
         title = f"Today · {today:%a} {today.day} {today:%b %Y} · {len(queue)} to do"
         if overdue:
             title += f" · {overdue} overdue"

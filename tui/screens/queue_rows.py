@@ -65,20 +65,26 @@ def item_row(item: QueueItem, config: Config, today: date) -> Row:
 
 
 def group_rows(
-    queue: Sequence[QueueItem], config: Config, today: date
+    queue: Sequence[tuple[QueueItem, Row]],
 ) -> tuple[list[QueueItem | None], list[Row]]:
-    """Rows under one heading per reason, in `words.REASON_ORDER`; items aligned with rows."""
+    """Rows under one heading per reason, in `words.REASON_ORDER`; items aligned with rows.
+
+    `queue` is core's queue in its order, each item with its row (`item_row`).
+    """
+    groups: dict[str, list[tuple[QueueItem, Row]]] = {reason: [] for reason in words.REASON_ORDER}
+    for item, row in queue:
+        groups.setdefault(str(item.reason), []).append((item, row))
     items: list[QueueItem | None] = []
     rows: list[Row] = []
-    for reason in words.REASON_ORDER:
-        group = [item for item in queue if item.reason == reason]
+    for reason, group in groups.items():
         if not group:
             continue
+        title = words.REASON_TITLES.get(reason, reason)
         items.append(None)
-        rows.append(Row("", (f"{words.REASON_TITLES[reason]} · {len(group)}",), heading=True))
-        for item in group:
+        rows.append(Row("", (f"{title} · {len(group)}",), heading=True))
+        for item, row in group:
             items.append(item)
-            rows.append(item_row(item, config, today))
+            rows.append(row)
     return items, rows
 
 
