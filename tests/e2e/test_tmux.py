@@ -6,7 +6,6 @@ capture-pane; then checks what landed in the data file.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -18,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from leadline.core.models import Prospect
+from leadline.core.store import Store
 from leadline.tui.demo import write_demo_copy
 
 pytestmark = [
@@ -72,14 +73,21 @@ def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
         term.tmux("kill-server")
 
 
+def _stored(db: Path) -> list[Prospect]:
+    """What another process reading the file sees (the file plus its journal)."""
+    store = Store.open(db)
+    try:
+        return store.prospects()
+    finally:
+        store.close()
+
+
 def _notes(db: Path) -> list[str]:
-    data = json.loads(db.read_text(encoding="utf-8"))
-    return [n["text"] for doc in data["prospects"].values() for n in doc["notes"]]
+    return [n.text for p in _stored(db) for n in p.notes]
 
 
 def _touch_count(db: Path) -> int:
-    data = json.loads(db.read_text(encoding="utf-8"))
-    return sum(len(doc["touches"]) for doc in data["prospects"].values())
+    return sum(len(p.touches) for p in _stored(db))
 
 
 def test_morning_review_in_a_real_terminal(terminal: tuple[Terminal, Path]) -> None:
@@ -97,9 +105,11 @@ def test_morning_review_in_a_real_terminal(terminal: tuple[Terminal, Path]) -> N
         time.sleep(0.1)
     assert _touch_count(db) == touches_before + 1
 
-    note = ("Call with the CFO: budget approved for Q1, wants the pilot in Yerevan and "
-            "Shanghai offices first; send the revised proposal by Friday, copy procurement. "
-            "Risk: their IT freeze starts 15 Dec — book the demo before then!!")
+    note = (
+        "Call with the CFO: budget approved for Q1, pilot in Yerevan and Shanghai first; "
+        "send the revised proposal by Friday, copy procurement. Risk: IT freeze from "
+        "15 Dec — book the demo before then, call Ani"
+    )
     assert len(note) == 200
     term.keys("n")
     term.keys(note, literal=True)  # no pause: the box must take typing at once
