@@ -12,6 +12,9 @@ from datetime import date, timedelta
 
 from leadline.core.models import Contact, Meeting, Prospect
 
+CARD_CHANNEL = "card"
+"""The channel of birthday and anniversary items, and of the touch that says the card went out."""
+
 
 @dataclass(frozen=True)
 class Occasion:
@@ -40,6 +43,7 @@ def upcoming_occasion(p: Prospect, today: date, horizon_days: int) -> Occasion |
     """The earliest birthday or anniversary of `p`'s contacts within today..today+horizon.
 
     Ties go to the contact listed first, and a birthday before an anniversary.
+    An occasion is done once a touch on the `card` channel is logged for it.
     """
     last_day = today + timedelta(days=max(0, horizon_days))
     best: Occasion | None = None
@@ -48,6 +52,8 @@ def upcoming_occasion(p: Prospect, today: date, horizon_days: int) -> Occasion |
             if day is None:
                 continue
             on = next_occurrence(day, today)
+            if _card_sent(p, on, horizon_days):
+                continue
             if on <= last_day and (best is None or on < best.on):
                 best = Occasion(on=on, contact=contact, kind=kind)
     return best
@@ -57,4 +63,11 @@ def meeting_to_remind(p: Prospect, today: date, days_before: int) -> Meeting | N
     """The first meeting whose reminder day (`days_before` its date) is `today`."""
     target = today + timedelta(days=days_before)
     matching = [m for m in p.meetings if m.date == target]
-    return min(matching, key=lambda m: m.time) if matching else None
+    if not matching or any(today <= t.date <= target for t in p.touches):
+        return None  # none booked then, or the contact was already reached since the reminder day
+    return min(matching, key=lambda m: m.time)
+
+
+def _card_sent(p: Prospect, on: date, horizon_days: int) -> bool:
+    earliest = on - timedelta(days=max(0, horizon_days))
+    return any(t.channel == CARD_CHANNEL and earliest <= t.date <= on for t in p.touches)

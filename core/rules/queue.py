@@ -24,15 +24,11 @@ from datetime import date, timedelta
 from leadline.core.config import Config
 from leadline.core.models import CLOSED_OUTCOMES, Lifecycle, Outcome, Prospect
 from leadline.core.rules.followup import effective_channel, is_open
-from leadline.core.rules.occasions import meeting_to_remind, upcoming_occasion
+from leadline.core.rules.occasions import CARD_CHANNEL, meeting_to_remind, upcoming_occasion
 from leadline.core.rules.queue_item import QueueItem, Reason, queue_sort_key
 from leadline.core.rules.stop_following import evaluate_stop_following
 
 __all__ = ["QueueItem", "Reason", "build_follow_up_queue", "items_for", "queue_sort_key"]
-
-
-CARD_CHANNEL = "card"
-"""The channel of birthday and anniversary items: send a card."""
 
 
 def _is_customer(p: Prospect) -> bool:

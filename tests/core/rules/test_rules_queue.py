@@ -67,6 +67,23 @@ def test_meeting_reminder_the_day_before(config: Config) -> None:
     assert build_follow_up_queue([p], config, TODAY + timedelta(days=1)) == []
 
 
+def test_meeting_reminder_leaves_once_the_contact_is_reached(config: Config) -> None:
+    meeting = Meeting(TODAY + timedelta(days=1), "Kick-off", "10:00", "Anna Petrova")
+    confirmed = Touch(TODAY, "phone", TouchOutcome.REPLIED, note="confirmed for 10:00")
+    p = due_on(TODAY + timedelta(days=10), "meeting", meetings=(meeting,), touches=(confirmed,))
+    assert build_follow_up_queue([p], config, TODAY) == []
+
+
+def test_birthday_card_leaves_once_sent(config: Config) -> None:
+    lena = Contact("Lena", birthday=date(1980, 5, 16))
+    sent = Touch(TODAY, "card", TouchOutcome.NO_RESPONSE)
+    p = due_on(TODAY + timedelta(days=30), contacts=(lena,), touches=(sent,))
+    assert [i.reason for i in build_follow_up_queue([p], config, TODAY)] == []
+    last_year = Touch(date(2024, 5, 16), "card", TouchOutcome.NO_RESPONSE)
+    p = due_on(TODAY + timedelta(days=30), contacts=(lena,), touches=(last_year,))
+    assert [i.reason for i in build_follow_up_queue([p], config, TODAY)] == [Reason.BIRTHDAY]
+
+
 @pytest.mark.parametrize(
     ("born", "today", "card_on"),
     [
