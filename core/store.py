@@ -9,6 +9,7 @@ enough to poll).
 
 from __future__ import annotations
 
+import gc
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -19,6 +20,7 @@ from tinydb import TinyDB
 
 from leadline.core.datafile import PROSPECTS_TABLE, DataFileError
 from leadline.core.filelock import StoreLocked
+from leadline.core.gcpause import collector_paused
 from leadline.core.models import Prospect
 from leadline.core.storage import LeadlineStorage, StaleWriteError
 
@@ -190,16 +192,20 @@ class Store:
 
     def _sync(self) -> None:
         """Bring the in-memory prospects up to date with the file: only what changed."""
-        self._storage.refresh()
-        if self._generation == self._storage.generation:
+        if not self._storage.changed_on_disk() and self._generation == self._storage.generation:
             return
-        full, changed = self._storage.take_changes()
-        docs = self._storage.documents(PROSPECTS_TABLE)
-        if full or self._generation < 0:
-            self._rebuild(docs)
-        else:
-            self._catch_up(docs, changed.get(PROSPECTS_TABLE, set()))
-        self._generation = self._storage.generation
+        with collector_paused():
+            self._storage.refresh()
+            if self._generation == self._storage.generation:
+                return
+            full, changed = self._storage.take_changes()
+            docs = self._storage.documents(PROSPECTS_TABLE)
+            if full or self._generation < 0:
+                self._rebuild(docs)
+                gc.freeze()  # the loaded prospects live all session: keep them out of gc scans
+            else:
+                self._catch_up(docs, changed.get(PROSPECTS_TABLE, set()))
+            self._generation = self._storage.generation
 
     def _rebuild(self, docs: dict[str, Any]) -> None:
         by_id: dict[str, Prospect] = {}
