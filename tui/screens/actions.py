@@ -9,7 +9,7 @@ do nothing for the current prospect (no "advance" on a won deal).
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from leadline.core.models import CLOSED_OUTCOMES, Prospect
@@ -20,7 +20,7 @@ from leadline.tui.dialogs.note import NoteBox
 from leadline.tui.dialogs.snooze import RescheduleDialog, SnoozeDialog
 from leadline.tui.dialogs.stop import StopFollowingDialog
 
-PROSPECT_BINDINGS = [
+PROSPECT_BINDINGS: list[BindingType] = [
     # priority: the dialog opens before the next key is routed, so keys typed right
     # after (a note, a snooze choice) land in the dialog, never in the list behind it.
     Binding("l", "log_touch", "Log", id="prospect.log_touch", priority=True,
