@@ -35,6 +35,16 @@ def ensure_private_dir(path: Path) -> None:
         os.chmod(folder, PRIVATE_DIR)
 
 
+def tighten_to_private(path: Path) -> None:
+    """Make an existing file of ours mode 0600 if others could read or write it."""
+    try:
+        mode = path.stat().st_mode
+        if mode & 0o077:
+            os.chmod(path, 0o600)
+    except (FileNotFoundError, PermissionError):
+        pass  # not there, or not ours to change: nothing to tighten
+
+
 def fsync_dir(path: Path) -> None:
     """Flush a directory entry change (a rename) to disk."""
     fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)

@@ -32,7 +32,7 @@ from tinydb.storages import Storage
 
 from leadline.core import backups as backup_files
 from leadline.core import datafile, journal
-from leadline.core.atomic import ensure_private_dir, remove_orphaned_temps
+from leadline.core.atomic import ensure_private_dir, remove_orphaned_temps, tighten_to_private
 from leadline.core.datafile import PROSPECTS_TABLE, DataFileError, Migration, Tables
 from leadline.core.filelock import FileLock
 from leadline.core.storage_state import DiskState, Loaded, Stamp, load_state, stamp_of
@@ -112,6 +112,10 @@ class LeadlineStorage(Storage):
                 self._tables, self._revision = {PROSPECTS_TABLE: {}}, 0
                 self._compact()
             self.refresh()
+            # A file copied in by hand may be readable by others; saves append to
+            # the journal and would leave it so until the next compaction.
+            for existing in (self.path, self.journal_path):
+                tighten_to_private(existing)
 
     # -- what callers see ------------------------------------------------------
 

@@ -10,12 +10,28 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from leadline.core.config_loader import ConfigError
+from leadline.core.importers.values import parse_money
 from leadline.core.store import DataFileError, StoreLocked
 from leadline.tui import cli_commands as commands
 from leadline.tui import cli_interop
 from leadline.tui.cli_support import UserError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake on the command line is a user error: one line, status 1."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(1, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _amount(text: str) -> float:
+    try:
+        return parse_money(text)[0]
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -35,13 +51,13 @@ def _today_flag(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="leadline",
         description="Keyboard-first pipeline manager. With no command, opens the TUI.",
     )
     _common(parser, top=True)
     parser.add_argument("--no-mouse", action="store_true", help="TUI: ignore the mouse")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         child = sub.add_parser(name, help=help_text, description=help_text)
@@ -54,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     add = command("add", "add a prospect and print its id")
     add.add_argument("name")
     add.add_argument("--stage", help="stage key (default: the first stage)")
-    add.add_argument("--value", type=float, default=0.0)
+    add.add_argument("--value", type=_amount, default=0.0, help="e.g. 12000, 12k, €12.500")
     add.add_argument("--contact", help="contact's name")
     add.add_argument("--role", default="other", help="decision-maker|influencer|coach|gatekeeper")
     add.add_argument("--email", default="")

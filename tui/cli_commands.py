@@ -112,9 +112,11 @@ def cmd_log(args: argparse.Namespace) -> int:
     if args.minutes < 0:
         raise UserError("--minutes cannot be negative")
     now = ctx.now()
+    if not args.channel.strip():
+        raise UserError("--channel cannot be empty (email, phone, meeting, demo, ...)")
     touch = Touch(
-        date=parse_day(args.date, now.date()),
-        channel=args.channel,
+        date=parse_day(args.date, now.date(), latest=now.date()),
+        channel=args.channel.strip(),
         outcome=TouchOutcome(args.outcome),
         minutes=args.minutes,
         note=args.note,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -41,14 +42,17 @@ def open_context(args: argparse.Namespace) -> Context:
     return Context(config=config, store=store, db_path=db_path, config_path=config_path)
 
 
-def parse_day(text: str | None, default: date) -> date:
-    """A YYYY-MM-DD argument, or `default` when absent."""
+def parse_day(text: str | None, default: date, *, latest: date | None = None) -> date:
+    """A YYYY-MM-DD argument, or `default` when absent; not after `latest` if given."""
     if not text:
         return default
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise UserError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+    if latest is not None and day > latest:
+        raise UserError(f"{day.isoformat()} is in the future: log what happened, not plans")
+    return day
 
 
 def find_one(store: Store, query: str) -> Prospect:
@@ -67,11 +71,13 @@ def find_one(store: Store, query: str) -> Prospect:
 
 
 def check_stage(config: Config, key: str) -> str:
-    """A stage key or outcome named on the command line, validated."""
-    if config.stage(key) or key in config.outcomes:
-        return key
-    for stage in config.stages:
-        if stage.name.casefold() == key.casefold():
-            return stage.key
-    valid = ", ".join([s.key for s in config.stages] + list(config.outcomes))
-    raise UserError(f"unknown stage {key!r}; valid: {valid}")
+    """A stage key, stage name or outcome named on the command line, in any case."""
+    keys = [s.key for s in config.stages] + list(config.outcomes)
+    by_word = {k.casefold(): k for k in keys}
+    by_word.update({s.name.casefold(): s.key for s in config.stages})
+    found = by_word.get(key.strip().casefold())
+    if found:
+        return found
+    near = difflib.get_close_matches(key.casefold(), list(by_word), n=1)
+    hint = f"did you mean {by_word[near[0]]!r}? " if near else ""
+    raise UserError(f"unknown stage {key!r}; {hint}valid: {', '.join(keys)}")

@@ -28,6 +28,7 @@ _BY_LENGTH = sorted(CURRENCY_SYMBOLS.items(), key=lambda kv: -len(kv[0]))
 _CODE = re.compile(r"[A-Z]{3}")
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 _NUMBER = re.compile(r"\d[\d.,]*")
+_SCALES = {"k": 1_000, "m": 1_000_000}
 _TRUE = frozenset({"1", "true", "yes", "y", "x", "on", "✓", "checked"})
 _FALSE = frozenset({"0", "false", "no", "n", "off", "-", "unchecked"})
 
@@ -35,7 +36,8 @@ _FALSE = frozenset({"0", "false", "no", "n", "off", "-", "unchecked"})
 def parse_money(text: str) -> tuple[float, str]:
     """An amount and the currency code written beside it ("" when none).
 
-    Reads `€1.234,50`, `$1,234.50`, `1 234`, `1234.5 EUR`, `USD 117.0`. A lone
+    Reads `€1.234,50`, `$1,234.50`, `1 234`, `1234.5 EUR`, `USD 117.0`, and the
+    short forms people type, `12k` and `1.2M`. A lone
     separator followed by exactly three digits is a thousands separator
     (`1.234` is 1234), otherwise it is the decimal point. Negative amounts
     (`-5`, `(5)`, `−5`) are refused: a deal value cannot be negative.
@@ -44,9 +46,12 @@ def parse_money(text: str) -> tuple[float, str]:
     compact = _SPACES.sub("", rest)
     if compact.startswith(("-", "−", "(")) or compact.endswith("-"):
         raise ValueError(f"negative amount: {text.strip()!r}")
+    scale = _SCALES.get(compact[-1:].lower(), 1) if compact[:-1] else 1
+    if scale != 1:
+        compact = compact[:-1]
     if not _NUMBER.fullmatch(compact):
         raise ValueError(f"not an amount: {text.strip()!r}")
-    return float(_normalise_separators(compact)), currency
+    return float(_normalise_separators(compact)) * scale, currency
 
 
 def parse_count(text: str) -> int:

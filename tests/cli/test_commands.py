@@ -173,3 +173,35 @@ def test_json_output_is_valid_even_with_wide_names(sample_cli: Run) -> None:
     names = [p["name"] for p in listed]
     assert any(any("\u4e00" <= ch <= "\u9fff" for ch in n) for n in names)
     assert json.loads(json.dumps(listed, ensure_ascii=False)) == listed
+
+
+def test_a_data_file_copied_in_world_readable_is_made_private(cli: Run, tmp_path: Path) -> None:
+    cli("add", "Acme")
+    db = tmp_path / "data" / "leadline.json"
+    db.chmod(0o644)
+    cli("note", "Acme", "still private")
+    assert stat.S_IMODE(db.stat().st_mode) == 0o600
+
+
+def test_command_line_mistakes_are_user_errors(cli: Run) -> None:
+    cli("add", "Acme", "--value", "12k")
+    assert as_json(cli("show", "Acme", "--json"))["value"] == 12000
+    for args in (
+        ("add", "Beta", "--value", "twelve"),
+        ("log", "Acme", "--channel", "phone", "--outcome", "maybe"),
+        ("log", "Acme", "--channel", "", "--outcome", "replied"),
+        ("log", "Acme", "--channel", "phone", "--outcome", "replied", "--date", "2999-01-01"),
+        ("frobnicate",),
+    ):
+        result = cli(*args, check=False)
+        assert result.returncode == 1, args
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert as_json(cli("show", "Acme", "--json"))["touches"] == []
+
+
+def test_stage_names_in_any_case_and_a_suggestion(cli: Run) -> None:
+    cli("add", "Acme", "--stage", "Proposal")
+    cli("move", "Acme", "WON")
+    assert as_json(cli("show", "Acme", "--json"))["stage"] == "won"
+    wrong = cli("move", "Acme", "negotation", check=False)
+    assert wrong.returncode == 1 and "did you mean 'negotiation'?" in wrong.stderr
