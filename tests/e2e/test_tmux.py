@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -21,10 +22,15 @@ from leadline.core.models import Prospect
 from leadline.core.store import Store
 from leadline.tui.demo import write_demo_copy
 
+# The installed console script, next to this Python (a venv, pyenv) or on PATH.
+LEADLINE = shutil.which("leadline", path=str(Path(sys.executable).parent)) or shutil.which(
+    "leadline"
+)
+
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
-    pytest.mark.skipif(shutil.which("leadline") is None, reason="leadline is not installed"),
+    pytest.mark.skipif(LEADLINE is None, reason="leadline is not installed"),
 ]
 
 
@@ -66,7 +72,7 @@ def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
         f"TERM=xterm-256color LEADLINE_DB={db} LEADLINE_CONFIG={config}"
     )
     term = Terminal(f"leadline-e2e-{uuid.uuid4().hex[:8]}")
-    term.tmux("new-session", "-d", "-x", "80", "-y", "24", f"{env} leadline; sleep 30")
+    term.tmux("new-session", "-d", "-x", "80", "-y", "24", f"{env} {LEADLINE}; sleep 30")
     try:
         yield term, db
     finally:
