@@ -28,6 +28,12 @@ from leadline.tui import crash, state, theming
 from leadline.tui.commands import LEADLINE_COMMANDS, prospect_in_view
 from leadline.tui.screens.funnel import FunnelScreen
 
+SCREEN_ACTIONS = frozenset(
+    {"show_mode", "quick_note", "add_prospect", "help", "go_back", "quit_top", "command_palette"}
+)
+"""App actions that open or switch screens: off while a dialog is open. The rest
+(Tab / Shift+Tab between fields, Ctrl+Q) keep working in dialogs."""
+
 SAVE_ERRORS = (StoreLocked, DataFileError, OSError, ValueError)
 """What a save may raise that the user can do something about (shown as a toast)."""
 
@@ -203,10 +209,8 @@ class LeadlineApp(App[int]):
         return prospect_in_view(self.screen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "quit":
-            return True
-        if isinstance(self.screen, ModalScreen):
-            return False  # dialogs handle their own keys; Escape closes them
+        if action in SCREEN_ACTIONS and isinstance(self.screen, ModalScreen):
+            return False  # a dialog is open: it handles its own keys; Escape closes it
         if action == "quick_note":
             return self.current_prospect_id() is not None
         if action == "go_back":

@@ -22,7 +22,7 @@ from leadline.core.config import Config
 from leadline.core.models import Contact, Lifecycle, Prospect, Role, StageEntry
 from leadline.core.rules.followup import is_qualified, next_due_after
 from leadline.core.store import new_id
-from leadline.tui.dialogs.base import DIALOG_CSS, FIELD_BINDINGS, TypeAhead, api, stage_label
+from leadline.tui.dialogs.base import DIALOG_CSS, TypeAhead, api, stage_label
 from leadline.tui.dialogs.form import (
     FORM_CSS,
     FormRow,
@@ -63,7 +63,6 @@ class AddProspectDialog(TypeAhead, ModalScreen[Prospect | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Add", priority=True, id="add.save"),
         Binding("escape", "cancel", "Cancel", id="add.cancel"),
-        *FIELD_BINDINGS,
     ]
 
     def __init__(self) -> None:

@@ -60,25 +60,7 @@ ModalScreen.leadline-dialog { align: center middle; background: $background 60%;
 """Shared layout: a centred box titled with the prospect's name."""
 
 
-FIELD_BINDINGS = [
-    Binding("tab", "next_field", "Next field", show=False, id="dialog.next_field"),
-    Binding("shift+tab", "previous_field", "Previous field", show=False, id="dialog.prev_field"),
-]
-"""Tab / Shift+Tab between fields, bound on the dialog itself so they work even when
-the app switches its own keys off while a dialog is open."""
-
-
-class FieldKeys:
-    """Mixin: the actions behind `FIELD_BINDINGS`."""
-
-    def action_next_field(self) -> None:
-        cast(ModalScreen[Any], self).focus_next()
-
-    def action_previous_field(self) -> None:
-        cast(ModalScreen[Any], self).focus_previous()
-
-
-class TypeAhead(FieldKeys):
+class TypeAhead:
     """Mixin for dialogs that type into a field: keys typed before it is drawn are kept.
 
     The app hands each key to the screen's focused widget the moment it reads

@@ -14,7 +14,7 @@ from textual.widgets import Input, Select, Static
 
 from leadline.core.models import Contact, Prospect, Role
 from leadline.tui.dialogs.add import ROLE_LABELS, role_select
-from leadline.tui.dialogs.base import DIALOG_CSS, FIELD_BINDINGS, TypeAhead
+from leadline.tui.dialogs.base import DIALOG_CSS, TypeAhead
 from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, parse_email, text_input
 from leadline.tui.dialogs.list_editor import ListEditor
 
@@ -44,7 +44,6 @@ class ContactForm(TypeAhead, ModalScreen[Contact | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="contact.save"),
         Binding("escape", "cancel", "Cancel", id="contact.cancel"),
-        *FIELD_BINDINGS,
     ]
 
     def __init__(self, contact: Contact | None) -> None:

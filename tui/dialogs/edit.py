@@ -22,7 +22,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 from leadline.core.config import Config
 from leadline.core.models import IcpValue, Lifecycle, Outcome, Prospect
 from leadline.core.rules.followup import is_qualified, move_stage
-from leadline.tui.dialogs.base import FIELD_BINDINGS, ProspectDialog, TypeAhead, api
+from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
 from leadline.tui.dialogs.dates import DATE_HINT, parse_optional_day
 from leadline.tui.dialogs.form import (
     FORM_CSS,
@@ -77,7 +77,6 @@ class EditProspectDialog(TypeAhead, ProspectDialog[Prospect | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="edit.save"),
         Binding("escape", "cancel", "Cancel", id="edit.cancel"),
-        *FIELD_BINDINGS,
     ]
 
     def __init__(self, pid: str) -> None:

@@ -17,7 +17,7 @@ from textual.widgets import Input, Static
 
 from leadline.core.models import Prospect, Touch, TouchOutcome
 from leadline.core.rules.followup import apply_touch, effective_channel, snooze
-from leadline.tui.dialogs.base import FIELD_BINDINGS, FieldKeys, ProspectDialog, api
+from leadline.tui.dialogs.base import ProspectDialog, api
 from leadline.tui.dialogs.dates import DATE_HINT, day_label, parse_day
 
 CHANNELS = ("phone", "email", "meeting", "demo", "trial", "social", "newsletter", "mail", "card")
@@ -26,7 +26,7 @@ CHANNELS = ("phone", "email", "meeting", "demo", "trial", "social", "newsletter"
 OUTCOME_WORDS = {TouchOutcome.REPLIED: "replied", TouchOutcome.NO_RESPONSE: "no response"}
 
 
-class LogTouchDialog(FieldKeys, ProspectDialog[Prospect | None]):
+class LogTouchDialog(ProspectDialog[Prospect | None]):
     """Record one follow-up attempt on `pid`; `note` is attached to the touch."""
 
     SCOPED_CSS = False
@@ -45,7 +45,6 @@ class LogTouchDialog(FieldKeys, ProspectDialog[Prospect | None]):
         Binding("d", "focus_field('next-date')", "Next date", id="touch.date"),
         Binding("m", "focus_field('minutes')", "Minutes", id="touch.minutes"),
         Binding("escape", "cancel", "Cancel", id="touch.cancel"),
-        *FIELD_BINDINGS,
     ]
 
     def __init__(self, pid: str, *, note: str = "", channel: str | None = None) -> None:

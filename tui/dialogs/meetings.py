@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from leadline.core.models import Meeting, Prospect
-from leadline.tui.dialogs.base import DIALOG_CSS, FIELD_BINDINGS, TypeAhead, api
+from leadline.tui.dialogs.base import DIALOG_CSS, TypeAhead, api
 from leadline.tui.dialogs.dates import DATE_HINT, day_label, parse_day
 from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, text_input
 from leadline.tui.dialogs.list_editor import ListEditor
@@ -44,7 +44,6 @@ class MeetingForm(TypeAhead, ModalScreen[Meeting | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="meeting.save"),
         Binding("escape", "cancel", "Cancel", id="meeting.cancel"),
-        *FIELD_BINDINGS,
     ]
 
     def __init__(self, meeting: Meeting | None) -> None:

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Static, TextArea
 
 from leadline.core.models import Objection, PenetrationPlan, Prospect
-from leadline.tui.dialogs.base import FIELD_BINDINGS, ProspectDialog, TypeAhead, api
+from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
 
 PARTS = (
     ("chain", "Approval chain, in order (one person or role per line)"),
@@ -70,7 +70,6 @@ class PenetrationDialog(TypeAhead, ProspectDialog[Prospect | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="plan.save"),
         Binding("escape", "cancel", "Cancel", id="plan.cancel"),
-        *FIELD_BINDINGS,
     ]
 
     def compose(self) -> ComposeResult:
