@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import platformdirs
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
@@ -33,6 +34,9 @@ SCREEN_ACTIONS = frozenset(
 )
 """App actions that open or switch screens: off while a dialog is open. The rest
 (Tab / Shift+Tab between fields, Ctrl+Q) keep working in dialogs."""
+
+ROUTED_TO = "_leadline_routed_to"
+"""Attribute set on each key: the screen it was handed to when the app read it."""
 
 SAVE_ERRORS = (StoreLocked, DataFileError, OSError, ValueError)
 """What a save may raise that the user can do something about (shown as a toast)."""
@@ -203,6 +207,29 @@ class LeadlineApp(App[int]):
             self.notify(f"Theme not remembered: {error}", severity="warning")
 
     # -- keys ---------------------------------------------------------------
+    #
+    # Keys run in the order typed. The app hands each key to the focused widget
+    # the moment it reads it; bindings run when the key has bubbled back up. So
+    # when a key opens a dialog (or switches screens), the keys typed right after
+    # it were already handed to the screen behind. Each key remembers the screen
+    # it was handed to; one that comes back up after its screen was covered or
+    # closed is handed again to the screen now on top: a fast "n" plus a note
+    # types into the note box, "j l" logs a touch on the row moved to.
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            setattr(event, ROUTED_TO, self.screen)
+        await super().on_event(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        routed_to = getattr(event, ROUTED_TO, None)
+        if routed_to is None or routed_to is self.screen:
+            return  # the usual path: App._on_key runs the bindings next
+        event.prevent_default()
+        again = events.Key(event.key, event.character)
+        setattr(again, ROUTED_TO, self.screen)
+        if not await self._check_bindings(again.key, priority=True):
+            (self.screen.focused or self.screen)._forward_event(again)
 
     def current_prospect_id(self) -> str | None:
         """The prospect the active screen is about (detail, highlighted row), if any."""

@@ -61,7 +61,7 @@ class AddProspectDialog(TypeAhead, ModalScreen[Prospect | None]):
     DEFAULT_CSS = DIALOG_CSS + FORM_CSS + "AddProspectDialog > #box { width: 72; }"
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("ctrl+s", "save", "Add", priority=True, id="add.save"),
+        Binding("ctrl+s", "save", "Add", id="add.save"),
         Binding("escape", "cancel", "Cancel", id="add.cancel"),
     ]
 

@@ -42,7 +42,7 @@ class ContactForm(TypeAhead, ModalScreen[Contact | None]):
     DEFAULT_CSS = DIALOG_CSS + FORM_CSS
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="contact.save"),
+        Binding("ctrl+s", "save", "Save", id="contact.save"),
         Binding("escape", "cancel", "Cancel", id="contact.cancel"),
     ]
 

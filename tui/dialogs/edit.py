@@ -75,7 +75,7 @@ class EditProspectDialog(TypeAhead, ProspectDialog[Prospect | None]):
     DEFAULT_CSS = FORM_CSS + "EditProspectDialog > #box { width: 76; }"
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="edit.save"),
+        Binding("ctrl+s", "save", "Save", id="edit.save"),
         Binding("escape", "cancel", "Cancel", id="edit.cancel"),
     ]
 

@@ -31,11 +31,12 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
     DEFAULT_CSS = "ListEditor OptionList { height: auto; max-height: 12; border: none; }"
     AUTO_FOCUS = "OptionList"
     TITLE_WORD = "Items"
-    # priority: the form opens before the next key is routed, so typing can start at once.
+    # Not priority: keys run in the order typed ("down enter" edits the item moved to);
+    # Enter reaches `edit` through the list's own OptionSelected.
     BINDINGS = [
-        Binding("enter", "edit", "Edit", id="list.edit", priority=True),
-        Binding("a,plus", "add", "Add", id="list.add", priority=True),
-        Binding("d,delete", "delete", "Delete", id="list.delete", priority=True),
+        Binding("enter", "edit", "Edit", id="list.edit"),
+        Binding("a,plus", "add", "Add", id="list.add"),
+        Binding("d,delete", "delete", "Delete", id="list.delete"),
         Binding("escape", "cancel", "Close", id="list.close"),
     ]
 

@@ -38,7 +38,9 @@ class LogTouchDialog(ProspectDialog[Prospect | None]):
     """
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("enter", "confirm", "Log it", id="touch.confirm", priority=True),
+        # Not priority: "n Enter" typed fast must pick "no response" first. In a
+        # field, the field's own Enter submits, which confirms too.
+        Binding("enter", "confirm", "Log it", id="touch.confirm"),
         Binding("r", "outcome('replied')", "Replied", id="touch.replied"),
         Binding("n", "outcome('no-response')", "No response", id="touch.no_response"),
         Binding("c", "next_channel", "Channel", id="touch.channel"),
@@ -125,6 +127,10 @@ class LogTouchDialog(ProspectDialog[Prospect | None]):
 
     def on_input_changed(self, _: Input.Changed) -> None:
         self._show()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_confirm()
 
     def action_outcome(self, outcome: str) -> None:
         self.outcome = TouchOutcome(outcome)

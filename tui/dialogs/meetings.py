@@ -42,7 +42,7 @@ class MeetingForm(TypeAhead, ModalScreen[Meeting | None]):
     DEFAULT_CSS = DIALOG_CSS + FORM_CSS
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="meeting.save"),
+        Binding("ctrl+s", "save", "Save", id="meeting.save"),
         Binding("escape", "cancel", "Cancel", id="meeting.cancel"),
     ]
 

@@ -68,7 +68,7 @@ class PenetrationDialog(TypeAhead, ProspectDialog[Prospect | None]):
         )
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="plan.save"),
+        Binding("ctrl+s", "save", "Save", id="plan.save"),
         Binding("escape", "cancel", "Cancel", id="plan.cancel"),
     ]
 

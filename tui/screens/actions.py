@@ -21,19 +21,20 @@ from leadline.tui.dialogs.snooze import RescheduleDialog, SnoozeDialog
 from leadline.tui.dialogs.stop import StopFollowingDialog
 
 PROSPECT_BINDINGS: list[BindingType] = [
-    # priority: the dialog opens before the next key is routed, so keys typed right
-    # after (a note, a snooze choice) land in the dialog, never in the list behind it.
-    Binding("l", "log_touch", "Log", id="prospect.log_touch", priority=True,
+    # Not priority bindings: keys run in the order typed ("j l" logs on the row moved
+    # to). Keys typed right after one of these land in its dialog all the same: the
+    # app hands them on to the screen on top (see LeadlineApp.on_event).
+    Binding("l", "log_touch", "Log", id="prospect.log_touch",
             tooltip="Log a call, email or meeting; moves the next follow-up"),
-    Binding("n", "note", "Note", id="prospect.note", priority=True,
+    Binding("n", "note", "Note", id="prospect.note",
             tooltip="Type a note (during a call)"),
-    Binding("s", "snooze", "Snooze", id="prospect.snooze", priority=True,
+    Binding("s", "snooze", "Snooze", id="prospect.snooze",
             tooltip="Put the follow-up off: 1, 3, 7 days or a date"),
-    Binding("r", "reschedule", "Date", id="prospect.reschedule", show=False, priority=True,
+    Binding("r", "reschedule", "Date", id="prospect.reschedule", show=False,
             tooltip="Set the next follow-up date"),
-    Binding("a", "advance", "Advance", id="prospect.advance", priority=True,
+    Binding("a", "advance", "Advance", id="prospect.advance",
             tooltip="Move to the next stage"),
-    Binding("x", "stop_following", "Stop", id="prospect.stop", priority=True,
+    Binding("x", "stop_following", "Stop", id="prospect.stop",
             tooltip="Stop following: nurture or dead"),
 ]  # fmt: skip
 

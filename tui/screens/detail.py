@@ -48,7 +48,7 @@ class DetailScreen(ProspectActionsScreen):
     """
     BINDINGS = [
         Binding("escape", "back", "Back", id="detail.back", show=False, tooltip="Back to the list"),
-        Binding("e", "edit", "Edit", id="detail.edit", priority=True,
+        Binding("e", "edit", "Edit", id="detail.edit",
                 tooltip="Edit fields, contacts, meetings, plan or checklist"),
         *PROSPECT_BINDINGS,
         Binding("j", "scroll('down')", "Down", show=False, id="detail.down"),
