@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from leadline.core.models import Prospect
 from leadline.tui.dialogs.base import api
 from leadline.tui.dialogs.edit_menu import EditMenu
 from leadline.tui.screens import detail_text as view
 from leadline.tui.screens.actions import PROSPECT_BINDINGS, ProspectActionsScreen
+from leadline.tui.widgets.footer import LeadlineFooter
 from leadline.tui.widgets.timeline import timeline_table
 
 SECTIONS = (
@@ -46,6 +47,21 @@ class DetailScreen(ProspectActionsScreen):
     DetailScreen .detail-heading { margin-top: 1; color: $text-muted; text-style: bold underline; }
     DetailScreen #detail-warnings { color: $state-warning; text-style: bold; }
     """
+    HELP_TITLE = "Prospect"
+    FOOTER_KEYS = (
+        "detail.edit",
+        "prospect.log_touch",
+        "prospect.note",
+        "prospect.snooze",
+        "prospect.advance",
+        "prospect.stop",
+        "app.help",
+        "app.back",
+        "app.queue",
+        "app.funnel",
+        "app.add",
+    )
+    """Footer keys, most important first (the rest follow while they fit)."""
     BINDINGS = [
         Binding("escape", "back", "Back", id="detail.back", show=False, tooltip="Back to the list"),
         Binding("e", "edit", "Edit", id="detail.edit",
@@ -71,7 +87,7 @@ class DetailScreen(ProspectActionsScreen):
             for key, title in SECTIONS:
                 yield Static(title, classes="detail-heading")
                 yield Static(id=f"detail-{key}")
-        yield Footer(compact=True)
+        yield LeadlineFooter(compact=True)
 
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self._refresh, init=False)

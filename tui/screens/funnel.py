@@ -14,11 +14,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from leadline.core.rules.funnel import FunnelSummary, summarize_funnel
 from leadline.tui.widgets import funnel_text as words
 from leadline.tui.widgets.bars import StageLine, StageRow, column_titles
+from leadline.tui.widgets.footer import LeadlineFooter
 from leadline.tui.widgets.quota import QuotaBar
 
 if TYPE_CHECKING:
@@ -70,6 +71,8 @@ class FunnelScreen(Screen[None]):
     """Where the pipeline stands: one screen, read top to bottom."""
 
     HELP_TITLE = "Funnel"
+    FOOTER_KEYS = ("stage.open", "app.queue", "app.add", "app.help", "app.quit_q")
+    """Footer keys, most important first (the rest follow while they fit)."""
     AUTO_FOCUS = ""  # focus is placed by _start_at_top (no scroll)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "move(1)", "Next stage", show=False, id="funnel.down"),
@@ -108,7 +111,7 @@ class FunnelScreen(Screen[None]):
             yield Static("Conversion", classes="block-title")
             yield Static(words.conversion_lines(summary, self.leadline.config), id="conversion")
             yield Static(words.outcome_line(summary, currency), id="outcomes")
-        yield Footer()
+        yield LeadlineFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self._on_revision, init=False)

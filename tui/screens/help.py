@@ -15,9 +15,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from leadline.tui.widgets.cells import fit_cells
+from leadline.tui.widgets.footer import LeadlineFooter
 
 KEY_WIDTH = 16
 
@@ -78,6 +79,8 @@ def render_keys(groups: list[tuple[str, list[Entry]]]) -> Text:
 class HelpScreen(Screen[None]):
     """A full-screen list of keys; Escape, q, ? or F1 goes back."""
 
+    FOOTER_KEYS = ("help.close",)
+    """Footer keys, most important first (the rest follow while they fit)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Back", id="help.close"),
         Binding("down,j", "scroll('down')", "Down", show=False, id="help.down"),
@@ -95,7 +98,7 @@ class HelpScreen(Screen[None]):
         yield Static(f" Keys · {self._title}", classes="title-bar")
         with VerticalScroll(id="help-keys"):
             yield Static(render_keys(self._groups), id="help-text")
-        yield Footer()
+        yield LeadlineFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return True

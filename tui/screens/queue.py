@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from leadline.core.models import Prospect
 from leadline.core.rules.queue import QueueItem, Reason
@@ -20,6 +20,7 @@ from leadline.tui.dialogs.base import api
 from leadline.tui.screens.actions import PROSPECT_BINDINGS, ProspectActionsScreen
 from leadline.tui.screens.queue_cache import QueueCache
 from leadline.tui.screens.queue_rows import QUEUE_COLUMNS, explain, group_rows
+from leadline.tui.widgets.footer import LeadlineFooter
 from leadline.tui.widgets.prospect_table import ProspectTable
 
 DATE_ACTIONS = frozenset({"snooze", "reschedule"})
@@ -34,6 +35,20 @@ class QueueScreen(ProspectActionsScreen):
     QueueScreen #queue-title { height: 1; padding: 0 1; text-style: bold; background: $panel; }
     QueueScreen #queue-why { height: 1; padding: 0 1; color: $text-muted; }
     """
+    HELP_TITLE = "Today's queue"
+    FOOTER_KEYS = (
+        "prospect.log_touch",
+        "prospect.note",
+        "prospect.snooze",
+        "prospect.advance",
+        "prospect.stop",
+        "table.select",
+        "app.help",
+        "app.quit_q",
+        "app.funnel",
+        "app.add",
+    )
+    """Footer keys, most important first (the rest follow while they fit)."""
     BINDINGS = PROSPECT_BINDINGS
 
     def __init__(self) -> None:
@@ -48,7 +63,7 @@ class QueueScreen(ProspectActionsScreen):
         yield Static(id="queue-title")
         yield ProspectTable(QUEUE_COLUMNS, empty_text="Nothing to follow up today.", id="queue")
         yield Static(id="queue-why")
-        yield Footer(compact=True)
+        yield LeadlineFooter(compact=True)
 
     @property
     def table(self) -> ProspectTable:

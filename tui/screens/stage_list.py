@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from leadline.core.models import Prospect
 from leadline.core.rules.icp import icp_score
 from leadline.tui.fmt import days, deals, due_phrase, money
+from leadline.tui.widgets.footer import LeadlineFooter
 from leadline.tui.widgets.prospect_table import Column, LazyRows, ProspectTable, Row
 
 if TYPE_CHECKING:
@@ -66,6 +67,17 @@ class StageListScreen(Screen[None]):
     """The prospects in one stage."""
 
     HELP_TITLE = "Stage list"
+    FOOTER_KEYS = (
+        "table.select",
+        "stage_list.sort",
+        "app.note",
+        "app.help",
+        "app.back",
+        "app.queue",
+        "app.funnel",
+        "app.add",
+    )
+    """Footer keys, most important first (the rest follow while they fit)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "cycle_sort", "Sort", id="stage_list.sort",
                 tooltip="Sort by value, time in stage, next due, ICP score"),
@@ -90,7 +102,7 @@ class StageListScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", classes="title-bar", id="stage-title")
         yield ProspectTable(COLUMNS, empty_text="No prospects in this stage.", id="stage-table")
-        yield Footer()
+        yield LeadlineFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "revision", self._on_revision, init=False)

@@ -1,0 +1,102 @@
+"""The footer: the keys that matter on this screen, most important first, never cut.
+
+Textual's Footer shows every shown binding in binding-chain order and lets the
+row run off the right edge, so at 80 columns the keys a new user needs most
+(Help, Back) were the ones lost. Here a screen names its keys in order of
+importance (`FOOTER_KEYS`, binding ids); keys it does not name follow in chain
+order, and the footer shows as many as fit beside the palette hint. The Help
+screen (`?`) still lists every key.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.cells import cell_len
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+Shown = tuple[Binding, bool, str]
+"""(binding, enabled, tooltip) of one key in the footer."""
+
+PALETTE_CELLS = 13
+"""What the palette hint ("▏^p palette" and its padding) takes at the right."""
+
+
+def key_cells(app: Any, binding: Binding, compact: bool) -> int:
+    """The cells one footer key takes: key, space, description, then a margin
+    (compact) or the padding around the key and after the description."""
+    text = cell_len(app.get_key_display(binding)) + 1 + cell_len(binding.description)
+    return text + (1 if compact else 2)
+
+
+def ranked_keys(screen: Screen[Any]) -> list[Shown]:
+    """The screen's shown, live keys (one per action), most important first."""
+    first: dict[str, Shown] = {}
+    for _node, binding, enabled, tooltip in screen.active_bindings.values():
+        if binding.show and binding.action not in first:
+            first[binding.action] = (binding, enabled, tooltip)
+    order: tuple[str, ...] = getattr(screen, "FOOTER_KEYS", ())
+    rank = {binding_id: index for index, binding_id in enumerate(order)}
+    return sorted(first.values(), key=lambda shown: rank.get(shown[0].id or "", len(order)))
+
+
+def fitting_keys(screen: Screen[Any], width: int, compact: bool) -> list[Shown]:
+    """The most important keys that fit in `width` cells beside the palette hint."""
+    room = width - PALETTE_CELLS
+    kept: list[Shown] = []
+    for shown in ranked_keys(screen):
+        room -= key_cells(screen.app, shown[0], compact)
+        if room < 0:
+            break
+        kept.append(shown)
+    return kept
+
+
+class LeadlineFooter(Footer):
+    """A one-line footer that drops the least important keys instead of cutting."""
+
+    DEFAULT_CSS = """
+    LeadlineFooter.-compact FooterKey.-command-palette { padding-right: 1; }
+    """
+
+    _composed_width = 0
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        width = self.size.width or self.app.size.width
+        self._composed_width = width
+        for binding, enabled, tooltip in fitting_keys(self.screen, width, self.compact):
+            yield FooterKey(
+                binding.key,
+                self.app.get_key_display(binding),
+                binding.description,
+                binding.action,
+                disabled=not enabled,
+                tooltip=tooltip,
+            ).data_bind(compact=Footer.compact)
+        yield from self._palette_key()
+
+    def _palette_key(self) -> ComposeResult:
+        active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and active):
+            return
+        _node, binding, enabled, _tooltip = active
+        yield FooterKey(
+            binding.key,
+            self.app.get_key_display(binding),
+            binding.description,
+            binding.action,
+            classes="-command-palette",
+            disabled=not enabled,
+            tooltip=binding.tooltip or binding.description,
+        )
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._bindings_ready and event.size.width != self._composed_width:
+            self.call_after_refresh(self.recompose)
