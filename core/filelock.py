@@ -31,7 +31,7 @@ class StoreLocked(Exception):
         self.data_path = data_path
         self.holder_pid = holder_pid
         self.holder_cmd = holder_cmd
-        who = f"pid {holder_pid}" if holder_pid is not None else "an unknown process"
+        who = f"pid {holder_pid}" if holder_pid is not None else "another process"
         if holder_cmd:
             who += f" ({holder_cmd})"
         super().__init__(
@@ -52,7 +52,21 @@ def _read_holder(lock_path: Path) -> tuple[int | None, str]:
     except OSError:
         return None, ""
     pid, _, command = text.partition(" ")
-    return (int(pid), command) if pid.isdigit() else (None, text)
+    if not pid.isdigit() or not _alive(int(pid)):
+        # The last holder's line outlives it; a lock taken by another tool
+        # (flock(1), an editor) leaves no line of its own.
+        return None, ""
+    return int(pid), command
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    return True
 
 
 class FileLock:

@@ -316,3 +316,19 @@ def test_lock_held_too_long_names_the_holder(tmp_path: Path) -> None:
     assert store.prospects() == []  # nothing half-saved
     store.add(_prospect("After release"))
     assert [p.name for p in Store.open(db).prospects()] == ["After release"]
+
+
+def test_a_lock_taken_by_another_tool_does_not_blame_a_finished_process(tmp_path: Path) -> None:
+    import fcntl  # noqa: PLC0415 - the test takes the lock the way flock(1) would
+
+    db = tmp_path / "leadline.json"
+    store = Store.open(db, lock_timeout=0.2)
+    store.add(_prospect("Acme"))  # leaves this process's line in the lock file
+    lock_path = db.with_name(db.name + ".lock")
+    lock_path.write_text("999999 leadline show acme\n")  # a holder line whose process is gone
+    with lock_path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        with pytest.raises(StoreLocked) as locked:
+            store.add(_prospect("Blocked"))
+    assert locked.value.holder_pid is None
+    assert "999999" not in str(locked.value) and "another process" in str(locked.value)
