@@ -99,6 +99,8 @@ class LeadlineApp(App[int]):
         self._cache: tuple[int, list[Prospect]] | None = None
         self._poll_failed = False
         self._crash_report: str | None = None
+        self.pause_polling = False
+        """True while an import's worker thread uses the store."""
         default_themes = Path(platformdirs.user_config_dir("leadline")) / "themes"
         self._theme_problems = self._install_themes(themes_dir or default_themes)
 
@@ -148,6 +150,8 @@ class LeadlineApp(App[int]):
 
     def _poll_store(self) -> None:
         """Pick up changes another process (say `leadline note`) made to the file."""
+        if self.pause_polling:
+            return  # an import is writing from its worker thread
         try:
             changed = self.store.changed_on_disk()
         except (DataFileError, OSError) as error:
@@ -188,6 +192,8 @@ class LeadlineApp(App[int]):
         loaded = theming.load_themes(themes_dir)
         for theme in loaded.themes:
             self.register_theme(theme)
+        self.leadline_themes = sorted(theme.name for theme in loaded.themes)
+        """The themes from leadline's and the user's theme files (offered in the palette)."""
         # The remembered choice wins, then the config's `theme`, then mono under NO_COLOR.
         wanted = state.read_state(self.state_path).get("theme") or self.config.theme
         if not wanted and os.environ.get("NO_COLOR") is not None:
@@ -277,6 +283,18 @@ class LeadlineApp(App[int]):
     def _prospect_added(self, prospect: Prospect | None) -> None:
         if prospect is not None:
             self.notify(f"Added {prospect.name}.")
+
+    def action_import_file(self) -> None:
+        """Ask for a file and import it (palette: "import: file…")."""
+        from leadline.tui.interop import start_import  # noqa: PLC0415
+
+        start_import(self)
+
+    def action_export(self, fmt: str) -> None:
+        """Ask for a file and export every prospect as `fmt` (csv, json, ics)."""
+        from leadline.tui.interop import start_export  # noqa: PLC0415
+
+        start_export(self, fmt)
 
     def action_help(self) -> None:
         from leadline.tui.screens.help import HelpScreen  # noqa: PLC0415

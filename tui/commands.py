@@ -124,7 +124,10 @@ def _navigation(app: LeadlineApp) -> Iterator[tuple[str, Callable[[], Any], str]
     yield "queue", partial(app.action_show_mode, "queue"), "Today's follow-ups (t)"
     yield "add prospect", app.action_add_prospect, "A new lead or prospect (+)"
     yield "help", app.action_help, "Every key of this screen (?)"
-    for name in sorted(app.available_themes):
+    yield "import: file…", app.action_import_file, "Prospects from a CSV or JSON file"
+    for fmt, name in (("csv", "CSV"), ("json", "JSON"), ("ics", "iCalendar")):
+        yield f"export: {name}…", partial(app.action_export, fmt), "Every prospect, to a file"
+    for name in app.leadline_themes:  # not Textual's built-in ones: they lack our tones
         yield f"theme: {name}", partial(setattr, app, "theme", name), "Switch and remember"
 
 
