@@ -129,10 +129,19 @@ def test_palette_jumps_to_a_prospect_by_fuzzy_name(app_factory: AppFactory) -> N
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*fragment)
-        await pilot.pause(0.3)
+        # The palette searches in the background; on a loaded machine the list is
+        # refilled once per typed key, so wait until the last search has settled.
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if f"prospect: {target.name}" in screen_text(app):
+                break
         assert f"prospect: {target.name}" in screen_text(app)
+        await pilot.pause(0.3)
         await pilot.press("enter")
-        await pilot.pause()
+        for _ in range(30):
+            if opened:
+                break
+            await pilot.pause(0.1)
 
     drive(app, scenario)
     assert opened and app.store.get(opened[0]).name.startswith(fragment)
