@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from work_support import asynctest, screen_text, stored, work_prospects
+from work_support import asynctest, prospect, screen_text, stored, work_prospects
 
-from leadline.core.models import Lifecycle, Role
+from leadline.core.models import Contact, Lifecycle, Role
 from leadline.tui.app import LeadlineApp
 from leadline.tui.dialogs.edit import EditProspectDialog
 from leadline.tui.screens.detail import DetailScreen
@@ -175,3 +175,20 @@ async def test_actions_from_the_detail_and_escape_back(app_factory: Factory) -> 
         await pilot.pause()
         assert isinstance(app.screen, QueueScreen)
     assert stored(app, "acme").plan.next_due == date(2026, 11, 28)
+
+
+@asynctest
+async def test_long_header_and_e_mails_wrap_instead_of_being_cut(app_factory: Factory) -> None:
+    email = "nataliia.tkachenko@podillia-mashbud.example.com.ua"
+    long_one = prospect(
+        "pod", "ТОВ «Поділля Машбуд»", "proposal", value=16000.0, budget=19000.0,
+        decision_timeframe="by end of November 2026", expected_close=date(2026, 11, 30),
+        contacts=(Contact("Наталія Ткаченко", Role.COACH, email=email),),
+    )  # fmt: skip
+    app = app_factory(prospects=[long_one])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_detail(app, pilot, "pod")
+        text = screen_text(app)
+    assert "Value €16,000 · budget €19,000 · close 30 Nov 2026 · timeframe by end of" in text
+    assert "\n November 2026\n" in text  # wrapped onto a second line, not cut
+    assert email in text.replace("\n", "").replace(" ", "")  # folded, every character kept

@@ -53,7 +53,7 @@ async def test_import_a_csv_from_the_palette_saves_and_shows_the_summary(
     (home / "deals.csv").write_text(SMALL_CSV, encoding="utf-8")
     app = app_factory(prospects=small_pipeline())
     async with app.run_test(size=(80, 24)) as pilot:
-        await run_palette(pilot, "import")
+        await run_palette(pilot, "import: file")
         await enter_path(app, pilot, "~/nothing.csv")
         assert "No such file" in screen_text(app)  # the prompt stays, with the reason
         await enter_path(app, pilot, "~/deals.csv")
@@ -81,7 +81,7 @@ async def test_importing_the_same_file_again_changes_nothing(
     app = app_factory(prospects=small_pipeline())
     async with app.run_test(size=(80, 24)) as pilot:
         for expected in ("2 new · 0 updated · 0 unchanged", "0 new · 0 updated · 2 unchanged"):
-            await run_palette(pilot, "import")
+            await run_palette(pilot, "import: file")
             await enter_path(app, pilot, "~/deals.csv")
             assert expected in screen_text(app)
             await pilot.press("escape")

@@ -268,3 +268,35 @@ async def test_ten_thousand_prospects_open_and_act_quickly(
         assert queue.table.cursor == index and queue.table.cursor_key != first
         assert made == [first]
     assert opened < 10.0  # about one second on an idle machine
+
+
+@asynctest
+async def test_snooze_and_next_date_refuse_a_past_day(app_factory: Factory) -> None:
+    app = app_factory(prospects=work_prospects())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.press("s", "d", *"2026-11-01", "enter")
+        await pilot.pause()
+        assert "Sun 1 Nov 2026 is past: pick today or a later date" in screen_text(app)
+        await pilot.press("escape", "l", "d", *"2025-12-01", "enter")
+        await pilot.pause()
+        assert "is past" in screen_text(app)  # the log-touch dialog stays open
+    assert stored(app, "acme").plan.next_due == date(2026, 11, 20)
+    assert len(stored(app, "acme").touches) == 1  # the one it had
+
+
+@asynctest
+async def test_narrow_screens_drop_channel_and_stage_before_squeezing_names(
+    app_factory: Factory,
+) -> None:
+    seen = {}
+    for width in (80, 60, 40):
+        app = app_factory(prospects=work_prospects())
+        async with app.run_test(size=(width, 20)) as pilot:
+            await pilot.press("t")
+            await pilot.pause()
+            seen[width] = screen_text(app)
+            assert not queue_of(app).table.show_horizontal_scrollbar  # no row lost to it
+    assert "Channel" in seen[80] and "Needs analysis" in seen[80]
+    assert "Channel" not in seen[60] and "Stage" in seen[60] and "Silent Systems" in seen[60]
+    assert "Stage" not in seen[40] and "Silent Systems" in seen[40]

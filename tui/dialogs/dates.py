@@ -47,6 +47,15 @@ def parse_day(text: str, today: date) -> date:
         raise ValueError(f"not a date: use {DATE_HINT}") from None
 
 
+def parse_follow_up_day(text: str, today: date) -> date:
+    """Like `parse_day`, for a next follow-up: today or later (a typo in the year
+    must not put the follow-up weeks overdue)."""
+    day = parse_day(text, today)
+    if day < today:
+        raise ValueError(f"{day:%a} {day.day} {day:%b %Y} is past: pick today or a later date")
+    return day
+
+
 def parse_optional_day(text: str, today: date) -> date | None:
     """Like `parse_day`, but an empty field means no date."""
     return parse_day(text, today) if text.strip() else None

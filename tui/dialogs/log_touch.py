@@ -18,7 +18,7 @@ from textual.widgets import Input, Static
 from leadline.core.models import Prospect, Touch, TouchOutcome
 from leadline.core.rules.followup import apply_touch, effective_channel, snooze
 from leadline.tui.dialogs.base import ProspectDialog, api
-from leadline.tui.dialogs.dates import DATE_HINT, day_label, parse_day
+from leadline.tui.dialogs.dates import DATE_HINT, day_label, parse_follow_up_day
 
 CHANNELS = ("phone", "email", "meeting", "demo", "trial", "social", "newsletter", "mail", "card")
 """Channels offered by `c`, after the planned one."""
@@ -88,7 +88,7 @@ class LogTouchDialog(ProspectDialog[Prospect | None]):
     def _custom_date(self) -> date | None:
         """The typed next date; raises ValueError when it does not parse."""
         text = self.query_one("#next-date", Input).value
-        return parse_day(text, api(self).today()) if text.strip() else None
+        return parse_follow_up_day(text, api(self).today()) if text.strip() else None
 
     def _touch(self) -> Touch:
         minutes = self.query_one("#minutes", Input).value.strip()

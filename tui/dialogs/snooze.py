@@ -17,7 +17,7 @@ from textual.widgets import Input, Static
 from leadline.core.models import Prospect
 from leadline.core.rules.followup import snooze
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
-from leadline.tui.dialogs.dates import DATE_HINT, day_label, parse_day
+from leadline.tui.dialogs.dates import DATE_HINT, day_label, parse_follow_up_day
 
 PRESETS = ((1, "1", "a day"), (3, "3", "3 days"), (7, "7", "a week"))
 
@@ -40,7 +40,7 @@ class DateDialog(ProspectDialog[Prospect | None]):
         if event.value.strip():
             try:
                 message = "→ " + day_label(
-                    parse_day(event.value, api(self).today()), api(self).today()
+                    parse_follow_up_day(event.value, api(self).today()), api(self).today()
                 )
             except ValueError as error:
                 message = str(error)
@@ -48,7 +48,7 @@ class DateDialog(ProspectDialog[Prospect | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:
-            day = parse_day(event.value, api(self).today())
+            day = parse_follow_up_day(event.value, api(self).today())
         except ValueError as error:
             self.query_one("#error", Static).update(str(error))
             return

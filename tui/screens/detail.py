@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from leadline.core.models import Prospect
+from leadline.core.rules.warnings import warnings_for
 from leadline.tui.dialogs.base import api
 from leadline.tui.dialogs.edit_menu import EditMenu
 from leadline.tui.screens import detail_text as view
@@ -41,11 +42,13 @@ class DetailScreen(ProspectActionsScreen):
 
     SCOPED_CSS = False
     DEFAULT_CSS = """
-    DetailScreen #detail-name { height: 1; padding: 0 1; background: $panel; text-style: bold; }
-    DetailScreen #detail-money { height: 1; padding: 0 1; background: $panel; }
+    DetailScreen #detail-name { height: auto; max-height: 2; padding: 0 1; background: $panel;
+                                text-style: bold; }
+    DetailScreen #detail-money { height: auto; max-height: 3; padding: 0 1; background: $panel; }
     DetailScreen #detail-body { height: 1fr; padding: 0 1; scrollbar-size-vertical: 1; }
     DetailScreen .detail-heading { margin-top: 1; color: $text-muted; text-style: bold underline; }
     DetailScreen #detail-warnings { color: $state-warning; text-style: bold; }
+    DetailScreen #detail-warnings.-none { color: $text; text-style: none; }
     """
     HELP_TITLE = "Prospect"
     FOOTER_KEYS = (
@@ -108,6 +111,8 @@ class DetailScreen(ProspectActionsScreen):
         )
         for key, renderable in self._sections(p).items():
             self.query_one(f"#detail-{key}", Static).update(renderable)
+        calm = not warnings_for(p, api(self).config, api(self).today())
+        self.query_one("#detail-warnings").set_class(calm, "-none")  # "None." is no alert
 
     def _sections(self, p: Prospect) -> dict[str, RenderableType]:
         config, today = api(self).config, api(self).today()

@@ -39,9 +39,15 @@ ROLE_WORDS = {
 
 
 def _grid(*widths: int) -> Table:
+    """Columns of fixed widths; a 0 takes the rest and folds long words (e-mails)
+    onto the next line instead of cutting them."""
     grid = Table.grid(padding=(0, 1), expand=True)
     for width in widths:
-        grid.add_column(width=width or None, ratio=None if width else 1)
+        grid.add_column(
+            width=width or None,
+            ratio=None if width else 1,
+            overflow="ellipsis" if width else "fold",
+        )
     return grid
 
 
@@ -58,9 +64,10 @@ def money_line(p: Prospect, config: Config) -> str:
     currency = p.currency or config.currency
     budget = money_exact(p.budget, currency) if p.budget is not None else "unknown"
     parts = [f"Value {money_exact(p.value, currency)}", f"budget {budget}"]
-    parts.append(f"timeframe {p.decision_timeframe or 'unknown'}")
     if p.expected_close:
         parts.append(f"close {p.expected_close:%d %b %Y}")
+    # The free-text timeframe last: when the line wraps, it is what wraps.
+    parts.append(f"timeframe {p.decision_timeframe or 'unknown'}")
     return " · ".join(parts)
 
 

@@ -17,10 +17,10 @@ from leadline.tui.widgets.prospect_table import Column, Row
 
 QUEUE_COLUMNS = (
     Column("Name"),
-    Column("Stage", 12),
+    Column("Stage", 14, drop=2),
     Column("Value", 7, "right"),
     Column("Due", 16),
-    Column("Channel", 10),
+    Column("Channel", 10, drop=3),
 )
 
 ROW_STATES = {

@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 COLUMNS = (
     Column("Name"),
     Column("Value", 7, "right"),
-    Column("In stage", 9, "right"),
+    Column("In stage", 9, "right", drop=2),
     Column("Next due", 15),
-    Column("ICP", 3, "right"),
+    Column("ICP", 3, "right", drop=3),
 )
 
 

@@ -25,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from leadline.tui.widgets.cells import fit_cells
-from leadline.tui.widgets.table_rows import STATES, Column, LazyRows, Row
+from leadline.tui.widgets.table_rows import MIN_FLEX, STATES, Column, LazyRows, Row
 
 __all__ = ["STATES", "Column", "LazyRows", "ProspectTable", "Row"]
 
@@ -52,7 +52,9 @@ class ProspectTable(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    ProspectTable { height: 1fr; background: $surface; scrollbar-size-vertical: 1; }
+    ProspectTable {
+        height: 1fr; background: $surface; scrollbar-size-vertical: 1; overflow-x: hidden;
+    }
     ProspectTable > .prospect-table--header { text-style: bold; color: $text-muted; }
     ProspectTable > .prospect-table--heading { text-style: bold; color: $accent; }
     ProspectTable > .prospect-table--cursor { background: $block-cursor-blurred-background; }
@@ -263,13 +265,23 @@ class ProspectTable(ScrollView, can_focus=True):
             self._scroll_cursor_into_view()
 
     def column_widths(self, width: int) -> list[int]:
-        """Widths of each column for a line `width` cells wide (1-cell gaps, 1 left pad)."""
-        fixed = sum(c.width for c in self.columns) + len(self.columns)
-        flex = [i for i, c in enumerate(self.columns) if c.width == 0]
-        spare = max(0, width - fixed)
+        """Widths of each column for a line `width` cells wide (1-cell gaps, 1 left pad).
+
+        A hidden column (dropped on a narrow screen, see `Column.drop`) has width 0.
+        """
         widths = [c.width for c in self.columns]
+        flex = [i for i, c in enumerate(self.columns) if c.width == 0]
+        droppable = sorted((c.drop, i) for i, c in enumerate(self.columns) if c.drop > 0)
+
+        def spare() -> int:
+            shown = [w for i, w in enumerate(widths) if w > 0 or i in flex]
+            return width - sum(widths) - len(shown)
+
+        while flex and droppable and spare() < MIN_FLEX * len(flex):
+            widths[droppable.pop()[1]] = 0
+        room = max(0, spare())
         for position, index in enumerate(flex):
-            share = spare // len(flex) + (1 if position < spare % len(flex) else 0)
+            share = room // len(flex) + (1 if position < room % len(flex) else 0)
             widths[index] = max(1, share)
         return widths
 
@@ -278,6 +290,7 @@ class ProspectTable(ScrollView, can_focus=True):
         parts = [
             fit_cells(cell, cell_width, column.align)
             for cell, cell_width, column in zip(cells, widths, self.columns, strict=False)
+            if cell_width > 0
         ]
         return fit_cells(" " + " ".join(parts), width)
 

@@ -17,11 +17,20 @@ STATES = ("overdue", "due", "soon", "won", "lost", "stale", "warning", "muted")
 
 @dataclass(frozen=True)
 class Column:
-    """One column: a label, a width in cells (0 = take what is left) and alignment."""
+    """One column: a label, a width in cells (0 = take what is left) and alignment.
+
+    `drop` > 0: on a narrow screen, columns are hidden (highest `drop` first)
+    before the flexible column (the name) gets narrower than `MIN_FLEX` cells.
+    """
 
     label: str
     width: int = 0
     align: Literal["left", "right"] = "left"
+    drop: int = 0
+
+
+MIN_FLEX = 14
+"""Cells the flexible column keeps before droppable columns give way."""
 
 
 @dataclass(frozen=True)
