@@ -65,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
         return child
 
     demo = command("demo", "open the TUI on a fresh temporary copy of the sample pipeline")
-    demo.add_argument("--no-mouse", action="store_true", default=argparse.SUPPRESS)
+    demo.add_argument(
+        "--no-mouse", action="store_true", default=argparse.SUPPRESS, help="ignore the mouse"
+    )
 
     add = command("add", "add a prospect and print its id")
     add.add_argument("name")

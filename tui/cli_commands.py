@@ -29,8 +29,10 @@ def _terminal_problem() -> str | None:
     """Why the full-screen UI cannot run here, or None when it can."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return "leadline needs an interactive terminal"
-    if os.environ.get("TERM", "") in ("", "dumb"):
-        return "leadline needs a terminal that can draw the screen (TERM is dumb)"
+    term = os.environ.get("TERM", "")
+    if term in ("", "dumb"):
+        why = f"TERM is {term}" if term else "TERM is not set"
+        return f"leadline needs a terminal that can draw the screen ({why})"
     return None
 
 
