@@ -130,7 +130,9 @@ def add_note(p: Prospect, text: str, now: datetime) -> Prospect:
 
 
 def snooze(p: Prospect, until: date, now: datetime) -> Prospect:
-    """Put the next follow-up off (or forward) to `until`."""
+    """Put the next follow-up off (or forward) to `until`; ValueError for a past day."""
+    if until < now.date():
+        raise ValueError(f"{until.isoformat()} has passed: pick today or a later day")
     return replace(p, plan=replace(p.plan, next_due=until), updated=now)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from rules_support import QUALIFICATION, build_prospect
@@ -124,6 +124,9 @@ def test_add_note_and_snooze() -> None:
     with pytest.raises(ValueError):
         followup.add_note(p, "   ", NOW)
     assert followup.snooze(p, date(2025, 6, 1), NOW).plan.next_due == date(2025, 6, 1)
+    assert followup.snooze(p, NOW.date(), NOW).plan.next_due == NOW.date()
+    with pytest.raises(ValueError, match="has passed"):
+        followup.snooze(p, NOW.date() - timedelta(days=1), NOW)
 
 
 def test_next_due_after_counts_the_interval(config: Config) -> None:
