@@ -18,7 +18,14 @@ from leadline.core.rules.funnel import funnel_to_json, summarize_funnel
 from leadline.core.rules.queue import build_follow_up_queue
 from leadline.core.rules.warnings import warnings_for
 from leadline.tui import cli_render as render
-from leadline.tui.cli_support import UserError, check_stage, find_one, open_context, parse_day
+from leadline.tui.cli_support import (
+    TUI_LOCK_TIMEOUT,
+    UserError,
+    check_stage,
+    find_one,
+    open_context,
+    parse_day,
+)
 
 
 def _emit(data: object) -> None:
@@ -51,7 +58,7 @@ def _run_tui(args: argparse.Namespace, *, demo: bool) -> int:
     if demo:
         with open_demo() as (store, config):
             return run_app(store, config, mouse=not args.no_mouse)
-    ctx = open_context(args)
+    ctx = open_context(args, lock_timeout=TUI_LOCK_TIMEOUT)
     return run_app(ctx.store, ctx.config, mouse=not args.no_mouse)
 
 

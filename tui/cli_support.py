@@ -33,12 +33,17 @@ class Context:
         return datetime.now().replace(microsecond=0)
 
 
-def open_context(args: argparse.Namespace) -> Context:
+TUI_LOCK_TIMEOUT = 3.0
+"""Seconds the TUI waits for another process's save before it says so (the CLI waits 10):
+the screen cannot draw while it waits, and the typed text stays in its box to retry."""
+
+
+def open_context(args: argparse.Namespace, *, lock_timeout: float = 10.0) -> Context:
     """Load the config (exit 2 on problems) and open the data file."""
     config_path = resolve_config(getattr(args, "config", None))
     config = load_config(config_path)
     db_path = resolve_db(getattr(args, "db", None))
-    store = Store.open(db_path, backups=config.backups)
+    store = Store.open(db_path, backups=config.backups, lock_timeout=lock_timeout)
     return Context(config=config, store=store, db_path=db_path, config_path=config_path)
 
 

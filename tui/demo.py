@@ -20,6 +20,7 @@ from leadline.core.config import Config
 from leadline.core.config_loader import load_config
 from leadline.core.sample import rebase_pipeline_doc
 from leadline.core.store import Store
+from leadline.tui.cli_support import TUI_LOCK_TIMEOUT
 
 
 def write_demo_copy(target_dir: Path, today: date) -> tuple[Path, Path]:
@@ -43,7 +44,7 @@ def open_demo(today: date | None = None) -> Iterator[tuple[Store, Config]]:
     try:
         db_path, config_path = write_demo_copy(workdir, today or date.today())
         config = load_config(config_path)
-        store = Store.open(db_path, backups=config.backups)
+        store = Store.open(db_path, backups=config.backups, lock_timeout=TUI_LOCK_TIMEOUT)
         try:
             yield store, config
         finally:
