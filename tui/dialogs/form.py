@@ -14,6 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Static
 
+from leadline.core.importers.values import parse_money
+
 FORM_CSS = """
 FormRow { height: auto; }
 FormRow > Horizontal { height: auto; }
@@ -24,8 +26,6 @@ FormRow .field-error.-shown { display: block; }
 .leadline-dialog TickBox { border: none; padding: 0; height: 1; background: transparent; }
 .leadline-dialog .section { text-style: bold; margin-top: 1; }
 """
-
-_SUFFIXES = {"k": 1_000.0, "m": 1_000_000.0}
 
 
 class TickBox(Checkbox):
@@ -59,18 +59,11 @@ class FormRow(Vertical):
 
 
 def parse_amount(text: str, what: str = "value") -> float:
-    """A non-negative amount: "12000", "12 000", "12,000", "40k", "1.2M"."""
-    cleaned = text.strip().replace(" ", "").replace(",", "").replace("_", "").lower()
-    scale = 1.0
-    if cleaned[-1:] in _SUFFIXES:
-        scale, cleaned = _SUFFIXES[cleaned[-1]], cleaned[:-1]
+    """A non-negative amount as people type it: "12000", "12 000", "€12.500", "40k", "1.2M"."""
     try:
-        amount = float(cleaned) * scale
+        return parse_money(text)[0]
     except ValueError:
         raise ValueError(f"{what} must be a non-negative number (e.g. 12000 or 12k)") from None
-    if amount < 0 or amount != amount or amount == float("inf"):
-        raise ValueError(f"{what} must be a non-negative number (e.g. 12000 or 12k)")
-    return amount
 
 
 def parse_optional_amount(text: str, what: str) -> float | None:

@@ -38,9 +38,7 @@ def section_heading(bucket: Bucket, currency: str) -> Content:
 
 def quota_view(summary: FunnelSummary, currency: str) -> QuotaView:
     """The quota widget's figures from the summary."""
-    q = summary.quota
-    return QuotaView(q.label, q.target, q.won, q.won_deals, q.expected, q.expected_deals,
-                     q.gap, q.new_pipeline_needed, summary.win_rate.rate, currency)  # fmt: skip
+    return QuotaView(summary.quota, summary.win_rate.rate, currency)
 
 
 def best_few_line(summary: FunnelSummary) -> Content:

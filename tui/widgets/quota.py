@@ -11,21 +11,15 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widget import Widget
 
+from leadline.core.rules.quota import QuotaStatus
 from leadline.tui.fmt import money
 
 
 @dataclass(frozen=True)
 class QuotaView:
-    """The figures the bar shows (from core's quota status and win rate)."""
+    """What the bar shows: core's quota status, plus the win rate and currency to word it."""
 
-    label: str
-    target: float
-    won: float
-    won_deals: int
-    expected: float
-    expected_deals: int
-    gap: float
-    new_pipeline_needed: float | None
+    quota: QuotaStatus
     win_rate: float
     currency: str
 
@@ -36,13 +30,14 @@ def _cells(amount: float, total: float, width: int) -> int:
 
 def quota_bar(view: QuotaView, width: int) -> Content:
     """`Quota 2026-Q4 €120k ███▓▓▓░░░ 61%`, fitted to `width`."""
-    head = f" Quota {view.label} {money(view.target, view.currency)} "
-    done = view.won + view.expected
-    percent = f" {done / view.target:.0%}" if view.target > 0 else ""
+    q = view.quota
+    head = f" Quota {q.label} {money(q.target, view.currency)} "
+    done = q.won + q.expected
+    percent = f" {done / q.target:.0%}" if q.target > 0 else ""
     bar = max(4, width - len(head) - len(percent) - 1)
-    total = max(view.target, done)
-    won = min(bar, _cells(view.won, total, bar))
-    expected = min(bar - won, _cells(view.expected, total, bar))
+    total = max(q.target, done)
+    won = min(bar, _cells(q.won, total, bar))
+    expected = min(bar - won, _cells(q.expected, total, bar))
     return Content.assemble(
         (head, "bold"),
         ("█" * won, "$state-won"),
@@ -54,19 +49,19 @@ def quota_bar(view: QuotaView, width: int) -> Content:
 
 def quota_words(view: QuotaView) -> Content:
     """Won, expected and gap in words; with a gap, a line on the new pipeline it needs."""
-    cur = view.currency
+    q, cur = view.quota, view.currency
     text = (
-        f" won {money(view.won, cur)} ({view.won_deals}) · "
-        f"expected {money(view.expected, cur)} ({view.expected_deals}) · "
+        f" won {money(q.won, cur)} ({q.won_deals}) · "
+        f"expected {money(q.expected, cur)} ({q.expected_deals}) · "
     )
-    if view.gap <= 0:
+    if q.gap <= 0:
         return Content.assemble(text, ("quota covered", "$state-won bold"))
-    gap = Content.assemble(text, (f"gap {money(view.gap, cur)}", "$state-warning bold"))
-    if view.new_pipeline_needed is None:
+    gap = Content.assemble(text, (f"gap {money(q.gap, cur)}", "$state-warning bold"))
+    if q.new_pipeline_needed is None:
         need = " No deal won yet, so the new pipeline the gap needs cannot be sized."
     else:
         need = (
-            f" The gap needs {money(view.new_pipeline_needed, cur)} of new pipeline "
+            f" The gap needs {money(q.new_pipeline_needed, cur)} of new pipeline "
             f"at your {view.win_rate:.0%} win rate."
         )
     return Content("\n").join([gap, Content(need)])
