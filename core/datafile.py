@@ -19,9 +19,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import orjson
 
 Tables = dict[str, dict[str, Any]]
+"""Tables of documents by doc id. A document is a dict, or a `msgspec.Raw` holding
+its JSON text as read from the data file (see `parse_file`; `materialize` turns
+either into a dict)."""
 Migration = Callable[[Tables], Tables]
 
 FORMAT = "leadline"
@@ -69,13 +73,36 @@ def with_header(tables: Mapping[str, Any], revision: int, schema_version: int) -
     return ordered
 
 
+_RAW_TABLES = msgspec.json.Decoder(dict[str, dict[str, msgspec.Raw]])
+_ENCODER = msgspec.json.Encoder()
+
+
+def materialize(doc: Any) -> Any:
+    """A document as a dict, parsing it if it is still raw JSON text."""
+    return orjson.loads(memoryview(doc)) if type(doc) is msgspec.Raw else doc
+
+
+def _as_raw(doc: Any) -> msgspec.Raw:
+    if type(doc) is msgspec.Raw:
+        return doc
+    return msgspec.Raw(json.dumps(doc, allow_nan=False).encode("ascii"))
+
+
 def encode(tables: Tables) -> bytes:
-    """Serialise; ASCII only, so a reader assuming any locale encoding reads it right."""
-    return json.dumps(check_tables(tables), allow_nan=False).encode("ascii")
+    """Serialise; ASCII only, so a reader assuming any locale encoding reads it right.
+
+    Documents still raw from the data file are copied as they are, without being
+    parsed and written again: a compaction costs little more than the copy.
+    """
+    checked = check_tables(tables)
+    return _ENCODER.encode(
+        {name: {doc_id: _as_raw(doc) for doc_id, doc in table.items()}
+         for name, table in checked.items()}
+    )  # fmt: skip
 
 
 def _parse(raw: bytes) -> Any:
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise Refused("the file is empty")
     try:
         return orjson.loads(raw)  # about twice as fast as json; its errors are less precise
@@ -100,13 +127,19 @@ def check_tables(data: Any) -> Tables:
         if not isinstance(table, dict):
             raise Refused(f"the file is not a TinyDB file (table {name!r} is not an object)")
         for doc_id, doc in table.items():
-            if not (str(doc_id).isascii() and str(doc_id).isdigit() and isinstance(doc, dict)):
+            if not (str(doc_id).isascii() and str(doc_id).isdigit() and _is_object(doc)):
                 raise Refused(f"table {name!r} holds a damaged document (id {doc_id!r})")
     return data
 
 
+def _is_object(doc: Any) -> bool:
+    if type(doc) is msgspec.Raw:
+        return len(doc) > 0 and memoryview(doc)[0] == 0x7B  # "{"
+    return isinstance(doc, dict)
+
+
 def _header(tables: Tables) -> tuple[int, int]:
-    meta = tables.get(META_TABLE, {}).get(META_ID)
+    meta = materialize(tables.get(META_TABLE, {}).get(META_ID))
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise Refused(f"the file is not a leadline data file (no {META_TABLE!r} header)")
     version, revision = meta.get("schema_version"), meta.get("revision")
@@ -121,6 +154,8 @@ def _migrate(tables: Tables, version: int, known: int, steps: Mapping[int, Migra
             f"the file was written by a newer leadline (data format {version}; this version "
             f"reads up to {known}); upgrade leadline to open it"
         )
+    if version < known:  # migration steps work on plain dicts
+        tables = {name: {k: materialize(d) for k, d in t.items()} for name, t in tables.items()}
     while version < known:
         if version not in steps:
             raise Refused(f"data format {version} cannot be migrated to {known}")
@@ -136,8 +171,17 @@ def decode(raw: bytes, known: int, steps: Mapping[int, Migration]) -> tuple[Tabl
 
 
 def parse_file(raw: bytes) -> tuple[Tables, int, int]:
-    """Parse and check a data file without migrating: (tables, revision, schema version)."""
-    tables = check_tables(_parse(raw))
+    """Parse and check a data file without migrating: (tables, revision, schema version).
+
+    The documents stay raw JSON text (`msgspec.Raw`, views into `raw`): the file
+    is checked to be well-formed JSON of the TinyDB shape, but each document is
+    only parsed when it is needed, and straight into its final type by the store.
+    """
+    try:
+        tables: Tables = _RAW_TABLES.decode(raw)
+    except msgspec.DecodeError:  # ValidationError too: say what is wrong as precisely as we can
+        tables = _parse(raw)
+    tables = check_tables(tables)
     version, revision = _header(tables)
     return tables, revision, version
 

@@ -43,7 +43,8 @@ class StaleWriteError(RuntimeError):
 
 
 def _copy(value: Any) -> Any:
-    """Deep copy of parsed JSON (dicts, lists and immutable scalars only)."""
+    """Deep copy of parsed JSON (dicts, lists and immutable scalars only); raw text is parsed."""
+    value = datafile.materialize(value)
     kind = type(value)
     if kind is dict:
         return {key: _copy(item) for key, item in value.items()}
@@ -53,7 +54,7 @@ def _copy(value: Any) -> Any:
 
 
 def _shallow(table: dict[str, Any]) -> dict[str, Any]:
-    return {doc_id: dict(doc) for doc_id, doc in table.items()}
+    return {doc_id: dict(datafile.materialize(doc)) for doc_id, doc in table.items()}
 
 
 def _diff(old: Tables, new: Mapping[str, Mapping[str, Any]]) -> journal.Changes:
@@ -63,7 +64,11 @@ def _diff(old: Tables, new: Mapping[str, Mapping[str, Any]]) -> journal.Changes:
         if name == datafile.META_TABLE:
             continue
         before, after = old.get(name, {}), new.get(name, {})
-        docs = {str(k): _copy(v) for k, v in after.items() if before.get(str(k)) != v}
+        docs = {
+            str(k): _copy(v)
+            for k, v in after.items()
+            if datafile.materialize(before.get(str(k))) != datafile.materialize(v)
+        }
         docs.update((k, None) for k in before if k not in after)
         if docs:
             changes[name] = docs

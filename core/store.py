@@ -16,6 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import msgspec
+import orjson
 from tinydb import TinyDB
 
 from leadline.core.datafile import PROSPECTS_TABLE, DataFileError
@@ -25,6 +27,13 @@ from leadline.core.models import Prospect
 from leadline.core.storage import LeadlineStorage, StaleWriteError
 
 __all__ = ["DataFileError", "StaleWriteError", "Store", "StoreLocked", "new_id"]
+
+
+_DECODE_PROSPECT = msgspec.json.Decoder(Prospect).decode
+"""Raw JSON text straight to a Prospect, about three times faster than parsing it
+into a dict and calling `Prospect.from_doc`. It reads exactly the documents
+`from_doc` reads; anything it is stricter about (an integer where a float is
+written, a missing optional value as null...) falls back to `from_doc`."""
 
 
 def new_id() -> str:
@@ -237,8 +246,14 @@ class Store:
             order = sorted(self._by_id, key=self._doc_ids.__getitem__)
             self._by_id = {pid: self._by_id[pid] for pid in order}
 
-    def _decode(self, doc_id: int, doc: dict[str, Any]) -> Prospect:
+    def _decode(self, doc_id: int, doc: dict[str, Any] | msgspec.Raw) -> Prospect:
         try:
+            if isinstance(doc, msgspec.Raw):
+                try:
+                    return _DECODE_PROSPECT(doc)
+                except msgspec.DecodeError:
+                    doc = orjson.loads(memoryview(doc))
+            assert isinstance(doc, dict), "a document is a JSON object (checked at load)"
             return Prospect.from_doc(doc)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise self._bad_document(doc_id, f"it cannot be read ({error!r})") from None

@@ -171,10 +171,34 @@ def test_a_prospect_reads_back_equal_after_add_and_update(
     db = round_trip_dir / f"{new_id()}.json"
     with Store.open(db, backups=0) as store:
         store.add(original)
-    with Store.open(db, backups=0) as store:
+    with Store.open(db, backups=0) as store:  # from the journal
+        assert store.get(original.id) == original
+        store.compact()
+    with Store.open(db, backups=0) as store:  # from the data file
         assert store.get(original.id) == original
         store.update(original.id, lambda _: replace(changed, id=original.id))
     with Store.open(db, backups=0) as store:
         assert store.prospects() == [replace(changed, id=original.id)]
     for leftover in (db, db.with_name(db.name + ".lock"), db.with_name(db.name + ".journal")):
         leftover.unlink()
+
+
+def test_documents_written_loosely_by_hand_or_an_older_tool_still_read(tmp_path: Path) -> None:
+    """The fast decoder is strict; what it refuses is read the lenient way, same result."""
+    db = tmp_path / "leadline.json"
+    with Store.open(db) as store:
+        store.add(_prospect("Acme Ltd", "0000aaaa"))
+        store.compact()
+    data = json.loads(db.read_bytes())
+    doc = data["prospects"]["1"]
+    doc.update(value=5400, lifecycle=None, budget=12000)
+    doc["touches"] = [{"date": "2024-03-01", "outcome": "replied", "minutes": 5.0}]
+    doc["contacts"] = [{"name": "Ann", "role": ""}]
+    db.write_text(json.dumps(data))
+    p = Store.open(db).get("0000aaaa")
+    assert (p.value, p.lifecycle.value, p.budget) == (5400.0, "lead", 12000)
+    assert (p.touches[0].minutes, p.touches[0].channel, p.contacts[0].role.value) == (
+        5,
+        "",
+        "other",
+    )
