@@ -75,7 +75,7 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contact:
     """A person at the prospect, with their buying role."""
 
@@ -114,7 +114,7 @@ class Contact:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FollowUpPlan:
     """The cadence agreed with the customer: how often, how, and when next."""
 
@@ -141,7 +141,7 @@ class FollowUpPlan:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Touch:
     """One follow-up attempt. A demo or trial is a touch on channel `demo`/`trial`."""
 
@@ -171,7 +171,7 @@ class Touch:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """A timestamped free-text note, typically taken during a call."""
 
@@ -186,7 +186,7 @@ class Note:
         return cls(at=datetime.fromisoformat(doc["at"]), text=doc["text"])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StageEntry:
     """The prospect entered `stage` (a stage key or an outcome) on `date`."""
 
@@ -201,7 +201,7 @@ class StageEntry:
         return cls(stage=doc["stage"], date=date.fromisoformat(doc["date"]))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meeting:
     """A booked meeting; the day before it the queue reminds the user to confirm."""
 
@@ -228,7 +228,7 @@ class Meeting:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Objection:
     """An objection heard and the counter prepared for it."""
 
@@ -243,7 +243,7 @@ class Objection:
         return cls(objection=doc["objection"], counter=doc.get("counter", ""))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PenetrationPlan:
     """The account-penetration plan: who approves, what they need, what could go wrong."""
 
@@ -273,7 +273,7 @@ class PenetrationPlan:
 IcpValue = str | int | float | bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Prospect:
     """Everything leadline knows about one prospect (company or person).
 
