@@ -10,6 +10,7 @@ enough to poll).
 from __future__ import annotations
 
 import gc
+import re
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -41,14 +42,32 @@ def new_id() -> str:
     return secrets.token_hex(4)
 
 
+class _Ident(msgspec.Struct):
+    id: str
+
+
+_DECODE_IDENT = msgspec.json.Decoder(_Ident).decode
+_LEADING_ID = re.compile(rb'\{\s*"id"\s*:\s*"([ -!#-\[\]-~]*)"')  # printable ASCII, no escapes
+_ID_PROBE = 96
+"""Only the id of a raw document: finding a prospect does not decode the others."""
+
+
 class Store:
-    """All prospects of one data file. Open with `Store.open(path)`."""
+    """All prospects of one data file. Open with `Store.open(path)`.
+
+    Documents are decoded when first asked for: opening the file only reads
+    each document's id, so a command about one prospect (`note`, `show`, `log`)
+    decodes one; `prospects()` decodes the rest once and keeps them.
+    """
 
     def __init__(self, db: TinyDB, storage: LeadlineStorage) -> None:
         self._db = db
         self._storage = storage
-        self._by_id: dict[str, Prospect] = {}
+        self._docs: dict[str, Any] = {}
+        """The storage's documents by doc id, shared (never mutated here)."""
         self._doc_ids: dict[str, int] = {}
+        """Prospect id -> doc id, in the order the prospects were added."""
+        self._decoded: dict[str, Prospect] = {}
         self._generation = -1
 
     @classmethod
@@ -57,6 +76,8 @@ class Store:
 
         Raises DataFileError for a file that is not a usable leadline file (it is
         left untouched) and StoreLocked if another process holds the lock too long.
+        A damaged prospect document is reported when it is read (`prospects()`
+        reads them all), and the file is left as it is.
         """
         db = TinyDB(path, storage=LeadlineStorage, backups=backups, lock_timeout=lock_timeout)
         assert isinstance(db.storage, LeadlineStorage)
@@ -81,12 +102,12 @@ class Store:
     def prospects(self) -> list[Prospect]:
         """Every prospect, in the order they were added; re-read if the file changed."""
         self._sync()
-        return list(self._by_id.values())
+        return self._all()
 
     def get(self, pid: str) -> Prospect:
         """The prospect with id `pid`; KeyError if there is none."""
         self._sync()
-        return self._by_id[pid]
+        return self._prospect(pid)
 
     def find(self, query: str) -> list[Prospect]:
         """The prospect whose id is `query`, else those whose name contains it (any case)."""
@@ -94,11 +115,11 @@ class Store:
         wanted = query.strip()
         if not wanted:
             return []
-        exact = self._by_id.get(wanted) or self._by_id.get(wanted.lower())
-        if exact is not None:
-            return [exact]
+        for pid in (wanted, wanted.lower()):
+            if pid in self._doc_ids:
+                return [self._prospect(pid)]
         fragment = wanted.casefold()
-        return [p for p in self._by_id.values() if fragment in p.name.casefold()]
+        return [p for p in self._all() if fragment in p.name.casefold()]
 
     def add(self, p: Prospect) -> Prospect:
         """Store a new prospect and return it; an empty `id` is replaced by a fresh one."""
@@ -125,7 +146,7 @@ class Store:
         """
         with self._storage.lock():
             self._sync()
-            out = list(change(list(self._by_id.values())))
+            out = list(change(self._all()))
             known = [p for p in out if p.id in self._doc_ids]
             added = self._with_ids([p for p in out if p.id not in self._doc_ids])
             start = max(self._doc_ids.values(), default=0) + 1
@@ -145,7 +166,7 @@ class Store:
         """
         with self._storage.lock():
             self._sync()
-            new = change(self._by_id[pid])
+            new = change(self._prospect(pid))
             if new.id != pid:
                 raise ValueError(f"an update may not change the id ({pid} -> {new.id})")
             doc_id = self._doc_ids[pid]
@@ -158,7 +179,8 @@ class Store:
         with self._storage.lock():
             self._sync()
             self._save({str(self._doc_ids[pid]): None})
-            del self._by_id[pid], self._doc_ids[pid]
+            del self._doc_ids[pid]
+            self._decoded.pop(pid, None)
 
     def compact(self) -> None:
         """Fold the journal into the data file now (saves do it by themselves as it grows)."""
@@ -175,8 +197,30 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- decoding on demand ----------------------------------------------------
+
+    def _prospect(self, pid: str) -> Prospect:
+        found = self._decoded.get(pid)
+        if found is None:
+            doc_id = self._doc_ids[pid]
+            found = self._decode(doc_id, self._docs[str(doc_id)])
+            if found.id != pid:  # its first "id" key was not its only one
+                raise self._bad_document(doc_id, f"it has two ids, {pid!r} and {found.id!r}")
+            self._decoded[pid] = found
+        return found
+
+    def _all(self) -> list[Prospect]:
+        if len(self._decoded) < len(self._doc_ids):
+            with collector_paused():
+                result = [self._prospect(pid) for pid in self._doc_ids]
+                # They live all session: keep them out of gc scans, including the
+                # one the allocations above would set off as soon as gc resumes.
+                gc.freeze()
+            return result
+        return [self._decoded[pid] for pid in self._doc_ids]
+
     def _with_ids(self, ps: list[Prospect]) -> list[Prospect]:
-        taken = set(self._by_id)
+        taken = set(self._doc_ids)
         result = []
         for p in ps:
             if not p.id:
@@ -188,7 +232,7 @@ class Store:
         return result
 
     def _remember(self, p: Prospect, doc_id: int) -> None:
-        self._by_id[p.id] = p
+        self._decoded[p.id] = p
         self._doc_ids[p.id] = doc_id
 
     def _save(self, docs: dict[str, dict[str, Any] | None]) -> None:
@@ -197,10 +241,11 @@ class Store:
         except BaseException:
             self._generation = -1  # the storage forgot its cache: rebuild on next read
             raise
+        self._docs = self._storage.documents(PROSPECTS_TABLE)
         self._generation = self._storage.generation
 
     def _sync(self) -> None:
-        """Bring the in-memory prospects up to date with the file: only what changed."""
+        """Bring the index up to date with the file: only what changed."""
         if not self._storage.changed_on_disk() and self._generation == self._storage.generation:
             return
         with collector_paused():
@@ -211,40 +256,55 @@ class Store:
             docs = self._storage.documents(PROSPECTS_TABLE)
             if full or self._generation < 0:
                 self._rebuild(docs)
-                gc.freeze()  # the loaded prospects live all session: keep them out of gc scans
             else:
                 self._catch_up(docs, changed.get(PROSPECTS_TABLE, set()))
+            self._docs = docs
             self._generation = self._storage.generation
+            gc.freeze()  # what was just read lives on; see `_all`
 
     def _rebuild(self, docs: dict[str, Any]) -> None:
-        by_id: dict[str, Prospect] = {}
         doc_ids: dict[str, int] = {}
         for key, doc in docs.items():
-            p = self._decode(int(key), doc)
-            if p.id in by_id:
-                raise self._bad_document(int(key), f"its id {p.id!r} is used twice")
-            by_id[p.id], doc_ids[p.id] = p, int(key)
-        self._by_id, self._doc_ids = by_id, doc_ids
+            pid = self._ident(int(key), doc)
+            if pid in doc_ids:
+                raise self._bad_document(int(key), f"its id {pid!r} is used twice")
+            doc_ids[pid] = int(key)
+        self._doc_ids, self._decoded = doc_ids, {}
 
     def _catch_up(self, docs: dict[str, Any], changed: set[str]) -> None:
-        """Apply other processes' changes to a few documents without decoding the rest."""
+        """Apply other processes' changes to a few documents without reading the rest."""
         pids = {doc_id: pid for pid, doc_id in self._doc_ids.items()}
         highest = max(self._doc_ids.values(), default=0)
         reorder = False
         for key in sorted(changed, key=int):
             doc_id, old = int(key), pids.get(int(key))
-            new = self._decode(doc_id, docs[key]) if key in docs else None
-            if old is not None and (new is None or new.id != old):
-                del self._by_id[old], self._doc_ids[old]
-                reorder = True
+            new = self._ident(doc_id, docs[key]) if key in docs else None
+            if old is not None:
+                self._decoded.pop(old, None)
+                if new != old:
+                    del self._doc_ids[old]
+                    reorder = True
             if new is not None:
-                if new.id in self._by_id and self._doc_ids[new.id] != doc_id:
-                    raise self._bad_document(doc_id, f"its id {new.id!r} is used twice")
-                reorder = reorder or (new.id not in self._by_id and doc_id < highest)
-                self._remember(new, doc_id)  # an update keeps its place in the dict
+                if new in self._doc_ids and self._doc_ids[new] != doc_id:
+                    raise self._bad_document(doc_id, f"its id {new!r} is used twice")
+                reorder = reorder or (new not in self._doc_ids and doc_id < highest)
+                self._doc_ids[new] = doc_id  # an update keeps its place in the dict
+                self._decoded.pop(new, None)
         if reorder:
-            order = sorted(self._by_id, key=self._doc_ids.__getitem__)
-            self._by_id = {pid: self._by_id[pid] for pid in order}
+            self._doc_ids = dict(sorted(self._doc_ids.items(), key=lambda item: item[1]))
+
+    def _ident(self, doc_id: int, doc: dict[str, Any] | msgspec.Raw) -> str:
+        """The prospect id of a document, reading as little of it as possible."""
+        try:
+            if isinstance(doc, msgspec.Raw):
+                # leadline writes "id" first: read it from the first bytes if it is there
+                leading = _LEADING_ID.match(memoryview(doc)[:_ID_PROBE].tobytes())
+                return leading[1].decode() if leading else _DECODE_IDENT(doc).id
+            if type(doc.get("id")) is str:
+                return str(doc["id"])
+        except msgspec.DecodeError:
+            pass
+        return self._decode(doc_id, doc).id  # says what is wrong with it
 
     def _decode(self, doc_id: int, doc: dict[str, Any] | msgspec.Raw) -> Prospect:
         try:

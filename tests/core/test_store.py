@@ -134,16 +134,26 @@ def test_change_by_another_process_is_seen(store: Store) -> None:
     assert [n.text for n in saved.notes] == ["from the CLI", "from the TUI"]
 
 
-def test_damaged_prospect_document_is_refused(tmp_path: Path) -> None:
+def test_damaged_prospect_document_is_refused_when_read_and_kept_as_it_was(
+    tmp_path: Path,
+) -> None:
     db = tmp_path / "leadline.json"
     with Store.open(db) as store:
-        store.add(_prospect("Acme Ltd"))
+        store.add_many([_prospect("Acme Ltd", "0000aaaa"), _prospect("Bolt", "0000bbbb")])
         store.compact()
     data = json.loads(db.read_bytes())
     del data["prospects"]["1"]["name"]
     db.write_text(json.dumps(data))
+    store = Store.open(db)  # only ids are read at open
     with pytest.raises(DataFileError, match="prospect document 1 is damaged"):
-        Store.open(db)
+        store.prospects()
+    with pytest.raises(DataFileError, match="prospect document 1 is damaged"):
+        store.get("0000aaaa")
+    store.update("0000bbbb", _with_note("still works"))  # another prospect can be saved
+    store.compact()
+    again = json.loads(db.read_bytes())["prospects"]
+    assert again["1"] == data["prospects"]["1"]  # the damaged document is left exactly so
+    assert again["2"]["notes"][0]["text"] == "still works"
 
 
 def test_duplicate_ids_in_the_file_are_refused(tmp_path: Path) -> None:
