@@ -74,6 +74,8 @@ def ago(when: date, today: date) -> str:
 
 def cell_width(text: str) -> int:
     """Columns the text takes in a terminal: wide (CJK) characters count two."""
+    if text.isascii() and text.isprintable():
+        return len(text)  # the usual case, and a long list asks thousands of times
     width = 0
     for char in text:
         if unicodedata.combining(char):
@@ -84,8 +86,9 @@ def cell_width(text: str) -> int:
 
 def fit(text: str, width: int) -> str:
     """Truncate with an ellipsis and pad to exactly `width` terminal columns."""
-    if cell_width(text) <= width:
-        return text + " " * (width - cell_width(text))
+    used = cell_width(text)
+    if used <= width:
+        return text + " " * (width - used)
     out, used = [], 0
     for char in text:
         char_width = cell_width(char)
