@@ -32,6 +32,28 @@ def test_plain_cli_commands_do_not_import_textual() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_queue_command_loads_no_import_export_code(tmp_path: Path) -> None:
+    # A user-visible property: `leadline queue` starts fast because it never
+    # loads the file readers and writers (icalendar behind them) or the TUI.
+    db = tmp_path / "pipeline.json"
+    shutil.copy(ROOT / "sample_data" / "pipeline.json", db)
+    code = (
+        "import sys\n"
+        "from leadline.tui.cli import main\n"
+        f"status = main(['--db', {str(db)!r}, 'queue', '--today', '2026-11-23'])\n"
+        "heavy = ('icalendar', 'textual', 'rich', 'leadline.core.importers.pipeline',\n"
+        "         'leadline.core.exporters.', 'leadline.core.sample')\n"
+        "print(status, *sorted(n for n in sys.modules if n.startswith(heavy)), file=sys.stderr)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEADLINE_")}
+    env.update(XDG_CONFIG_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path))
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert "Follow-up queue" in out.stdout
+    assert out.stderr.split() == ["0"], f"leadline queue loaded: {out.stderr}"
+
+
 def test_import_linter_contract_holds(tmp_path: Path) -> None:
     # import-linter reads packages from disk; the editable install maps
     # leadline.core -> core/ through an import hook it cannot see, so lay the

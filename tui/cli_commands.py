@@ -1,7 +1,9 @@
 """One function per `leadline` command. Each returns an exit status.
 
 The commands only parse arguments, call core (pure rules and the store) and
-print; the rules live in leadline.core.
+print; the rules live in leadline.core. Each command imports the rules and
+renderings it needs itself: a process runs one command, and `leadline note` or
+`leadline queue` should not load the funnel's statistics or the TUI.
 """
 
 from __future__ import annotations
@@ -14,10 +16,6 @@ from dataclasses import replace
 
 from leadline.core.models import Contact, Prospect, Role, StageEntry, Touch, TouchOutcome
 from leadline.core.rules import followup
-from leadline.core.rules.funnel import funnel_to_json, summarize_funnel
-from leadline.core.rules.queue import build_follow_up_queue
-from leadline.core.rules.warnings import warnings_for
-from leadline.tui import cli_render as render
 from leadline.tui.cli_support import (
     TUI_LOCK_TIMEOUT,
     UserError,
@@ -52,10 +50,11 @@ def _run_tui(args: argparse.Namespace, *, demo: bool) -> int:
             file=sys.stderr,
         )
         return 1
-    from leadline.tui.app import run_app  # noqa: PLC0415
-    from leadline.tui.demo import open_demo  # noqa: PLC0415 - keeps Textual off the CLI path
+    from leadline.tui.app import run_app  # noqa: PLC0415 - keeps Textual off the CLI path
 
     if demo:
+        from leadline.tui.demo import open_demo  # noqa: PLC0415 - the sample generator
+
         with open_demo() as (store, config):
             return run_app(store, config, mouse=not args.no_mouse)
     ctx = open_context(args, lock_timeout=TUI_LOCK_TIMEOUT)
@@ -149,6 +148,9 @@ def cmd_move(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from leadline.core.rules.warnings import warnings_for  # noqa: PLC0415
+    from leadline.tui import cli_render as render  # noqa: PLC0415
+
     ctx = open_context(args)
     today = parse_day(args.today, ctx.now().date())
     prospect = find_one(ctx.store, args.prospect)
@@ -163,6 +165,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from leadline.tui import cli_render as render  # noqa: PLC0415
+
     ctx = open_context(args)
     prospects = ctx.store.prospects()
     if args.stage:
@@ -186,6 +190,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_queue(args: argparse.Namespace) -> int:
+    from leadline.core.rules.queue import build_follow_up_queue  # noqa: PLC0415
+    from leadline.tui import cli_render as render  # noqa: PLC0415
+
     ctx = open_context(args)
     today = parse_day(args.today, ctx.now().date())
     items = build_follow_up_queue(ctx.store.prospects(), ctx.config, today)
@@ -197,6 +204,9 @@ def cmd_queue(args: argparse.Namespace) -> int:
 
 
 def cmd_funnel(args: argparse.Namespace) -> int:
+    from leadline.core.rules.funnel import funnel_to_json, summarize_funnel  # noqa: PLC0415
+    from leadline.tui import cli_render as render  # noqa: PLC0415
+
     ctx = open_context(args)
     today = parse_day(args.today, ctx.now().date())
     summary = summarize_funnel(ctx.store.prospects(), ctx.config, today)
@@ -208,6 +218,9 @@ def cmd_funnel(args: argparse.Namespace) -> int:
 
 
 def cmd_warnings(args: argparse.Namespace) -> int:
+    from leadline.core.rules.warnings import warnings_for  # noqa: PLC0415
+    from leadline.tui import cli_render as render  # noqa: PLC0415
+
     ctx = open_context(args)
     today = parse_day(args.today, ctx.now().date())
     if args.prospect:

@@ -10,18 +10,17 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO, cast
+from typing import TYPE_CHECKING, TextIO, cast
 
-from leadline.core.exporters import export_csv, export_ics, export_json, open_private
-from leadline.core.importers import (
-    FORMATS,
-    ImportFileError,
-    ImportResult,
-    MappingError,
-    import_rows,
-)
-from leadline.core.models import Prospect
+from leadline.core.importers.names import FORMATS
 from leadline.tui.cli_support import UserError, check_stage, open_context
+
+if TYPE_CHECKING:
+    from leadline.core.importers import ImportResult
+    from leadline.core.models import Prospect
+
+# The readers and writers (and icalendar) load inside the two commands: every
+# `leadline` command builds this parser, and `leadline queue` should not pay for them.
 
 EXPORT_FORMATS = ("csv", "json", "ics")
 SHOWN = 20
@@ -90,6 +89,8 @@ def _summary(result: ImportResult, path: Path, dry_run: bool) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from leadline.core.importers import ImportFileError, MappingError, import_rows  # noqa: PLC0415
+
     ctx = open_context(args)
     path = Path(args.file)
     if not path.is_file():
@@ -130,6 +131,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from leadline.core.exporters import export_csv, export_ics, export_json, open_private  # noqa: PLC0415
+
     ctx = open_context(args)
     prospects = ctx.store.prospects()
     if args.stage:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from leadline.core.config import Config
 from leadline.core.models import Prospect
-from leadline.core.rules.queue import QueueItem
 from leadline.tui import words
 from leadline.tui.fmt import ago, deals, due_phrase, fit, money, money_exact
+
+if TYPE_CHECKING:
+    from leadline.core.rules.queue import QueueItem
 
 
 def stage_name(config: Config, key: str) -> str:

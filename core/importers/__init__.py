@@ -3,13 +3,34 @@
 `import_rows(path, config, today=..., existing=...)` reads a CSV (generic,
 Pipedrive, HubSpot, Salesforce, Odoo, Maven) or a leadline JSON/CSV export and
 returns an `ImportResult`; it writes nothing.
+
+The names below load on first use: `leadline queue` imports the money parser
+from `values` and must not pay for the readers, the exporters and icalendar.
 """
 
-from leadline.core.importers.detect import ImportFileError
-from leadline.core.importers.fields import FIELDS, MappingError
-from leadline.core.importers.pipeline import FORMATS, import_rows
-from leadline.core.importers.result import ImportResult, RowProblem
-from leadline.core.importers.sink import Progress
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from leadline.core.importers.detect import ImportFileError
+    from leadline.core.importers.fields import FIELDS, MappingError
+    from leadline.core.importers.names import FORMATS
+    from leadline.core.importers.pipeline import import_rows
+    from leadline.core.importers.result import ImportResult, RowProblem
+    from leadline.core.importers.sink import Progress
+
+_HOMES = {
+    "FIELDS": "fields",
+    "FORMATS": "names",
+    "ImportFileError": "detect",
+    "ImportResult": "result",
+    "MappingError": "fields",
+    "Progress": "sink",
+    "RowProblem": "result",
+    "import_rows": "pipeline",
+}
 
 __all__ = [
     "FIELDS",
@@ -21,3 +42,16 @@ __all__ = [
     "RowProblem",
     "import_rows",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value  # once loaded, a plain module attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -24,6 +24,7 @@ from leadline.core.importers.fields import DATE_FIELDS, ColumnMap, map_columns
 from leadline.core.importers.generic_csv import GENERIC_CSV, TableFormat
 from leadline.core.importers.hubspot import HUBSPOT
 from leadline.core.importers.maven import MAVEN
+from leadline.core.importers.names import FORMATS
 from leadline.core.importers.native import csv_records, json_records
 from leadline.core.importers.odoo import ODOO
 from leadline.core.importers.pipedrive import PIPEDRIVE
@@ -37,8 +38,7 @@ from leadline.core.models import Prospect
 TABLE_FORMATS: dict[str, TableFormat] = {
     f.name: f for f in (GENERIC_CSV, PIPEDRIVE, HUBSPOT, SALESFORCE, ODOO, MAVEN)
 }
-FORMATS: tuple[str, ...] = ("auto", *TABLE_FORMATS, "json", "leadline-csv")
-"""Values accepted for `fmt` (and `--format`)."""
+"""The CSV dialects by name (`names.TABLE_FORMAT_NAMES` lists the same, for the CLI)."""
 
 
 def import_rows(
