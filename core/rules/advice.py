@@ -29,6 +29,7 @@ from leadline.core.rules.allocation import TimeAllocation
 from leadline.core.rules.history import Conversion
 
 MEETINGS_HORIZON_DAYS = 14
+_GONE = frozenset({Outcome.LOST.value, Outcome.DEAD.value})
 
 Number = int | float | str
 
@@ -54,9 +55,11 @@ class AdviceItem:
 def meetings_booked(prospects: Iterable[Prospect], today: date) -> int:
     """Meetings dated today..today+14 on prospects that are not lost or dead."""
     last = today + timedelta(days=MEETINGS_HORIZON_DAYS)
-    gone = (Outcome.LOST, Outcome.DEAD)
     return sum(
-        1 for p in prospects if p.stage not in gone for m in p.meetings if today <= m.date <= last
+        today <= m.date <= last
+        for p in prospects
+        if p.meetings and p.stage not in _GONE
+        for m in p.meetings
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from leadline.core.config import Config, Section
-from leadline.core.models import Prospect
+from leadline.core.models import Prospect, StageEntry, Touch
 from leadline.core.rules.history import timeline
 
 WINDOW_DAYS = 30
@@ -55,31 +55,61 @@ class TimeAllocation:
     other_minutes: int
 
 
-def _minutes_by_section(
-    p: Prospect, config: Config, start: date, end: date
-) -> dict[Section | None, int]:
-    found: dict[Section | None, int] = {}
-    recent = [t for t in p.touches if start <= t.date <= end and t.minutes > 0]
-    if not recent:  # most prospects: skip building the timeline
-        return found
-    entries = timeline(p)
-    dates = [e.date for e in entries]
-    for touch in recent:
-        at = max(0, bisect_right(dates, touch.date) - 1)
-        section = config.section_of(entries[at].stage)
-        found[section] = found.get(section, 0) + touch.minutes
+def sections(config: Config) -> dict[str, Section]:
+    """Stage key -> its section, for `Config.section_of` over many prospects (first
+    definition wins, like `Config.stage`; outcomes and unknown keys are absent)."""
+    found: dict[str, Section] = {}
+    for stage in config.stages:
+        found.setdefault(stage.key, stage.section)
     return found
+
+
+def _add_minutes(
+    totals: dict[Section | None, int],
+    recent: list[Touch],
+    entries: list[StageEntry],
+    where: dict[str, Section],
+) -> None:
+    """Add the minutes of `recent` touches to `totals`, by the section of the stage
+    the prospect was in on each touch's date (`entries`: its timeline)."""
+    last = entries[-1]
+    # Most touches come after the last move: no search needed, unless the timeline
+    # is out of order (its added current stage dated before the history's end).
+    after = last.date if len(entries) < 2 or entries[-2].date <= last.date else date.max
+    in_last = 0
+    dates: list[date] | None = None
+    for touch in recent:
+        if touch.date >= after:
+            in_last += touch.minutes
+            continue
+        if dates is None:
+            dates = [e.date for e in entries]
+        at = bisect_right(dates, touch.date) - 1
+        section = where.get(entries[max(0, at)].stage)
+        totals[section] = totals.get(section, 0) + touch.minutes
+    if in_last:
+        section = where.get(last.stage)
+        totals[section] = totals.get(section, 0) + in_last
 
 
 def time_allocation(prospects: Iterable[Prospect], config: Config, today: date) -> TimeAllocation:
     """Minutes logged per section in the 30 days ending today, against the targets."""
+    return time_allocation_of(((p, None) for p in prospects), config, today)
+
+
+def time_allocation_of(
+    timelines: Iterable[tuple[Prospect, list[StageEntry] | None]], config: Config, today: date
+) -> TimeAllocation:
+    """`time_allocation` from (prospect, its `timeline` or None to build it when needed)."""
     start = today - timedelta(days=WINDOW_DAYS - 1)
+    where = sections(config)
     totals: dict[Section | None, int] = {}
-    for p in prospects:
-        for section, minutes in _minutes_by_section(p, config, start, today).items():
-            totals[section] = totals.get(section, 0) + minutes
+    for p, entries in timelines:
+        recent = [t for t in p.touches if start <= t.date <= today and t.minutes > 0]
+        if recent:  # most prospects: no timeline needed
+            _add_minutes(totals, recent, timeline(p) if entries is None else entries, where)
     in_sections = sum(totals.get(s, 0) for s in FUNNEL_ORDER)
-    sections = tuple(
+    found = tuple(
         SectionTime(
             section=s,
             minutes=totals.get(s, 0),
@@ -88,4 +118,4 @@ def time_allocation(prospects: Iterable[Prospect], config: Config, today: date) 
         )
         for s in FUNNEL_ORDER
     )
-    return TimeAllocation(start, today, sections, in_sections, totals.get(None, 0))
+    return TimeAllocation(start, today, found, in_sections, totals.get(None, 0))

@@ -19,18 +19,20 @@ from datetime import date, timedelta
 from leadline.core.config import Config, Section
 from leadline.core.models import Outcome, Prospect
 from leadline.core.rules.advice import AdviceItem, meetings_booked, shape_advice
-from leadline.core.rules.allocation import FUNNEL_ORDER, TimeAllocation, time_allocation
-from leadline.core.rules.followup import is_open
+from leadline.core.rules.allocation import FUNNEL_ORDER, TimeAllocation, time_allocation_of
+from leadline.core.rules.followup import OUTCOME_KEYS, is_open
 from leadline.core.rules.funnel_json import funnel_to_json
 from leadline.core.rules.history import (
     Conversion,
     NormalCycle,
     WinRate,
-    conversions,
-    normal_cycle,
-    win_rate,
+    closed_deals,
+    conversions_of,
+    normal_cycle_of,
+    timeline,
+    win_rate_of,
 )
-from leadline.core.rules.quota import QuotaStatus, quota_status, weighted_value
+from leadline.core.rules.quota import QuotaStatus, probabilities, quota_status_of
 
 __all__ = ["Bucket", "FunnelSummary", "funnel_to_json", "passes_best_few_test", "summarize_funnel"]
 
@@ -88,10 +90,14 @@ Row = tuple[int, float, float]
 
 def _totals(prospects: Sequence[Prospect], config: Config) -> dict[str, Row]:
     """Stage key or outcome -> its row."""
+    chances = probabilities(config)
     totals: dict[str, Row] = {}
     for p in prospects:
-        count, value, weighted = totals.get(p.stage, (0, 0.0, 0.0))
-        totals[p.stage] = (count + 1, value + p.value, weighted + weighted_value(p, config))
+        stage = p.stage
+        count, value, weighted = totals.get(stage, (0, 0.0, 0.0))
+        chance = chances.get(stage)
+        weighted += p.value * chance if chance is not None else 0.0
+        totals[stage] = (count + 1, value + p.value, weighted)
     return totals
 
 
@@ -117,13 +123,28 @@ def _buckets(
     return stages, sections, outcomes
 
 
+def _best_few(prospects: Sequence[Prospect], today: date, normal_cycle_days: int) -> list[str]:
+    """Ids of the prospects passing `passes_best_few_test`, in their order."""
+    last = today + timedelta(days=normal_cycle_days / 2)
+    return [
+        p.id
+        for p in prospects
+        if p.expected_close is not None
+        and today <= p.expected_close <= last
+        and p.stage not in OUTCOME_KEYS
+    ]
+
+
 def summarize_funnel(prospects: Sequence[Prospect], config: Config, today: date) -> FunnelSummary:
     """The funnel on `today` for all `prospects` (open, parked and closed alike)."""
+    # Each prospect's history is read once and shared by the figures built on it.
+    closed = [closed_deals(p) for p in prospects]
+    timelines = [timeline(p) for p in prospects]
     stages, sections, outcomes = _buckets(_totals(prospects, config), config)
-    rate = win_rate(prospects, config)
-    cycle = normal_cycle(prospects, config)
-    steps, meeting_to_won = conversions(prospects, config)
-    allocation = time_allocation(prospects, config, today)
+    rate = win_rate_of(closed, config)
+    cycle = normal_cycle_of(prospects, closed, config)
+    steps, meeting_to_won = conversions_of(timelines, config)
+    allocation = time_allocation_of(zip(prospects, timelines, strict=True), config, today)
     meetings = meetings_booked(prospects, today)
     counts = {Section(b.key): b.count for b in sections}
     return FunnelSummary(
@@ -131,10 +152,10 @@ def summarize_funnel(prospects: Sequence[Prospect], config: Config, today: date)
         stages=stages,
         sections=sections,
         outcomes=outcomes,
-        quota=quota_status(prospects, config, today, rate.rate),
+        quota=quota_status_of(prospects, closed, config, today, rate.rate),
         win_rate=rate,
         normal_cycle=cycle,
-        best_few_ids=tuple(p.id for p in prospects if passes_best_few_test(p, today, cycle.days)),
+        best_few_ids=tuple(_best_few(prospects, today, cycle.days)),
         conversion=steps,
         meeting_to_won=meeting_to_won,
         time_allocation=allocation,

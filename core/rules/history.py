@@ -8,8 +8,10 @@ stage (imported records often have no history) the current stage is added on
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from operator import attrgetter
 from statistics import median
 
@@ -65,13 +67,16 @@ class Conversion:
 
 def timeline(p: Prospect) -> list[StageEntry]:
     """The stage history in date order, ending with the current stage."""
-    entries = sorted(p.stage_history, key=_entry_date)
+    history = p.stage_history
+    entries = sorted(history, key=_entry_date) if len(history) > 1 else list(history)
     if not entries or entries[-1].stage != p.stage:
         entries.append(StageEntry(stage=p.stage, date=p.stage_entered))
     return entries
 
 
-_CLOSED = frozenset({Outcome.WON.value, Outcome.LOST.value})
+_WON = Outcome.WON.value
+_LOST = Outcome.LOST.value
+_CLOSED = frozenset({_WON, _LOST})
 
 
 def closings(p: Prospect) -> list[StageEntry]:
@@ -86,13 +91,44 @@ def closings(p: Prospect) -> list[StageEntry]:
     return sorted(found, key=_entry_date) if len(found) > 1 else found
 
 
+Closed = tuple[list[date], int, bool]
+"""What `closings` says, without sorting: (won dates in any order, lost count,
+whether the won dates are real history entries rather than an import's)."""
+_NOT_CLOSED: Closed = ([], 0, True)
+
+
+def closed_deals(p: Prospect) -> Closed:
+    """The won dates and lost count of `closings(p)`, in one pass and no sort."""
+    won: list[date] | None = None
+    lost = 0
+    for entry in p.stage_history:
+        stage = entry.stage
+        if stage == _WON:
+            if won is None:
+                won = [entry.date]
+            else:
+                won.append(entry.date)
+        elif stage == _LOST:
+            lost += 1
+    stage = p.stage
+    if stage == _WON and won is None:
+        return [p.stage_entered], lost, False
+    if stage == _LOST and not lost:
+        lost = 1
+    return (won, lost, True) if won is not None else ([], lost, True) if lost else _NOT_CLOSED
+
+
 def win_rate(prospects: Iterable[Prospect], config: Config) -> WinRate:
     """The user's win rate once 10 deals have closed, else `quota.default_win_rate`."""
+    return win_rate_of([closed_deals(p) for p in prospects], config)
+
+
+def win_rate_of(closed: Iterable[Closed], config: Config) -> WinRate:
+    """`win_rate` from each prospect's `closed_deals`."""
     won = lost = 0
-    for p in prospects:
-        for entry in closings(p):
-            won += entry.stage == Outcome.WON
-            lost += entry.stage == Outcome.LOST
+    for won_dates, lost_count, _ in closed:
+        won += len(won_dates)
+        lost += lost_count
     if won + lost >= MIN_CLOSED_FOR_WIN_RATE:
         return WinRate(won / (won + lost), won, lost, from_history=True)
     return WinRate(config.quota.default_win_rate, won, lost, from_history=False)
@@ -104,36 +140,21 @@ def normal_cycle(prospects: Iterable[Prospect], config: Config) -> NormalCycle:
     Only real history entries count: a record imported as won with no history
     says nothing about how long it took.
     """
+    listed = list(prospects)
+    return normal_cycle_of(listed, [closed_deals(p) for p in listed], config)
+
+
+def normal_cycle_of(
+    prospects: Sequence[Prospect], closed: Sequence[Closed], config: Config
+) -> NormalCycle:
+    """`normal_cycle` from each prospect's `closed_deals` (same order)."""
     days: list[int] = []
-    for p in prospects:
-        wins = [e.date for e in p.stage_history if e.stage == Outcome.WON]
-        if wins:
-            days.append(max(0, (min(wins) - p.first_contact).days))
+    for p, (won_dates, _, from_history) in zip(prospects, closed, strict=True):
+        if won_dates and from_history:
+            days.append(max(0, (min(won_dates) - p.first_contact).days))
     if len(days) >= MIN_WINS_FOR_CYCLE:
         return NormalCycle(round(median(days)), len(days), from_history=True)
     return NormalCycle(config.normal_sales_cycle_days, len(days), from_history=False)
-
-
-def _reached(p: Prospect, ranks: dict[str, int], meeting: int) -> tuple[set[int], set[int], bool]:
-    """(stage ranks entered, ranks later left upwards, whether a meeting entry was later won).
-
-    Walks the timeline backwards, remembering the highest rank seen later on.
-    """
-    entered: set[int] = set()
-    converted: set[int] = set()
-    best_after, won_after, meeting_won = -1, False, False
-    for entry in reversed(timeline(p)):
-        rank = ranks.get(entry.stage)
-        if rank is None:
-            continue
-        if entry.stage != Outcome.WON:
-            entered.add(rank)
-            if best_after > rank:
-                converted.add(rank)
-            meeting_won = meeting_won or (rank == meeting and won_after)
-        won_after = won_after or entry.stage == Outcome.WON
-        best_after = max(best_after, rank)
-    return entered, converted, meeting_won
 
 
 def conversions(
@@ -143,24 +164,59 @@ def conversions(
 
     Meeting-to-won uses the first stage marked `meeting: true`; None without one.
     """
+    return conversions_of((timeline(p) for p in prospects), config)
+
+
+def _reached(
+    entries: list[StageEntry], ranks: dict[str, int], won: int, meeting: int
+) -> tuple[int, int, bool]:
+    """(stage ranks entered, ranks later left upwards, whether a meeting entry was later won),
+    the ranks as bit masks.
+
+    Walks the timeline backwards, remembering the highest rank seen later on.
+    """
+    entered = converted = 0
+    best_after, won_after, meeting_won = -1, False, False
+    for entry in reversed(entries):
+        rank = ranks.get(entry.stage)
+        if rank is None:
+            continue
+        if rank == won:
+            won_after = True
+        else:
+            entered |= 1 << rank
+            if best_after > rank:
+                converted |= 1 << rank
+            if won_after and rank == meeting:
+                meeting_won = True
+        if rank > best_after:
+            best_after = rank
+    return entered, converted, meeting_won
+
+
+def conversions_of(
+    timelines: Iterable[list[StageEntry]], config: Config
+) -> tuple[tuple[Conversion, ...], Conversion | None]:
+    """`conversions` from each prospect's `timeline`."""
     keys = [s.key for s in config.stages]
     ranks: dict[str, int] = {key: i for i, key in enumerate(keys)}
-    ranks[Outcome.WON] = len(keys)
+    won = ranks[_WON] = len(keys)
     meeting = next((i for i, s in enumerate(config.stages) if s.meeting), -1)
+    # Few prospects take a path of their own: count each (entered, converted,
+    # meeting won) once per path, then spread the counts over the stages.
+    paths = Counter(_reached(entries, ranks, won, meeting) for entries in timelines)
     entered = [0] * len(keys)
     converted = [0] * len(keys)
     meeting_won = 0
-    for p in prospects:
-        p_entered, p_converted, p_meeting_won = _reached(p, ranks, meeting)
-        for rank in p_entered:
-            entered[rank] += 1
-        for rank in p_converted:
-            converted[rank] += 1
-        meeting_won += p_meeting_won
-    targets = keys[1:] + [Outcome.WON.value]
+    for (entered_mask, converted_mask, path_meeting_won), count in paths.items():
+        for rank in range(len(keys)):
+            entered[rank] += count * (entered_mask >> rank & 1)
+            converted[rank] += count * (converted_mask >> rank & 1)
+        meeting_won += count * path_meeting_won
+    targets = keys[1:] + [_WON]
     steps = tuple(
         Conversion(keys[i], targets[i], entered[i], converted[i]) for i in range(len(keys))
     )
     if meeting < 0:
         return steps, None
-    return steps, Conversion(keys[meeting], Outcome.WON.value, entered[meeting], meeting_won)
+    return steps, Conversion(keys[meeting], _WON, entered[meeting], meeting_won)

@@ -13,14 +13,14 @@ Values are summed as numbers; prospects in other currencies are not converted.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from leadline.core.config import Config, QuotaPeriod
-from leadline.core.models import Outcome, Prospect
-from leadline.core.rules.followup import is_open
-from leadline.core.rules.history import closings
+from leadline.core.models import Prospect
+from leadline.core.rules.followup import OUTCOME_KEYS
+from leadline.core.rules.history import Closed, closed_deals
 
 
 @dataclass(frozen=True)
@@ -65,21 +65,43 @@ def weighted_value(p: Prospect, config: Config) -> float:
     return p.value * stage.probability if stage else 0.0
 
 
+def probabilities(config: Config) -> dict[str, float]:
+    """Stage key -> probability, for `weighted_value` over many prospects (first
+    definition wins, like `Config.stage`)."""
+    found: dict[str, float] = {}
+    for stage in config.stages:
+        found.setdefault(stage.key, stage.probability)
+    return found
+
+
 def quota_status(
     prospects: Iterable[Prospect], config: Config, today: date, win_rate: float
 ) -> QuotaStatus:
     """The quota of the period containing `today`, at the given win rate."""
+    listed = list(prospects)
+    return quota_status_of(listed, [closed_deals(p) for p in listed], config, today, win_rate)
+
+
+def quota_status_of(
+    prospects: Sequence[Prospect],
+    closed: Sequence[Closed],
+    config: Config,
+    today: date,
+    win_rate: float,
+) -> QuotaStatus:
+    """`quota_status` from each prospect's `closed_deals` (same order)."""
     period = config.quota.period
     start, end = period_bounds(today, period)
+    chances = probabilities(config)
     won = expected = 0.0
     won_deals = expected_deals = 0
-    for p in prospects:
-        if any(e.stage == Outcome.WON and start <= e.date <= end for e in closings(p)):
+    for p, (won_dates, _, _) in zip(prospects, closed, strict=True):
+        if won_dates and any(start <= day <= end for day in won_dates):
             won += p.value
             won_deals += 1
         close = p.expected_close
-        if is_open(p) and close is not None and start <= close <= end:
-            expected += weighted_value(p, config)
+        if close is not None and start <= close <= end and p.stage not in OUTCOME_KEYS:
+            expected += p.value * chances[p.stage] if p.stage in chances else 0.0
             expected_deals += 1
     target = config.quota.amount
     gap = max(0.0, target - won - expected)
