@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 
 from leadline.core.rules.quota import QuotaStatus
@@ -82,6 +83,15 @@ class QuotaBar(Widget):
         self.view = view
         self.refresh(layout=True)
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Measured at the width layout offers. Textual's default renders first, and
+        # render() asks for this widget's region, which while the screen is being
+        # laid out costs a second arrangement of the whole screen.
+        return len(self._content(width).wrap(width)) if width else 0
+
     def render(self) -> Content:
-        width = max(10, self.size.width or 80)
+        return self._content(self.size.width)
+
+    def _content(self, width: int) -> Content:
+        width = max(10, width or 80)
         return Content("\n").join([quota_bar(self.view, width), quota_words(self.view)])
