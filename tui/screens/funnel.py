@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
 from leadline.core.rules.funnel import FunnelSummary, summarize_funnel
 from leadline.tui.widgets import funnel_text as words
+from leadline.tui.widgets.advice import AdviceList
 from leadline.tui.widgets.bars import StageLine, StageRow, column_titles
 from leadline.tui.widgets.footer import LeadlineFooter
 from leadline.tui.widgets.quota import QuotaBar
@@ -33,33 +34,6 @@ class ColumnTitles(Widget):
 
     def render(self) -> str:
         return column_titles(self.size.width)
-
-
-class AdviceList(Vertical):
-    """Advice sentences as a bulleted list; wrapped lines stay indented under the text."""
-
-    DEFAULT_CSS = """
-    AdviceList { height: auto; }
-    AdviceList > Horizontal { height: auto; }
-    AdviceList .bullet { width: 3; padding-left: 1; color: $state-warning; text-style: bold; }
-    AdviceList .sentence { width: 1fr; height: auto; }
-    """
-
-    def __init__(self, sentences: list[str], *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
-        self._sentences = sentences
-
-    def compose(self) -> ComposeResult:
-        for sentence in self._sentences:
-            with Horizontal():
-                yield Static("•", classes="bullet")
-                yield Static(sentence, classes="sentence", markup=False)
-
-    async def show(self, sentences: list[str]) -> None:
-        """Replace the list (only when the advice changed, to avoid flicker)."""
-        if sentences != self._sentences:
-            self._sentences = sentences
-            await self.recompose()
 
 
 class FunnelBody(VerticalScroll, inherit_bindings=False):
@@ -178,7 +152,7 @@ class FunnelScreen(Screen[None]):
             for line in self._stage_lines(summary, section.key):
                 self.query_one(f"#stage-{line.key}", StageRow).update(line, largest)
         self.query_one("#best-few", Static).update(words.best_few_line(summary))
-        self.run_worker(self.query_one(AdviceList).show(words.advice_sentences(summary)))
+        self.query_one(AdviceList).show(words.advice_sentences(summary))
         self.query_one("#time", Static).update(words.time_lines(summary, config))
         self.query_one("#conversion", Static).update(words.conversion_lines(summary, config))
         self.query_one("#outcomes", Static).update(words.outcome_line(summary, currency))
