@@ -72,14 +72,20 @@ class LeadlineFooter(Footer):
         width = self.size.width or self.app.size.width
         self._composed_width = width
         for binding, enabled, tooltip in fitting_keys(self.screen, width, self.compact):
-            yield FooterKey(
+            key = FooterKey(
                 binding.key,
                 self.app.get_key_display(binding),
                 binding.description,
                 binding.action,
                 disabled=not enabled,
                 tooltip=tooltip,
-            ).data_bind(compact=Footer.compact)
+            )
+            # Born with the footer's style: a FooterKey starts compact and the binding
+            # below would switch it back once mounted, restyling every key twice
+            # before the first paint. Bound still, so a later change follows.
+            key.set_reactive(FooterKey.compact, self.compact)
+            key.set_class(self.compact, "-compact", update=False)
+            yield key.data_bind(compact=Footer.compact)
         yield from self._palette_key()
 
     def _palette_key(self) -> ComposeResult:
