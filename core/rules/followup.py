@@ -13,6 +13,7 @@ The interval that moves the next due date after a touch is, first match wins:
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from operator import attrgetter
@@ -31,6 +32,7 @@ from leadline.core.models import (
 
 OUTCOME_KEYS = frozenset(o.value for o in Outcome)
 _touch_date = attrgetter("date")
+_REPLIED = TouchOutcome.REPLIED
 
 
 def is_open(p: Prospect) -> bool:
@@ -77,15 +79,18 @@ def response_tally(p: Prospect, as_of: date | None = None) -> tuple[int, date | 
     With `as_of`, touches dated after that day are ignored, so the numbers are
     the ones the user saw that morning.
     """
-    count, replied = 0, None
-    for touch in sorted(p.touches, key=_touch_date):
+    touches: Sequence[Touch] = p.touches
+    if len(touches) > 1:
+        touches = sorted(touches, key=_touch_date)
+    # From the newest back: the touches after the last reply are the unanswered ones.
+    count = 0
+    for touch in reversed(touches):
         if as_of is not None and touch.date > as_of:
-            break
-        if touch.outcome == TouchOutcome.REPLIED:
-            count, replied = 0, touch.date
-        else:
-            count += 1
-    return count, replied
+            continue
+        if touch.outcome == _REPLIED:
+            return count, touch.date
+        count += 1
+    return count, None
 
 
 def unanswered_touches(p: Prospect, as_of: date | None = None) -> int:

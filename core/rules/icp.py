@@ -88,11 +88,12 @@ def icp_score(p: Prospect, config: Config) -> int:
 
     No criteria (or only zero weights) means no profile to miss: 100.
     """
-    checks = icp_checks(p, config)
-    total = sum(max(check.criterion.weight, 0.0) for check in checks)
+    criteria = config.ideal_customer_profile.criteria
+    icp = p.icp
+    met = sum(max(c.weight, 0.0) for c in criteria if criterion_met(c, icp))
+    total = sum(max(c.weight, 0.0) for c in criteria)
     if total <= 0:
         return 100
-    met = sum(max(check.criterion.weight, 0.0) for check in checks if check.met)
     return round(100 * met / total)
 
 

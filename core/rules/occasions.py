@@ -30,7 +30,7 @@ def in_year(day: date, year: int) -> date:
     """The yearly date `day` (month and day) in `year`; Feb 29 becomes Feb 28 when needed."""
     if day.month == 2 and day.day == 29 and not calendar.isleap(year):
         return date(year, 2, 28)
-    return day.replace(year=year)
+    return date(year, day.month, day.day)
 
 
 def next_occurrence(day: date, today: date) -> date:
@@ -45,23 +45,58 @@ def upcoming_occasion(p: Prospect, today: date, horizon_days: int) -> Occasion |
     Ties go to the contact listed first, and a birthday before an anniversary.
     An occasion is done once a touch on the `card` channel is logged for it.
     """
-    last_day = today + timedelta(days=max(0, horizon_days))
+    if not p.contacts:
+        return None
+    return occasion_by(p, today, today + timedelta(days=max(0, horizon_days)), horizon_days)
+
+
+def yearly_days(first: date, last: date) -> frozenset[int] | None:
+    """month * 100 + day of every yearly date that comes round in first..last (Feb 29
+    included when a Feb 28 without one is in it); None for a year or more (all do)."""
+    if (last - first).days >= 365:
+        return None
+    found: set[int] = set()
+    day = first
+    while day <= last:
+        found.add(day.month * 100 + day.day)
+        if day.month == 2 and day.day == 28 and not calendar.isleap(day.year):
+            found.add(229)
+        day += timedelta(days=1)
+    return frozenset(found)
+
+
+def occasion_by(
+    p: Prospect,
+    today: date,
+    last_day: date,
+    horizon_days: int,
+    yearly: frozenset[int] | None = None,
+) -> Occasion | None:
+    """`upcoming_occasion` with its last day worked out and, optionally, the
+    `yearly_days(today, last_day)` to skip dates outside it at once (the queue
+    works both out once)."""
     best: Occasion | None = None
     for contact in p.contacts:
         for kind, day in (("birthday", contact.birthday), ("anniversary", contact.anniversary)):
-            if day is None:
+            if day is None or (yearly is not None and day.month * 100 + day.day not in yearly):
                 continue
             on = next_occurrence(day, today)
-            if _card_sent(p, on, horizon_days):
-                continue
-            if on <= last_day and (best is None or on < best.on):
+            if on > last_day or (best is not None and on >= best.on):
+                continue  # not a candidate: no need to look for a card
+            if not _card_sent(p, on, horizon_days):
                 best = Occasion(on=on, contact=contact, kind=kind)
     return best
 
 
 def meeting_to_remind(p: Prospect, today: date, days_before: int) -> Meeting | None:
     """The first meeting whose reminder day (`days_before` its date) is `today`."""
-    target = today + timedelta(days=days_before)
+    if not p.meetings:
+        return None
+    return meeting_on(p, today, today + timedelta(days=days_before))
+
+
+def meeting_on(p: Prospect, today: date, target: date) -> Meeting | None:
+    """`meeting_to_remind` for meetings on `target` (worked out once by the queue)."""
     matching = [m for m in p.meetings if m.date == target]
     if not matching or any(today <= t.date <= target for t in p.touches):
         return None  # none booked then, or the contact was already reached since the reminder day

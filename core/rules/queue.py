@@ -19,80 +19,118 @@ The order is total; it is documented with `queue_sort_key` in queue_item.py.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from leadline.core.config import Config
+from leadline.core.config import Config, Section
 from leadline.core.models import CLOSED_OUTCOMES, Lifecycle, Outcome, Prospect
-from leadline.core.rules.followup import effective_channel, is_open
-from leadline.core.rules.occasions import CARD_CHANNEL, meeting_to_remind, upcoming_occasion
+from leadline.core.rules.followup import OUTCOME_KEYS, effective_channel
+from leadline.core.rules.occasions import CARD_CHANNEL, meeting_on, occasion_by, yearly_days
 from leadline.core.rules.queue_item import QueueItem, Reason, queue_sort_key
-from leadline.core.rules.stop_following import evaluate_stop_following
+from leadline.core.rules.stage_lookup import stage_lookup
+from leadline.core.rules.stop_following import stop_decision
 
 __all__ = ["QueueItem", "Reason", "build_follow_up_queue", "items_for", "queue_sort_key"]
 
 
+_NURTURE = Outcome.NURTURE.value
+_WON = Outcome.WON.value
+
+
+@dataclass(frozen=True)
+class _Day:
+    """What every prospect's items need from the config and the day, worked out once."""
+
+    config: Config
+    today: date
+    soon_until: date
+    """Last day of `soon` follow-ups."""
+    cards_until: date
+    """Last day of birthday and anniversary items."""
+    meetings_on: date
+    """The day of the meetings to remind of today."""
+    card_days: frozenset[int] | None
+    """`yearly_days` of today..cards_until."""
+    sections: dict[str, Section]
+
+    @classmethod
+    def of(cls, config: Config, today: date) -> _Day:
+        follow_up = config.follow_up
+        cards_until = today + timedelta(days=max(0, follow_up.soon_days))
+        return cls(
+            config,
+            today,
+            today + timedelta(days=follow_up.soon_days),
+            cards_until,
+            today + timedelta(days=follow_up.meeting_reminder_days_before),
+            yearly_days(today, cards_until),
+            stage_lookup(config).section,
+        )
+
+
 def _is_customer(p: Prospect) -> bool:
-    return p.stage == Outcome.WON or p.lifecycle in (Lifecycle.CUSTOMER, Lifecycle.REPEAT_BUYER)
+    return p.stage == _WON or p.lifecycle in (Lifecycle.CUSTOMER, Lifecycle.REPEAT_BUYER)
 
 
-def _date_reason(due: date | None, today: date, soon_days: int) -> Reason | None:
+def _date_reason(due: date | None, day: _Day) -> Reason | None:
     if due is None:
         return Reason.NO_NEXT_STEP
-    if due < today:
+    if due < day.today:
         return Reason.OVERDUE
-    if due == today:
+    if due == day.today:
         return Reason.DUE
-    return Reason.SOON if due <= today + timedelta(days=soon_days) else None
+    return Reason.SOON if due <= day.soon_until else None
 
 
-def _follow_up_item(p: Prospect, config: Config, today: date) -> QueueItem | None:
-    channel = effective_channel(p, config)
-    section = config.section_of(p.stage)
-    decision = evaluate_stop_following(p, config, today)
-    if decision.stop:
+def _follow_up_item(p: Prospect, day: _Day, section: Section | None) -> QueueItem | None:
+    channel = effective_channel(p, day.config)
+    decision = stop_decision(p, day.config, day.today)
+    if decision is not None:
         return QueueItem(
             p,
             Reason.STOP_FOLLOWING,
-            today,
+            day.today,
             channel,
             section=section,
             proposed_exit=decision.proposed_exit,
             stop=decision,
         )
-    reason = _date_reason(p.plan.next_due, today, config.follow_up.soon_days)
+    reason = _date_reason(p.plan.next_due, day)
     if reason is None:
         return None
     return QueueItem(p, reason, p.plan.next_due, channel, section=section)
 
 
-def _nurture_item(p: Prospect, config: Config, today: date) -> QueueItem | None:
+def _nurture_item(p: Prospect, day: _Day) -> QueueItem | None:
+    nurture = day.config.follow_up.nurture
     due = p.plan.next_due
     if due is None:
         last = max([t.date for t in p.touches] + [p.stage_entered])
-        due = last + timedelta(days=config.follow_up.nurture.interval_days)
-    if due > today:
+        due = last + timedelta(days=nurture.interval_days)
+    if due > day.today:
         return None
-    return QueueItem(p, Reason.NURTURE, due, config.follow_up.nurture.channel)
+    return QueueItem(p, Reason.NURTURE, due, nurture.channel)
 
 
-def _reminder_item(p: Prospect, config: Config, today: date) -> QueueItem | None:
-    meeting = meeting_to_remind(p, today, config.follow_up.meeting_reminder_days_before)
+def _reminder_item(p: Prospect, day: _Day, section: Section | None) -> QueueItem | None:
+    meeting = meeting_on(p, day.today, day.meetings_on) if p.meetings else None
     if meeting is None:
         return None
     detail = meeting.contact or meeting.title
     return QueueItem(
         p,
         Reason.MEETING_REMINDER,
-        today,
-        effective_channel(p, config),
+        day.today,
+        effective_channel(p, day.config),
         detail,
-        section=config.section_of(p.stage),
+        section=section,
         meeting=meeting,
     )
 
 
-def _birthday_item(p: Prospect, config: Config, today: date) -> QueueItem | None:
-    occasion = upcoming_occasion(p, today, config.follow_up.soon_days)
+def _birthday_item(p: Prospect, day: _Day, section: Section | None) -> QueueItem | None:
+    horizon = day.config.follow_up.soon_days
+    occasion = occasion_by(p, day.today, day.cards_until, horizon, day.card_days)
     if occasion is None:
         return None
     return QueueItem(
@@ -101,26 +139,47 @@ def _birthday_item(p: Prospect, config: Config, today: date) -> QueueItem | None
         occasion.on,
         CARD_CHANNEL,
         occasion.contact.name,
-        section=config.section_of(p.stage),
+        section=section,
         occasion=occasion.kind,
     )
 
 
+def _items(p: Prospect, day: _Day) -> list[QueueItem]:
+    stage = p.stage
+    section = day.sections.get(stage)
+    found: list[QueueItem | None]
+    if stage not in OUTCOME_KEYS:
+        found = [_follow_up_item(p, day, section), _reminder_item(p, day, section)]
+    elif stage == _NURTURE:
+        found = [_nurture_item(p, day), _reminder_item(p, day, section)]
+    else:
+        found = []
+    if p.contacts and (stage not in CLOSED_OUTCOMES or _is_customer(p)):
+        found.append(_birthday_item(p, day, section))
+    return [item for item in found if item is not None]
+
+
+_last_day: _Day | None = None
+
+
+def _day_of(config: Config, today: date) -> _Day:
+    """`_Day.of`, kept for the last config object and day (the TUI asks per prospect)."""
+    global _last_day
+    day = _last_day
+    if day is None or day.config is not config or day.today != today:
+        day = _last_day = _Day.of(config, today)
+    return day
+
+
 def items_for(p: Prospect, config: Config, today: date) -> list[QueueItem]:
     """The queue items of one prospect, unordered."""
-    found: list[QueueItem | None] = []
-    if is_open(p):
-        found += [_follow_up_item(p, config, today), _reminder_item(p, config, today)]
-    elif p.stage == Outcome.NURTURE:
-        found += [_nurture_item(p, config, today), _reminder_item(p, config, today)]
-    if p.stage not in CLOSED_OUTCOMES or _is_customer(p):
-        found.append(_birthday_item(p, config, today))
-    return [item for item in found if item is not None]
+    return _items(p, _day_of(config, today))
 
 
 def build_follow_up_queue(
     prospects: Iterable[Prospect], config: Config, today: date
 ) -> list[QueueItem]:
     """Today's follow-up queue for all `prospects`, in working order."""
-    items = [item for p in prospects for item in items_for(p, config, today)]
+    day = _day_of(config, today)
+    items = [item for p in prospects for item in _items(p, day)]
     return sorted(items, key=lambda item: queue_sort_key(item, today))

@@ -68,11 +68,15 @@ class QueueItem:
     """For `birthday`: "birthday" or "anniversary"."""
 
 
+_OVERDUE, _SOON, _BIRTHDAY = Reason.OVERDUE, Reason.SOON, Reason.BIRTHDAY
+
+
 def urgency(item: QueueItem, today: date) -> int:
     """0 overdue, 1 today's work, 2 coming up (soon, later birthdays)."""
-    if item.reason == Reason.OVERDUE:
+    reason = item.reason
+    if reason == _OVERDUE:
         return 0
-    if item.reason == Reason.SOON or (item.reason == Reason.BIRTHDAY and item.due != today):
+    if reason == _SOON or (reason == _BIRTHDAY and item.due != today):
         return 2
     return 1
 

@@ -27,6 +27,7 @@ from leadline.core.config import Config, StopThen
 from leadline.core.models import Outcome, Prospect
 from leadline.core.rules.followup import is_open, is_qualified, response_tally
 from leadline.core.rules.icp import fits_icp
+from leadline.core.rules.stage_lookup import stage_lookup
 
 
 class StopReason(StrEnum):
@@ -55,7 +56,7 @@ class StopDecision:
 def stop_thresholds(stage_key: str, config: Config) -> tuple[int | None, int | None]:
     """(unanswered-touch limit, days-without-response limit) for a stage, overrides applied."""
     rule = config.follow_up.stop_following
-    stage = config.stage(stage_key)
+    stage = stage_lookup(config).stage.get(stage_key)
     override = stage.stop_following if stage else None
     touches = rule.after_unanswered_touches
     days = rule.after_days_without_response
@@ -74,8 +75,11 @@ def proposed_exit(p: Prospect, config: Config) -> Outcome:
     return Outcome.DEAD
 
 
-def evaluate_stop_following(p: Prospect, config: Config, today: date) -> StopDecision:
-    """Whether to stop following `p` on `today`, why, and the exit to propose."""
+Verdict = tuple[tuple[StopReason, ...], int, int, int | None, int | None]
+"""(reasons, unanswered, days silent, unanswered limit, days limit)."""
+
+
+def _verdict(p: Prospect, config: Config, today: date) -> Verdict:
     open_ = is_open(p)
     unanswered, replied = response_tally(p, as_of=today)
     anchor = replied or p.first_contact
@@ -86,12 +90,28 @@ def evaluate_stop_following(p: Prospect, config: Config, today: date) -> StopDec
         reasons.append(StopReason.UNANSWERED)
     if open_ and day_limit is not None and days_silent >= day_limit:
         reasons.append(StopReason.SILENT)
+    return tuple(reasons), unanswered, days_silent, touch_limit, day_limit
+
+
+def _decision(p: Prospect, config: Config, verdict: Verdict) -> StopDecision:
+    reasons, unanswered, days_silent, touch_limit, day_limit = verdict
     return StopDecision(
         stop=bool(reasons),
-        reasons=tuple(reasons),
+        reasons=reasons,
         unanswered=unanswered,
         days_silent=days_silent,
         proposed_exit=proposed_exit(p, config) if reasons else None,
         unanswered_limit=touch_limit,
         days_limit=day_limit,
     )
+
+
+def evaluate_stop_following(p: Prospect, config: Config, today: date) -> StopDecision:
+    """Whether to stop following `p` on `today`, why, and the exit to propose."""
+    return _decision(p, config, _verdict(p, config, today))
+
+
+def stop_decision(p: Prospect, config: Config, today: date) -> StopDecision | None:
+    """`evaluate_stop_following` when it says stop, else None (the queue needs no more)."""
+    verdict = _verdict(p, config, today)
+    return _decision(p, config, verdict) if verdict[0] else None

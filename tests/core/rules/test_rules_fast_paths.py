@@ -1,0 +1,165 @@
+"""The rules' shortcuts agree with the straightforward computations they replace.
+
+Each reference below is the plain algorithm (sort everything, look everything
+up, build every date); the rules skip work where the answer cannot change. The
+prospects come from golden_support's odd generator (unsorted and missing
+histories, unknown stages, repeated wins, February 29th, cards, future touches).
+"""
+
+from __future__ import annotations
+
+import random
+from bisect import bisect_right
+from dataclasses import replace
+from datetime import date, timedelta
+
+from golden_support import DAYS, odd_prospect
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rules_support import DEFAULT_CONFIG
+
+from leadline.core.config import Section, StageDef
+from leadline.core.models import Outcome, Prospect, TouchOutcome
+from leadline.core.rules.allocation import WINDOW_DAYS, time_allocation
+from leadline.core.rules.followup import response_tally
+from leadline.core.rules.history import closed_deals, closings, conversions, timeline
+from leadline.core.rules.occasions import next_occurrence, upcoming_occasion, yearly_days
+from leadline.core.rules.stage_lookup import stage_lookup
+
+odd_prospects = st.integers(0, 2**32).map(lambda seed: odd_prospect(random.Random(seed), 0))
+odd_pipelines = st.lists(st.integers(0, 2**32).map(random.Random), min_size=0, max_size=8).map(
+    lambda rngs: [odd_prospect(rng, n) for n, rng in enumerate(rngs)]
+)
+days = st.sampled_from(DAYS)
+
+
+def test_yearly_days_holds_exactly_the_dates_that_come_round_in_the_window() -> None:
+    leap_year = [date(2000, 1, 1) + timedelta(days=n) for n in range(366)]
+    starts = [date(2026, 12, 20) + timedelta(days=n) for n in range(80)]
+    starts += [date(2027, 12, 20) + timedelta(days=n) for n in range(80)]
+    for start in starts:
+        for horizon in (0, 3, 10, 200):
+            last = start + timedelta(days=horizon)
+            found = yearly_days(start, last)
+            assert found is not None
+            for day in leap_year:
+                comes = next_occurrence(day, start) <= last
+                assert (day.month * 100 + day.day in found) == comes, (start, horizon, day)
+
+
+def test_a_year_long_window_needs_no_date_list() -> None:
+    assert yearly_days(date(2027, 3, 1), date(2028, 3, 1)) is None
+    assert yearly_days(date(2027, 3, 1), date(2028, 2, 28)) is not None
+
+
+def _reference_occasion(p: Prospect, today: date, horizon: int) -> tuple[date, str, str] | None:
+    best: tuple[date, str, str] | None = None
+    for contact in p.contacts:
+        for kind, day in (("birthday", contact.birthday), ("anniversary", contact.anniversary)):
+            if day is None:
+                continue
+            on = next_occurrence(day, today)
+            earliest = on - timedelta(days=max(0, horizon))
+            if any(t.channel == "card" and earliest <= t.date <= on for t in p.touches):
+                continue
+            if on <= today + timedelta(days=max(0, horizon)) and (best is None or on < best[0]):
+                best = (on, contact.name, kind)
+    return best
+
+
+@settings(max_examples=300)
+@given(odd_prospects, days, st.sampled_from([0, 3, 10, 400]))
+def test_upcoming_occasion_matches_the_plain_search(p: Prospect, today: date, horizon: int) -> None:
+    found = upcoming_occasion(p, today, horizon)
+    plain = None if found is None else (found.on, found.contact.name, found.kind)
+    assert plain == _reference_occasion(p, today, horizon)
+
+
+@settings(max_examples=300)
+@given(odd_prospects)
+def test_closed_deals_say_what_closings_say(p: Prospect) -> None:
+    won_dates, lost, from_history = closed_deals(p)
+    entries = closings(p)
+    assert sorted(won_dates) == [e.date for e in entries if e.stage == Outcome.WON]
+    assert lost == sum(e.stage == Outcome.LOST for e in entries)
+    assert from_history == (not won_dates or any(e.stage == Outcome.WON for e in p.stage_history))
+
+
+@settings(max_examples=300)
+@given(odd_prospects, st.none() | days)
+def test_response_tally_matches_a_walk_in_date_order(p: Prospect, as_of: date | None) -> None:
+    count, replied = 0, None
+    for touch in sorted(p.touches, key=lambda t: t.date):
+        if as_of is not None and touch.date > as_of:
+            break
+        if touch.outcome == TouchOutcome.REPLIED:
+            count, replied = 0, touch.date
+        else:
+            count += 1
+    assert response_tally(p, as_of) == (count, replied)
+
+
+def _reference_minutes(ps: list[Prospect], today: date) -> dict[Section | None, int]:
+    start = today - timedelta(days=WINDOW_DAYS - 1)
+    found: dict[Section | None, int] = {}
+    for p in ps:
+        entries = timeline(p)
+        dates = [e.date for e in entries]
+        for t in p.touches:
+            if start <= t.date <= today and t.minutes > 0:
+                at = max(0, bisect_right(dates, t.date) - 1)
+                section = DEFAULT_CONFIG.section_of(entries[at].stage)
+                found[section] = found.get(section, 0) + t.minutes
+    return found
+
+
+@settings(max_examples=200)
+@given(odd_pipelines, days)
+def test_time_allocation_matches_a_search_per_touch(ps: list[Prospect], today: date) -> None:
+    allocation = time_allocation(ps, DEFAULT_CONFIG, today)
+    expected = _reference_minutes(ps, today)
+    assert {s.section: s.minutes for s in allocation.sections} == {
+        s: expected.get(s, 0) for s in (Section.ABOVE, Section.IN, Section.BEST_FEW)
+    }
+    assert allocation.other_minutes == expected.get(None, 0)
+
+
+@settings(max_examples=200)
+@given(odd_pipelines)
+def test_conversions_match_the_stages_reached_after_each_entry(ps: list[Prospect]) -> None:
+    keys = [s.key for s in DEFAULT_CONFIG.stages]
+    won = len(keys)
+    entered, converted, meeting_won = [0] * won, [0] * won, 0
+    for p in ps:
+        stages = [e.stage for e in timeline(p)]
+        ranks = [won if s == "won" else keys.index(s) if s in keys else -1 for s in stages]
+        for i in range(won):
+            if i in ranks:
+                entered[i] += 1
+                converted[i] += any(r > i for r in ranks[ranks.index(i) + 1 :])
+        meeting_won += "meeting" in stages and "won" in stages[stages.index("meeting") + 1 :]
+    steps, meeting_to_won = conversions(ps, DEFAULT_CONFIG)
+    assert [s.entered for s in steps] == entered
+    assert [s.converted for s in steps] == converted
+    assert meeting_to_won is not None and meeting_to_won.converted == meeting_won
+
+
+def test_the_stage_lookup_agrees_with_the_config() -> None:
+    doubled = replace(
+        DEFAULT_CONFIG,
+        stages=(*DEFAULT_CONFIG.stages, StageDef("lead", "Again", Section.BEST_FEW, 0.9)),
+    )
+    for config in (DEFAULT_CONFIG, doubled):
+        lookup = stage_lookup(config)
+        for key in [s.key for s in config.stages] + ["won", "nurture", "mystery"]:
+            assert lookup.stage.get(key) is config.stage(key)
+            assert lookup.index.get(key, -1) == config.stage_index(key)
+            assert lookup.section.get(key) == config.section_of(key)
+    assert stage_lookup(doubled).section["lead"] == Section.ABOVE
+
+
+def test_a_changed_config_gets_its_own_lookup() -> None:
+    first = stage_lookup(DEFAULT_CONFIG)
+    renamed = replace(DEFAULT_CONFIG, stages=DEFAULT_CONFIG.stages[1:])
+    assert "lead" not in stage_lookup(renamed).stage
+    assert stage_lookup(DEFAULT_CONFIG) == first
