@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from leadline.core.config import Config, Section
 from leadline.core.models import Prospect, StageEntry, Touch
 from leadline.core.rules.history import timeline
+from leadline.core.rules.stage_lookup import stage_lookup
 
 WINDOW_DAYS = 30
 FUNNEL_ORDER: tuple[Section, ...] = (Section.ABOVE, Section.IN, Section.BEST_FEW)
@@ -53,15 +54,6 @@ class TimeAllocation:
     total_minutes: int
     """Minutes in the three sections (the base of the shares)."""
     other_minutes: int
-
-
-def sections(config: Config) -> dict[str, Section]:
-    """Stage key -> its section, for `Config.section_of` over many prospects (first
-    definition wins, like `Config.stage`; outcomes and unknown keys are absent)."""
-    found: dict[str, Section] = {}
-    for stage in config.stages:
-        found.setdefault(stage.key, stage.section)
-    return found
 
 
 def _add_minutes(
@@ -102,7 +94,7 @@ def time_allocation_of(
 ) -> TimeAllocation:
     """`time_allocation` from (prospect, its `timeline` or None to build it when needed)."""
     start = today - timedelta(days=WINDOW_DAYS - 1)
-    where = sections(config)
+    where = stage_lookup(config).section
     totals: dict[Section | None, int] = {}
     for p, entries in timelines:
         recent = [t for t in p.touches if start <= t.date <= today and t.minutes > 0]

@@ -32,7 +32,8 @@ from leadline.core.rules.history import (
     timeline,
     win_rate_of,
 )
-from leadline.core.rules.quota import QuotaStatus, probabilities, quota_status_of
+from leadline.core.rules.quota import QuotaStatus, quota_status_of
+from leadline.core.rules.stage_lookup import stage_lookup
 
 __all__ = ["Bucket", "FunnelSummary", "funnel_to_json", "passes_best_few_test", "summarize_funnel"]
 
@@ -90,7 +91,7 @@ Row = tuple[int, float, float]
 
 def _totals(prospects: Sequence[Prospect], config: Config) -> dict[str, Row]:
     """Stage key or outcome -> its row."""
-    chances = probabilities(config)
+    chances = stage_lookup(config).probability
     totals: dict[str, Row] = {}
     for p in prospects:
         stage = p.stage

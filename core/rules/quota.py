@@ -21,6 +21,7 @@ from leadline.core.config import Config, QuotaPeriod
 from leadline.core.models import Prospect
 from leadline.core.rules.followup import OUTCOME_KEYS
 from leadline.core.rules.history import Closed, closed_deals
+from leadline.core.rules.stage_lookup import stage_lookup
 
 
 @dataclass(frozen=True)
@@ -65,15 +66,6 @@ def weighted_value(p: Prospect, config: Config) -> float:
     return p.value * stage.probability if stage else 0.0
 
 
-def probabilities(config: Config) -> dict[str, float]:
-    """Stage key -> probability, for `weighted_value` over many prospects (first
-    definition wins, like `Config.stage`)."""
-    found: dict[str, float] = {}
-    for stage in config.stages:
-        found.setdefault(stage.key, stage.probability)
-    return found
-
-
 def quota_status(
     prospects: Iterable[Prospect], config: Config, today: date, win_rate: float
 ) -> QuotaStatus:
@@ -92,7 +84,7 @@ def quota_status_of(
     """`quota_status` from each prospect's `closed_deals` (same order)."""
     period = config.quota.period
     start, end = period_bounds(today, period)
-    chances = probabilities(config)
+    chances = stage_lookup(config).probability
     won = expected = 0.0
     won_deals = expected_deals = 0
     for p, (won_dates, _, _) in zip(prospects, closed, strict=True):

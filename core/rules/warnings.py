@@ -30,11 +30,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from operator import attrgetter
 
 from leadline.core.config import Config
 from leadline.core.models import Lifecycle, Prospect, Role, TouchOutcome
 from leadline.core.rules.followup import is_open, is_qualified, last_response, missing_items
 from leadline.core.rules.icp import icp_score
+from leadline.core.rules.stage_lookup import StageLookup, stage_lookup
+
+_touch_date = attrgetter("date")
+_LEAD, _DECIDER, _GATEKEEPER = Lifecycle.LEAD, Role.DECISION_MAKER, Role.GATEKEEPER
 
 
 class WarningCode(StrEnum):
@@ -66,7 +71,7 @@ Found = ProspectWarning | None
 
 
 def _unqualified(p: Prospect, config: Config) -> Found:
-    if p.lifecycle != Lifecycle.LEAD or not p.touches or is_qualified(p, config):
+    if p.lifecycle != _LEAD or not p.touches or is_qualified(p, config):
         return None
     missing = missing_items(p, config.qualification)
     numbers = {"touches": len(p.touches), "missing": len(missing)}
@@ -74,23 +79,24 @@ def _unqualified(p: Prospect, config: Config) -> Found:
 
 
 def _decision_maker(p: Prospect, today: date) -> Found:
-    deciders = sum(c.role == Role.DECISION_MAKER for c in p.contacts)
-    booked = sum(m.date >= today for m in p.meetings)
-    if deciders and (p.decision_maker_confirmed or not booked):
+    deciders = len([c for c in p.contacts if c.role == _DECIDER])
+    if deciders and p.decision_maker_confirmed:
+        return None
+    booked = len([m for m in p.meetings if m.date >= today])
+    if deciders and not booked:
         return None
     numbers = {"decision_makers": deciders, "meetings_booked": booked}
     return ProspectWarning(WarningCode.NO_DECISION_MAKER, numbers)
 
 
 def _gatekeepers(p: Prospect) -> Found:
-    if not p.contacts or any(c.role != Role.GATEKEEPER for c in p.contacts):
+    if not p.contacts or any(c.role != _GATEKEEPER for c in p.contacts):
         return None
     return ProspectWarning(WarningCode.GATEKEEPERS_ONLY, {"gatekeepers": len(p.contacts)})
 
 
-def _busy_work(p: Prospect, config: Config, today: date) -> Found:
-    since = p.stage_entered
-    touches = sum(t.date > since for t in p.touches)
+def _busy_work(p: Prospect, config: Config, today: date, since: date) -> Found:
+    touches = len([t for t in p.touches if t.date > since])
     if touches < config.follow_up.busy_work_touches:
         return None
     days = max(0, (today - since).days)
@@ -101,16 +107,16 @@ def _pest(p: Prospect) -> Found:
     interval = p.plan.interval_days
     if not p.plan.agreed or not interval or len(p.touches) < 2:
         return None
-    before, last = sorted(p.touches, key=lambda t: t.date)[-2:]
+    before, last = sorted(p.touches, key=_touch_date)[-2:]
     gap = (last.date - before.date).days
     if gap >= interval or before.outcome == TouchOutcome.REPLIED:
         return None
     return ProspectWarning(WarningCode.PEST, {"actual_days": gap, "interval_days": interval})
 
 
-def _plan(p: Prospect, config: Config) -> list[ProspectWarning]:
+def _plan(p: Prospect, stages: StageLookup) -> list[ProspectWarning]:
     found = []
-    talked = config.stage_index(p.stage) > 0 or last_response(p) is not None
+    talked = stages.index.get(p.stage, -1) > 0 or last_response(p) is not None
     agreed = p.plan.agreed and bool(p.plan.interval_days) and bool(p.plan.channel)
     if talked and not agreed:
         found.append(ProspectWarning(WarningCode.NO_AGREED_PLAN))
@@ -119,27 +125,27 @@ def _plan(p: Prospect, config: Config) -> list[ProspectWarning]:
     return found
 
 
-def _stale(p: Prospect, config: Config, today: date, normal_cycle_days: int | None) -> Found:
-    stage = config.stage(p.stage)
+def _stale(
+    p: Prospect, config: Config, today: date, since: date, normal_cycle_days: int | None
+) -> Found:
+    stage = stage_lookup(config).stage.get(p.stage)
     limit = stage.stale_after_days if stage and stage.stale_after_days else None
     limit = limit or normal_cycle_days or config.normal_sales_cycle_days
-    days = (today - p.stage_entered).days
+    days = (today - since).days
     if days <= limit:
         return None
     return ProspectWarning(WarningCode.STALE, {"days": days, "limit": limit})
 
 
-def _premature(p: Prospect, config: Config) -> Found:
-    current = config.stage_index(p.stage)
-    criteria = tuple(item for s in config.stages[: current + 1] for item in s.entry_criteria)
-    missing = missing_items(p, tuple(dict.fromkeys(criteria)))
+def _premature(p: Prospect, stages: StageLookup) -> Found:
+    missing = missing_items(p, stages.criteria_so_far.get(p.stage, ()))
     if not missing:
         return None
     return ProspectWarning(WarningCode.PREMATURE_STAGE, {"missing": len(missing)}, missing)
 
 
 def _low_icp(p: Prospect, config: Config) -> Found:
-    if p.lifecycle != Lifecycle.LEAD:
+    if p.lifecycle != _LEAD:
         return None
     low = config.ideal_customer_profile.low_score
     score = icp_score(p, config)
@@ -154,15 +160,17 @@ def warnings_for(
     """Every warning that applies to `p` on `today`, in `WarningCode` order."""
     if not is_open(p):
         return []
+    stages = stage_lookup(config)
+    since = p.stage_entered
     found: list[Found] = [
         _unqualified(p, config),
         _decision_maker(p, today),
         _gatekeepers(p),
-        _busy_work(p, config, today),
+        _busy_work(p, config, today, since),
         _pest(p),
-        *_plan(p, config),
-        _stale(p, config, today, normal_cycle_days),
-        _premature(p, config),
+        *_plan(p, stages),
+        _stale(p, config, today, since, normal_cycle_days),
+        _premature(p, stages),
         _low_icp(p, config),
     ]
     return [w for w in found if w is not None]
