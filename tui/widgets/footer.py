@@ -65,6 +65,7 @@ class LeadlineFooter(Footer):
     """
 
     _composed_width = 0
+    _requests = 0
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
@@ -103,6 +104,22 @@ class LeadlineFooter(Footer):
             tooltip=binding.tooltip or binding.description,
         )
 
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        # A screen announces its bindings several times while it mounts (three
+        # times before the funnel's first paint) and Footer recomposes on each;
+        # only the last request recomposes, after the refresh, with the latest bindings.
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._recompose_soon()
+
     def on_resize(self, event: events.Resize) -> None:
         if self._bindings_ready and event.size.width != self._composed_width:
-            self.call_after_refresh(self.recompose)
+            self._recompose_soon()
+
+    def _recompose_soon(self) -> None:
+        self._requests += 1
+        self.call_after_refresh(self._recompose_if_latest, self._requests)
+
+    async def _recompose_if_latest(self, request: int) -> None:
+        if request == self._requests:  # a later request will read newer bindings
+            await self.recompose()
