@@ -9,6 +9,7 @@ With no criteria configured every prospect fits perfectly (100).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -54,6 +55,31 @@ def _folded(options: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_fold(str(option)) for option in options)
 
 
+Test = Callable[[IcpValue], bool]
+"""A criterion's test on the attribute's value (the attribute being present)."""
+
+
+def _test_for(criterion: IcpCriterion) -> Test:
+    """The test `criterion_met` applies (see there)."""
+    if criterion.equals is not None:
+        expected = criterion.equals
+        return lambda value: _same(value, expected)
+    if criterion.one_of:
+        options = _folded(criterion.one_of)
+        return lambda value: not isinstance(value, bool) and _fold(str(value)) in options
+    if criterion.min is not None or criterion.max is not None:
+        low, high = criterion.min, criterion.max
+
+        def within(value: IcpValue) -> bool:
+            number = _number(value)
+            if number is None:
+                return False
+            return (low is None or number >= low) and (high is None or number <= high)
+
+        return within
+    return lambda value: value not in ("", None)
+
+
 def criterion_met(criterion: IcpCriterion, icp: dict[str, IcpValue]) -> bool:
     """True when the prospect's attribute passes this criterion.
 
@@ -63,18 +89,7 @@ def criterion_met(criterion: IcpCriterion, icp: dict[str, IcpValue]) -> bool:
     """
     if criterion.attribute not in icp:
         return False
-    value = icp[criterion.attribute]
-    if criterion.equals is not None:
-        return _same(value, criterion.equals)
-    if criterion.one_of:
-        return not isinstance(value, bool) and _fold(str(value)) in _folded(criterion.one_of)
-    if criterion.min is not None or criterion.max is not None:
-        number = _number(value)
-        if number is None:
-            return False
-        low_ok = criterion.min is None or number >= criterion.min
-        return low_ok and (criterion.max is None or number <= criterion.max)
-    return value not in ("", None)
+    return _test_for(criterion)(icp[criterion.attribute])
 
 
 def icp_checks(p: Prospect, config: Config) -> list[IcpCheck]:
@@ -83,15 +98,33 @@ def icp_checks(p: Prospect, config: Config) -> list[IcpCheck]:
     return [IcpCheck(criterion=c, met=criterion_met(c, p.icp)) for c in criteria]
 
 
+Profile = tuple[tuple[tuple[str, float, Test], ...], float]
+"""((attribute, weight counted, test) per criterion in order, total weight)."""
+_last: tuple[Config, Profile] | None = None
+
+
+def _profile(config: Config) -> Profile:
+    """The criteria ready to apply, kept for the last config object (a frozen
+    config's criteria never change)."""
+    global _last
+    last = _last
+    if last is not None and last[0] is config:
+        return last[1]
+    criteria = config.ideal_customer_profile.criteria
+    tests = tuple((c.attribute, max(c.weight, 0.0), _test_for(c)) for c in criteria)
+    found = (tests, sum(max(c.weight, 0.0) for c in criteria))
+    _last = (config, found)
+    return found
+
+
 def icp_score(p: Prospect, config: Config) -> int:
     """The prospect's fit, 0..100: met weight over total weight, rounded.
 
     No criteria (or only zero weights) means no profile to miss: 100.
     """
-    criteria = config.ideal_customer_profile.criteria
+    tests, total = _profile(config)
     icp = p.icp
-    met = sum(max(c.weight, 0.0) for c in criteria if criterion_met(c, icp))
-    total = sum(max(c.weight, 0.0) for c in criteria)
+    met = sum(weight for name, weight, test in tests if name in icp and test(icp[name]))
     if total <= 0:
         return 100
     return round(100 * met / total)

@@ -13,16 +13,17 @@ from bisect import bisect_right
 from dataclasses import replace
 from datetime import date, timedelta
 
-from golden_support import DAYS, odd_prospect
+from golden_support import CONFIGS, DAYS, odd_prospect
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rules_support import DEFAULT_CONFIG
 
-from leadline.core.config import Section, StageDef
+from leadline.core.config import Config, Icp, IcpCriterion, Section, StageDef
 from leadline.core.models import Outcome, Prospect, TouchOutcome
 from leadline.core.rules.allocation import WINDOW_DAYS, time_allocation
 from leadline.core.rules.followup import response_tally
 from leadline.core.rules.history import closed_deals, closings, conversions, timeline
+from leadline.core.rules.icp import icp_checks, icp_score
 from leadline.core.rules.occasions import next_occurrence, upcoming_occasion, yearly_days
 from leadline.core.rules.stage_lookup import stage_lookup
 
@@ -163,3 +164,27 @@ def test_a_changed_config_gets_its_own_lookup() -> None:
     renamed = replace(DEFAULT_CONFIG, stages=DEFAULT_CONFIG.stages[1:])
     assert "lead" not in stage_lookup(renamed).stage
     assert stage_lookup(DEFAULT_CONFIG) == first
+
+
+def _reference_score(p: Prospect, config: Config) -> int:
+    checks = icp_checks(p, config)
+    total = sum(max(check.criterion.weight, 0.0) for check in checks)
+    if total <= 0:
+        return 100
+    return round(100 * sum(max(c.criterion.weight, 0.0) for c in checks if c.met) / total)
+
+
+@settings(max_examples=300)
+@given(odd_prospects, st.sampled_from(sorted(CONFIGS)))
+def test_icp_score_matches_the_checks_one_by_one(p: Prospect, name: str) -> None:
+    assert icp_score(p, CONFIGS[name]) == _reference_score(p, CONFIGS[name])
+
+
+def test_a_changed_profile_is_scored_by_its_own_criteria(config: Config) -> None:
+    p = replace(odd_prospect(random.Random(1), 0), icp={"industry": "software"})
+    assert icp_score(p, config) == 50
+    only_region = replace(
+        config, ideal_customer_profile=Icp(criteria=(IcpCriterion("region", 1.0, equals="EU"),))
+    )
+    assert icp_score(p, only_region) == 0
+    assert icp_score(p, config) == 50
