@@ -4,11 +4,14 @@ A prospect's *timeline* is its stage history in date order (same-day entries
 keep the order they were recorded in); when the last entry is not the current
 stage (imported records often have no history) the current stage is added on
 `stage_entered`. Every won or lost entry is one closed deal (`closings`).
+
+The `*_of` functions take what was read from each prospect's history, so the
+funnel summary reads every history once and shares it. Conversions are
+counted in conversion.py (`Conversion` is importable from here too).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +20,23 @@ from statistics import median
 
 from leadline.core.config import Config
 from leadline.core.models import Outcome, Prospect, StageEntry
+from leadline.core.rules.conversion import Conversion, conversions_of
+
+__all__ = [
+    "Closed",
+    "Conversion",
+    "NormalCycle",
+    "WinRate",
+    "closed_deals",
+    "closings",
+    "conversions",
+    "conversions_of",
+    "normal_cycle",
+    "normal_cycle_of",
+    "timeline",
+    "win_rate",
+    "win_rate_of",
+]
 
 _entry_date = attrgetter("date")
 
@@ -43,26 +63,6 @@ class NormalCycle:
     days: int
     wins: int
     from_history: bool
-
-
-@dataclass(frozen=True)
-class Conversion:
-    """Of the prospects that ever entered `from_stage`, how many later reached `to_stage`.
-
-    For a step between stages "reached" means entered the next stage or any
-    later one, or won; for meeting-to-won it means won. Prospects still sitting
-    in `from_stage` count as entered and not (yet) converted.
-    """
-
-    from_stage: str
-    to_stage: str
-    entered: int
-    converted: int
-
-    @property
-    def rate(self) -> float | None:
-        """converted / entered, or None when nobody entered."""
-        return self.converted / self.entered if self.entered else None
 
 
 def timeline(p: Prospect) -> list[StageEntry]:
@@ -165,58 +165,3 @@ def conversions(
     Meeting-to-won uses the first stage marked `meeting: true`; None without one.
     """
     return conversions_of((timeline(p) for p in prospects), config)
-
-
-def _reached(
-    entries: list[StageEntry], ranks: dict[str, int], won: int, meeting: int
-) -> tuple[int, int, bool]:
-    """(stage ranks entered, ranks later left upwards, whether a meeting entry was later won),
-    the ranks as bit masks.
-
-    Walks the timeline backwards, remembering the highest rank seen later on.
-    """
-    entered = converted = 0
-    best_after, won_after, meeting_won = -1, False, False
-    for entry in reversed(entries):
-        rank = ranks.get(entry.stage)
-        if rank is None:
-            continue
-        if rank == won:
-            won_after = True
-        else:
-            entered |= 1 << rank
-            if best_after > rank:
-                converted |= 1 << rank
-            if won_after and rank == meeting:
-                meeting_won = True
-        if rank > best_after:
-            best_after = rank
-    return entered, converted, meeting_won
-
-
-def conversions_of(
-    timelines: Iterable[list[StageEntry]], config: Config
-) -> tuple[tuple[Conversion, ...], Conversion | None]:
-    """`conversions` from each prospect's `timeline`."""
-    keys = [s.key for s in config.stages]
-    ranks: dict[str, int] = {key: i for i, key in enumerate(keys)}
-    won = ranks[_WON] = len(keys)
-    meeting = next((i for i, s in enumerate(config.stages) if s.meeting), -1)
-    # Few prospects take a path of their own: count each (entered, converted,
-    # meeting won) once per path, then spread the counts over the stages.
-    paths = Counter(_reached(entries, ranks, won, meeting) for entries in timelines)
-    entered = [0] * len(keys)
-    converted = [0] * len(keys)
-    meeting_won = 0
-    for (entered_mask, converted_mask, path_meeting_won), count in paths.items():
-        for rank in range(len(keys)):
-            entered[rank] += count * (entered_mask >> rank & 1)
-            converted[rank] += count * (converted_mask >> rank & 1)
-        meeting_won += count * path_meeting_won
-    targets = keys[1:] + [_WON]
-    steps = tuple(
-        Conversion(keys[i], targets[i], entered[i], converted[i]) for i in range(len(keys))
-    )
-    if meeting < 0:
-        return steps, None
-    return steps, Conversion(keys[meeting], _WON, entered[meeting], meeting_won)

@@ -1,0 +1,93 @@
+"""Stage-to-stage conversion: of the prospects that entered a stage, how many went further.
+
+Read from each prospect's timeline (`conversions` in history.py builds them).
+For a step between stages "reached" means entered the next stage or any later
+one, or won; meeting-to-won counts the prospects won after entering the first
+stage marked `meeting: true`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from leadline.core.config import Config
+from leadline.core.models import Outcome, StageEntry
+
+_WON = Outcome.WON.value
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """Of the prospects that ever entered `from_stage`, how many later reached `to_stage`.
+
+    For a step between stages "reached" means entered the next stage or any
+    later one, or won; for meeting-to-won it means won. Prospects still sitting
+    in `from_stage` count as entered and not (yet) converted.
+    """
+
+    from_stage: str
+    to_stage: str
+    entered: int
+    converted: int
+
+    @property
+    def rate(self) -> float | None:
+        """converted / entered, or None when nobody entered."""
+        return self.converted / self.entered if self.entered else None
+
+
+def _reached(
+    entries: list[StageEntry], ranks: dict[str, int], won: int, meeting: int
+) -> tuple[int, int, bool]:
+    """(stage ranks entered, ranks later left upwards, whether a meeting entry was later won),
+    the ranks as bit masks.
+
+    Walks the timeline backwards, remembering the highest rank seen later on.
+    """
+    entered = converted = 0
+    best_after, won_after, meeting_won = -1, False, False
+    for entry in reversed(entries):
+        rank = ranks.get(entry.stage)
+        if rank is None:
+            continue
+        if rank == won:
+            won_after = True
+        else:
+            entered |= 1 << rank
+            if best_after > rank:
+                converted |= 1 << rank
+            if won_after and rank == meeting:
+                meeting_won = True
+        if rank > best_after:
+            best_after = rank
+    return entered, converted, meeting_won
+
+
+def conversions_of(
+    timelines: Iterable[list[StageEntry]], config: Config
+) -> tuple[tuple[Conversion, ...], Conversion | None]:
+    """`conversions` from each prospect's `timeline`."""
+    keys = [s.key for s in config.stages]
+    ranks: dict[str, int] = {key: i for i, key in enumerate(keys)}
+    won = ranks[_WON] = len(keys)
+    meeting = next((i for i, s in enumerate(config.stages) if s.meeting), -1)
+    # Few prospects take a path of their own: count each (entered, converted,
+    # meeting won) once per path, then spread the counts over the stages.
+    paths = Counter(_reached(entries, ranks, won, meeting) for entries in timelines)
+    entered = [0] * len(keys)
+    converted = [0] * len(keys)
+    meeting_won = 0
+    for (entered_mask, converted_mask, path_meeting_won), count in paths.items():
+        for rank in range(len(keys)):
+            entered[rank] += count * (entered_mask >> rank & 1)
+            converted[rank] += count * (converted_mask >> rank & 1)
+        meeting_won += count * path_meeting_won
+    targets = keys[1:] + [_WON]
+    steps = tuple(
+        Conversion(keys[i], targets[i], entered[i], converted[i]) for i in range(len(keys))
+    )
+    if meeting < 0:
+        return steps, None
+    return steps, Conversion(keys[meeting], _WON, entered[meeting], meeting_won)
