@@ -27,6 +27,7 @@ from leadline.core.models import Prospect
 from leadline.core.store import DataFileError, Store, StoreLocked
 from leadline.tui import crash, state, theming
 from leadline.tui.commands import LEADLINE_COMMANDS, prospect_in_view
+from leadline.tui.idle_gc import IdleCollector
 from leadline.tui.screens.funnel import FunnelScreen
 
 SCREEN_ACTIONS = frozenset(
@@ -97,6 +98,7 @@ class LeadlineApp(App[int]):
         self.state_path = state_path or state.default_state_path()
         self.crash_dir = crash_dir or crash.default_crash_dir()
         self._cache: tuple[int, list[Prospect]] | None = None
+        self._idle_gc = IdleCollector()
         self._poll_failed = False
         self._crash_report: str | None = None
         self.pause_polling = False
@@ -170,6 +172,11 @@ class LeadlineApp(App[int]):
             self.notify(problem, title="Theme not loaded", severity="error", timeout=10)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.set_interval(1.0, self._poll_store, name="poll-store")
+        self._idle_gc.start()
+        self.set_interval(0.5, self._idle_gc.tick, name="idle-gc")
+
+    def on_unmount(self) -> None:
+        self._idle_gc.stop()
 
     def _handle_exception(self, error: Exception) -> None:
         """Unexpected errors: a short message and a private log, never local variables."""
@@ -225,6 +232,7 @@ class LeadlineApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
             setattr(event, ROUTED_TO, self.screen)
+            self._idle_gc.key()
         await super().on_event(event)
 
     async def _on_key(self, event: events.Key) -> None:
