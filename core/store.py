@@ -104,6 +104,28 @@ class Store:
         self._sync()
         return self._all()
 
+    def __len__(self) -> int:
+        """How many prospects the file holds (no decoding; re-read if the file changed)."""
+        self._sync()
+        return len(self._doc_ids)
+
+    def preload(self, progress: Callable[[int, int], None] | None = None, step: int = 5000) -> None:
+        """Decode every prospect now, calling `progress(done, total)` every `step` of them.
+
+        For a caller that will need them all and wants to show how far reading has got.
+        """
+        self._sync()
+        waiting = [pid for pid in self._doc_ids if pid not in self._decoded]
+        total = len(waiting)
+        with collector_paused():
+            for done, pid in enumerate(waiting):
+                if progress is not None and done % step == 0:
+                    progress(done, total)
+                self._prospect(pid)
+            gc.freeze()  # see `_all`
+        if progress is not None:
+            progress(total, total)
+
     def get(self, pid: str) -> Prospect:
         """The prospect with id `pid`; KeyError if there is none."""
         self._sync()

@@ -7,6 +7,7 @@ import difflib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TextIO
 
 from leadline.core.config import Config
 from leadline.core.config_loader import load_config
@@ -45,6 +46,30 @@ def open_context(args: argparse.Namespace, *, lock_timeout: float = 10.0) -> Con
     db_path = resolve_db(getattr(args, "db", None))
     store = Store.open(db_path, backups=config.backups, lock_timeout=lock_timeout)
     return Context(config=config, store=store, db_path=db_path, config_path=config_path)
+
+
+PROGRESS_ABOVE = 20_000
+"""Prospects to decode before the TUI starts above which a progress line is shown."""
+
+
+def preload_showing_progress(store: Store, out: TextIO) -> None:
+    """Decode every prospect before the TUI starts; on a terminal, say how far it has got.
+
+    With 100,000 prospects this takes a few seconds. The line is drawn in place
+    and wiped before the TUI takes the screen, so nothing is left behind it.
+    """
+    total = len(store)
+    if total <= PROGRESS_ABOVE or not out.isatty():
+        store.preload()
+        return
+
+    def show(done: int, _total: int) -> None:
+        out.write(f"\rleadline: reading {total:,} prospects... {done * 100 // max(total, 1)}%")
+        out.flush()
+
+    store.preload(show, step=max(total // 20, 1))
+    out.write("\r\x1b[K")
+    out.flush()
 
 
 def parse_day(text: str | None, default: date, *, latest: date | None = None) -> date:
