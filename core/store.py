@@ -274,12 +274,17 @@ class Store:
             self._storage.refresh()
             if self._generation == self._storage.generation:
                 return
-            full, changed = self._storage.take_changes()
+            # documents() may pick up yet another save: take the changes after it
             docs = self._storage.documents(PROSPECTS_TABLE)
-            if full or self._generation < 0:
-                self._rebuild(docs)
-            else:
-                self._catch_up(docs, changed.get(PROSPECTS_TABLE, set()))
+            full, changed = self._storage.take_changes()
+            try:
+                if full or self._generation < 0:
+                    self._rebuild(docs)
+                else:
+                    self._catch_up(docs, changed.get(PROSPECTS_TABLE, set()))
+            except BaseException:
+                self._generation = -1  # the changes are taken: rebuild on next read
+                raise
             self._docs = docs
             self._generation = self._storage.generation
             gc.freeze()  # what was just read lives on; see `_all`
@@ -298,7 +303,8 @@ class Store:
         pids = {doc_id: pid for pid, doc_id in self._doc_ids.items()}
         highest = max(self._doc_ids.values(), default=0)
         reorder = False
-        for key in sorted(changed, key=int):
+        added: list[tuple[str, int]] = []
+        for key in sorted(changed, key=int):  # first what left, so an id may move
             doc_id, old = int(key), pids.get(int(key))
             new = self._ident(doc_id, docs[key]) if key in docs else None
             if old is not None:
@@ -307,11 +313,13 @@ class Store:
                     del self._doc_ids[old]
                     reorder = True
             if new is not None:
-                if new in self._doc_ids and self._doc_ids[new] != doc_id:
-                    raise self._bad_document(doc_id, f"its id {new!r} is used twice")
-                reorder = reorder or (new not in self._doc_ids and doc_id < highest)
-                self._doc_ids[new] = doc_id  # an update keeps its place in the dict
-                self._decoded.pop(new, None)
+                added.append((new, doc_id))
+        for new, doc_id in added:
+            if new in self._doc_ids and self._doc_ids[new] != doc_id:
+                raise self._bad_document(doc_id, f"its id {new!r} is used twice")
+            reorder = reorder or (new not in self._doc_ids and doc_id < highest)
+            self._doc_ids[new] = doc_id  # an update keeps its place in the dict
+            self._decoded.pop(new, None)
         if reorder:
             self._doc_ids = dict(sorted(self._doc_ids.items(), key=lambda item: item[1]))
 

@@ -1,0 +1,100 @@
+"""Decoding on demand: other processes' changes, odd documents, files other tools wrote.
+
+Two `Store` objects on one file stand in for two processes (each has its own
+storage, cache and journal position), so the interleavings are exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from leadline.core.models import Note, Prospect
+from leadline.core.store import DataFileError, Store
+
+WHEN = datetime(2024, 3, 1, 9, 30)
+
+
+def _prospect(name: str, pid: str) -> Prospect:
+    return Prospect(id=pid, name=name, stage="lead", created=WHEN, updated=WHEN)
+
+
+def _note(text: str):  # type: ignore[no-untyped-def]
+    return lambda p: replace(p, notes=(*p.notes, Note(WHEN, text)))
+
+
+def _texts(p: Prospect) -> list[str]:
+    return [n.text for n in p.notes]
+
+
+def test_changes_landing_while_others_are_caught_up_are_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The TUI polls while `leadline note` and `leadline add` save; no save is lost."""
+    db = tmp_path / "leadline.json"
+    tui = Store.open(db)
+    tui.add_many([_prospect("Acme Ltd", "0000aaaa"), _prospect("Bolt GmbH", "0000bbbb")])
+    assert len(tui.prospects()) == 2  # both decoded
+    cli = Store.open(db)
+    cli.update("0000bbbb", _note("cli on bolt"))
+    take_changes = tui._storage.take_changes
+
+    def more_saves_land_meanwhile() -> Any:
+        taken = take_changes()
+        monkeypatch.setattr(tui._storage, "take_changes", take_changes)
+        cli.update("0000aaaa", _note("cli on acme"))
+        cli.add(_prospect("Corp Inc", "0000cccc"))
+        return taken
+
+    monkeypatch.setattr(tui._storage, "take_changes", more_saves_land_meanwhile)
+    assert _texts(tui.get("0000bbbb")) == ["cli on bolt"]
+    assert [p.id for p in tui.prospects()] == ["0000aaaa", "0000bbbb", "0000cccc"]
+    assert _texts(tui.update("0000aaaa", _note("tui"))) == ["cli on acme", "tui"]
+    tui.add(_prospect("Dyn AG", "0000dddd"))
+    reread = Store.open(db)
+    assert [p.name for p in reread.prospects()] == ["Acme Ltd", "Bolt GmbH", "Corp Inc", "Dyn AG"]
+    assert _texts(reread.get("0000aaaa")) == ["cli on acme", "tui"]
+
+
+def test_a_prospect_deleted_and_added_again_at_a_lower_doc_id_is_caught_up(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "leadline.json"
+    tui = Store.open(db)
+    tui.add_many([_prospect(n, f"0000000{n}") for n in "123"])
+    assert [p.id for p in tui.prospects()] == ["00000001", "00000002", "00000003"]
+    other = Store.open(db)
+    third = other.get("00000003")
+    other.delete("00000002")
+    other.delete("00000003")
+    other.add(third)  # takes doc id 2, which the deleted "00000002" had
+    assert [p.id for p in tui.prospects()] == ["00000001", "00000003"]
+    assert tui.get("00000003") == third
+    tui.update("00000003", _note("still there"))
+    assert [p.id for p in Store.open(db).prospects()] == ["00000001", "00000003"]
+
+
+def test_a_damaged_change_by_another_writer_stays_refused_and_is_never_overwritten(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "leadline.json"
+    tui = Store.open(db)
+    tui.add(_prospect("Acme Ltd", "0000aaaa"))
+    assert len(tui.prospects()) == 1
+    other = Store.open(db)
+    twin = replace(tui.get("0000aaaa"), name="Acme twin").to_doc()
+    with other._storage.lock():
+        other._storage.refresh()
+        other._storage.apply({"prospects": {"2": twin}})  # the id "0000aaaa" again
+    for _ in range(2):
+        with pytest.raises(DataFileError, match="used twice"):
+            tui.prospects()
+    with pytest.raises(DataFileError):
+        tui.add(_prospect("Bolt GmbH", "0000bbbb"))
+    saved = db.read_bytes() + db.with_name(db.name + ".journal").read_bytes()
+    assert b"Acme twin" in saved
+    assert b"Bolt" not in saved
