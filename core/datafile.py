@@ -179,7 +179,9 @@ def parse_file(raw: bytes) -> tuple[Tables, int, int]:
     """
     try:
         tables: Tables = _RAW_TABLES.decode(raw)
-    except msgspec.DecodeError:  # ValidationError too: say what is wrong as precisely as we can
+        if not raw.isascii():
+            raw.decode()  # msgspec does not check the text of the documents it keeps raw
+    except (msgspec.DecodeError, UnicodeDecodeError):  # say what is wrong as precisely as we can
         tables = _parse(raw)
     tables = check_tables(tables)
     version, revision = _header(tables)

@@ -98,3 +98,16 @@ def test_a_damaged_change_by_another_writer_stays_refused_and_is_never_overwritt
     saved = db.read_bytes() + db.with_name(db.name + ".journal").read_bytes()
     assert b"Acme twin" in saved
     assert b"Bolt" not in saved
+
+
+def test_a_file_that_is_not_utf8_inside_a_document_is_refused_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "leadline.json"
+    with Store.open(db) as store:
+        store.add(_prospect("Acme Ltd", "0000aaaa"))
+        store.add(_prospect("Bolt GmbH", "0000bbbb"))
+        store.compact()
+    broken = db.read_bytes().replace(b"Bolt", b"B\xffolt")
+    db.write_bytes(broken)
+    with pytest.raises(DataFileError, match="UTF-8"):
+        Store.open(db)
+    assert db.read_bytes() == broken
