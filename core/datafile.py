@@ -95,10 +95,15 @@ def encode(tables: Tables) -> bytes:
     parsed and written again: a compaction costs little more than the copy.
     """
     checked = check_tables(tables)
-    return _ENCODER.encode(
+    out = _ENCODER.encode(
         {name: {doc_id: _as_raw(doc) for doc_id, doc in table.items()}
          for name, table in checked.items()}
     )  # fmt: skip
+    if out.isascii():
+        return out
+    # Raw documents another tool wrote as UTF-8 text: escape them like the rest.
+    plain = {name: {k: materialize(d) for k, d in t.items()} for name, t in checked.items()}
+    return json.dumps(plain, allow_nan=False).encode("ascii")
 
 
 def _parse(raw: bytes) -> Any:

@@ -6,6 +6,7 @@ storage, cache and journal position), so the interleavings are exact.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -111,3 +112,18 @@ def test_a_file_that_is_not_utf8_inside_a_document_is_refused_untouched(tmp_path
     with pytest.raises(DataFileError, match="UTF-8"):
         Store.open(db)
     assert db.read_bytes() == broken
+
+
+def test_a_file_another_tool_wrote_as_utf8_is_compacted_to_ascii(tmp_path: Path) -> None:
+    """Raw documents are copied as they are, but the data file stays ASCII."""
+    db = tmp_path / "leadline.json"
+    with Store.open(db) as store:
+        store.add(_prospect("Ереван Групп", "0000aaaa"))
+        store.compact()
+    data = json.loads(db.read_bytes())
+    db.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    with Store.open(db) as store:
+        store.add(_prospect("北京贸易", "0000bbbb"))
+        store.compact()
+    assert db.read_bytes().isascii()
+    assert [p.name for p in Store.open(db).prospects()] == ["Ереван Групп", "北京贸易"]
