@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import prospects
 
 from leadline.core.models import Note, Prospect
 from leadline.core.store import DataFileError, Store
@@ -127,3 +130,51 @@ def test_a_file_another_tool_wrote_as_utf8_is_compacted_to_ascii(tmp_path: Path)
         store.compact()
     assert db.read_bytes().isascii()
     assert [p.name for p in Store.open(db).prospects()] == ["Ереван Групп", "北京贸易"]
+
+
+_OPTIONAL = ("lifecycle", "value", "currency", "budget", "decision_timeframe", "expected_close",
+             "qualification", "decision_maker_confirmed", "contacts", "plan", "touches", "notes",
+             "stage_history", "meetings", "penetration", "icp", "tags", "lost_reason",
+             "external_id")  # fmt: skip
+
+
+@st.composite
+def _rewritten(draw: st.DrawFn) -> dict[str, Any]:
+    """A prospect document as another JSON writer or a hand edit could leave it."""
+    doc = draw(prospects()).to_doc()
+    if float(doc["value"]).is_integer() and draw(st.booleans()):
+        doc["value"] = int(doc["value"])
+    for key in draw(st.lists(st.sampled_from(_OPTIONAL), unique=True, max_size=6)):
+        del doc[key]
+    if draw(st.booleans()):
+        doc["x_other_tool"] = {"kept": [1, None, "é"]}
+    if draw(st.booleans()):  # the id no longer first
+        doc = dict(sorted(doc.items(), reverse=draw(st.booleans())))
+    return doc
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc=_rewritten(), indent=st.sampled_from([None, 2, "\t"]), ascii_only=st.booleans())
+def test_documents_from_other_writers_read_as_from_doc_reads_them(
+    lazy_dir: Path, doc: dict[str, Any], indent: int | str | None, ascii_only: bool
+) -> None:
+    db = lazy_dir / "leadline.json"
+    for leftover in lazy_dir.glob("leadline.json*"):
+        leftover.unlink()
+    with Store.open(db, backups=0) as store:
+        store.compact()
+    data = json.loads(db.read_bytes())
+    data["prospects"] = {"1": doc}
+    db.write_text(json.dumps(data, indent=indent, ensure_ascii=ascii_only), encoding="utf-8")
+    expected = Prospect.from_doc(json.loads(json.dumps(doc)))
+    with Store.open(db, backups=0) as store:
+        assert store.get(doc["id"]) == expected
+        assert store.find(doc["id"]) == [expected]
+        store.compact()  # raw text copied on
+    with Store.open(db, backups=0) as store:
+        assert store.prospects() == [expected]
+
+
+@pytest.fixture(scope="module")
+def lazy_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("lazy")
