@@ -345,7 +345,7 @@ class Prospect:
             lifecycle=_LIFECYCLES[doc.get("lifecycle") or Lifecycle.LEAD],
             value=float(doc.get("value") or 0.0),
             currency=doc.get("currency", ""),
-            budget=doc.get("budget"),
+            budget=None if doc.get("budget") is None else float(doc["budget"]),
             decision_timeframe=doc.get("decision_timeframe", ""),
             expected_close=_date(doc.get("expected_close")),
             qualification=dict(doc.get("qualification", {})),

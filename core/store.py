@@ -32,9 +32,11 @@ __all__ = ["DataFileError", "StaleWriteError", "Store", "StoreLocked", "new_id"]
 
 _DECODE_PROSPECT = msgspec.json.Decoder(Prospect).decode
 """Raw JSON text straight to a Prospect, about three times faster than parsing it
-into a dict and calling `Prospect.from_doc`. It reads exactly the documents
-`from_doc` reads; anything it is stricter about (an integer where a float is
-written, a missing optional value as null...) falls back to `from_doc`."""
+into a dict and calling `Prospect.from_doc`. What it is stricter about (a float
+where an integer is expected, null for a missing value, an empty role...) falls
+back to `from_doc`. Known differences on documents another tool wrote: a time
+with 7+ fractional digits is rounded (from_doc truncates; leadline writes
+seconds), and a lowercase "z" offset is accepted (from_doc refuses it)."""
 
 
 def new_id() -> str:
@@ -277,8 +279,9 @@ class Store:
             # documents() may pick up yet another save: take the changes after it
             docs = self._storage.documents(PROSPECTS_TABLE)
             full, changed = self._storage.take_changes()
+            rebuild = full or self._generation < 0
             try:
-                if full or self._generation < 0:
+                if rebuild:
                     self._rebuild(docs)
                 else:
                     self._catch_up(docs, changed.get(PROSPECTS_TABLE, set()))
@@ -287,7 +290,8 @@ class Store:
                 raise
             self._docs = docs
             self._generation = self._storage.generation
-            gc.freeze()  # what was just read lives on; see `_all`
+            if rebuild:  # what a full read built lives on (see `_all`); not after each
+                gc.freeze()  # catch-up, which would also freeze the app's cyclic garbage
 
     def _rebuild(self, docs: dict[str, Any]) -> None:
         doc_ids: dict[str, int] = {}

@@ -207,6 +207,7 @@ def test_documents_written_loosely_by_hand_or_an_older_tool_still_read(tmp_path:
     db.write_text(json.dumps(data))
     p = Store.open(db).get("0000aaaa")
     assert (p.value, p.lifecycle.value, p.budget) == (5400.0, "lead", 12000)
+    assert isinstance(p.budget, float)  # as the fast decoder gives it, so exports agree
     assert (p.touches[0].minutes, p.touches[0].channel, p.contacts[0].role.value) == (
         5,
         "",
