@@ -44,6 +44,10 @@ def new_id() -> str:
     return secrets.token_hex(4)
 
 
+_FREEZE_FROM = 1000
+"""Prospects decoded at once from which the result is frozen out of gc scans."""
+
+
 class _Ident(msgspec.Struct):
     id: str
 
@@ -234,12 +238,15 @@ class Store:
         return found
 
     def _all(self) -> list[Prospect]:
-        if len(self._decoded) < len(self._doc_ids):
+        missing = len(self._doc_ids) - len(self._decoded)
+        if missing:
             with collector_paused():
                 result = [self._prospect(pid) for pid in self._doc_ids]
-                # They live all session: keep them out of gc scans, including the
-                # one the allocations above would set off as soon as gc resumes.
-                gc.freeze()
+                if missing >= _FREEZE_FROM:
+                    # They live all session: keep them out of gc scans, including
+                    # the one these allocations would set off as soon as gc resumes.
+                    # (Not for a few: that would also freeze the caller's garbage.)
+                    gc.freeze()
             return result
         return [self._decoded[pid] for pid in self._doc_ids]
 
