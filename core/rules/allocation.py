@@ -100,6 +100,13 @@ def time_allocation_of(
         recent = [t for t in p.touches if start <= t.date <= today and t.minutes > 0]
         if recent:  # most prospects: no timeline needed
             _add_minutes(totals, recent, timeline(p) if entries is None else entries, where)
+    return allocation_from_totals(totals, config, start, today)
+
+
+def allocation_from_totals(
+    totals: dict[Section | None, int], config: Config, start: date, today: date
+) -> TimeAllocation:
+    """The allocation from minutes per section (None: outcomes and unknown stages)."""
     in_sections = sum(totals.get(s, 0) for s in FUNNEL_ORDER)
     found = tuple(
         SectionTime(
@@ -111,3 +118,20 @@ def time_allocation_of(
         for s in FUNNEL_ORDER
     )
     return TimeAllocation(start, today, found, in_sections, totals.get(None, 0))
+
+
+SectionMinutes = tuple[tuple[Section | None, int], ...]
+"""(section, minutes) pairs of one prospect's touches in the window."""
+
+
+def window_minutes(
+    p: Prospect, entries: list[StageEntry], where: dict[str, Section], start: date, today: date
+) -> SectionMinutes:
+    """`p`'s minutes logged from `start` to `today` by section, as `time_allocation`
+    counts them (`entries`: its timeline; `where`: stage key -> section)."""
+    recent = [t for t in p.touches if start <= t.date <= today and t.minutes > 0]
+    if not recent:
+        return ()
+    totals: dict[Section | None, int] = {}
+    _add_minutes(totals, recent, entries, where)
+    return tuple(totals.items())

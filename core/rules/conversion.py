@@ -65,17 +65,49 @@ def _reached(
     return entered, converted, meeting_won
 
 
+Path = tuple[int, int, bool]
+"""What one timeline says (`_reached`): ranks entered, ranks left upwards (bit
+masks), whether a meeting entry was later won."""
+
+
+@dataclass(frozen=True)
+class Ranks:
+    """Stage key -> rank (won ranks last), the number of stages and the meeting
+    stage's rank (-1 without one), worked out once per config."""
+
+    rank: dict[str, int]
+    keys: list[str]
+    meeting: int
+
+    def path(self, entries: list[StageEntry]) -> Path:
+        """The path of one prospect's timeline."""
+        return _reached(entries, self.rank, len(self.keys), self.meeting)
+
+
+def conversion_ranks(config: Config) -> Ranks:
+    """The ranks of `config`'s stages for counting conversions."""
+    keys = [s.key for s in config.stages]
+    rank: dict[str, int] = {key: i for i, key in enumerate(keys)}
+    rank[_WON] = len(keys)
+    meeting = next((i for i, s in enumerate(config.stages) if s.meeting), -1)
+    return Ranks(rank, keys, meeting)
+
+
 def conversions_of(
     timelines: Iterable[list[StageEntry]], config: Config
 ) -> tuple[tuple[Conversion, ...], Conversion | None]:
     """`conversions` from each prospect's `timeline`."""
-    keys = [s.key for s in config.stages]
-    ranks: dict[str, int] = {key: i for i, key in enumerate(keys)}
-    won = ranks[_WON] = len(keys)
-    meeting = next((i for i, s in enumerate(config.stages) if s.meeting), -1)
-    # Few prospects take a path of their own: count each (entered, converted,
-    # meeting won) once per path, then spread the counts over the stages.
-    paths = Counter(_reached(entries, ranks, won, meeting) for entries in timelines)
+    ranks = conversion_ranks(config)
+    return conversions_from_paths(Counter(ranks.path(entries) for entries in timelines), ranks)
+
+
+def conversions_from_paths(
+    paths: Counter[Path], ranks: Ranks
+) -> tuple[tuple[Conversion, ...], Conversion | None]:
+    """The conversions from how many prospects took each path."""
+    # Few prospects take a path of their own: each path is counted once, then
+    # its counts are spread over the stages.
+    keys, meeting = ranks.keys, ranks.meeting
     entered = [0] * len(keys)
     converted = [0] * len(keys)
     meeting_won = 0

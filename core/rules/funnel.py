@@ -1,8 +1,11 @@
 """The funnel: counts and money per stage and section, quota, history, advice.
 
 `summarize_funnel` gathers everything the funnel screen and `leadline funnel`
-show; `funnel_to_json` turns it into plain JSON. Counts and values are over
-open prospects (in a configured stage); outcomes are summarised apart.
+show; `funnel_to_json` turns it into plain JSON. It reads each prospect once
+into its parts (funnel_parts.py) and adds them up (`summarize_parts`), so a
+caller keeping the parts of unchanged prospects can skip their histories.
+Counts and values are over open prospects (in a configured stage); outcomes
+are summarised apart.
 Weighted value = value x the stage's probability.
 
 The best-few test (Miller-Heiman): an open prospect whose expected close lies
@@ -18,24 +21,33 @@ from datetime import date, timedelta
 
 from leadline.core.config import Config, Section
 from leadline.core.models import Outcome, Prospect
-from leadline.core.rules.advice import AdviceItem, meetings_booked, shape_advice
-from leadline.core.rules.allocation import FUNNEL_ORDER, TimeAllocation, time_allocation_of
-from leadline.core.rules.followup import OUTCOME_KEYS, is_open
+from leadline.core.rules.advice import AdviceItem, shape_advice
+from leadline.core.rules.allocation import FUNNEL_ORDER, TimeAllocation, allocation_from_totals
+from leadline.core.rules.conversion import conversion_ranks, conversions_from_paths
+from leadline.core.rules.followup import is_open
 from leadline.core.rules.funnel_json import funnel_to_json
+from leadline.core.rules.funnel_parts import ProspectParts, parts_maker, prospect_parts
+from leadline.core.rules.funnel_tally import Row, tally_parts
 from leadline.core.rules.history import (
     Conversion,
     NormalCycle,
     WinRate,
-    closed_deals,
-    conversions_of,
-    normal_cycle_of,
-    timeline,
-    win_rate_of,
+    normal_cycle_from_days,
+    win_rate_from_counts,
 )
-from leadline.core.rules.quota import QuotaStatus, quota_status_of
-from leadline.core.rules.stage_lookup import stage_lookup
+from leadline.core.rules.quota import QuotaStatus, quota_from_tally
 
-__all__ = ["Bucket", "FunnelSummary", "funnel_to_json", "passes_best_few_test", "summarize_funnel"]
+__all__ = [
+    "Bucket",
+    "FunnelSummary",
+    "ProspectParts",
+    "funnel_to_json",
+    "parts_maker",
+    "passes_best_few_test",
+    "prospect_parts",
+    "summarize_funnel",
+    "summarize_parts",
+]
 
 
 @dataclass(frozen=True)
@@ -85,23 +97,6 @@ def passes_best_few_test(p: Prospect, today: date, normal_cycle_days: int) -> bo
     return today <= close <= today + timedelta(days=normal_cycle_days / 2)
 
 
-Row = tuple[int, float, float]
-"""count, value, weighted value."""
-
-
-def _totals(prospects: Sequence[Prospect], config: Config) -> dict[str, Row]:
-    """Stage key or outcome -> its row."""
-    chances = stage_lookup(config).probability
-    totals: dict[str, Row] = {}
-    for p in prospects:
-        stage = p.stage
-        count, value, weighted = totals.get(stage, (0, 0.0, 0.0))
-        chance = chances.get(stage)
-        weighted += p.value * chance if chance is not None else 0.0
-        totals[stage] = (count + 1, value + p.value, weighted)
-    return totals
-
-
 def _sum(buckets: Sequence[Bucket], key: str, name: str, section: Section | None) -> Bucket:
     count = sum(b.count for b in buckets)
     value = sum(b.value for b in buckets)
@@ -124,42 +119,43 @@ def _buckets(
     return stages, sections, outcomes
 
 
-def _best_few(prospects: Sequence[Prospect], today: date, normal_cycle_days: int) -> list[str]:
-    """Ids of the prospects passing `passes_best_few_test`, in their order."""
-    last = today + timedelta(days=normal_cycle_days / 2)
-    return [
-        p.id
-        for p in prospects
-        if p.expected_close is not None
-        and today <= p.expected_close <= last
-        and p.stage not in OUTCOME_KEYS
-    ]
-
-
 def summarize_funnel(prospects: Sequence[Prospect], config: Config, today: date) -> FunnelSummary:
     """The funnel on `today` for all `prospects` (open, parked and closed alike)."""
-    # Each prospect's history is read once and shared by the figures built on it.
-    closed = [closed_deals(p) for p in prospects]
-    timelines = [timeline(p) for p in prospects]
-    stages, sections, outcomes = _buckets(_totals(prospects, config), config)
-    rate = win_rate_of(closed, config)
-    cycle = normal_cycle_of(prospects, closed, config)
-    steps, meeting_to_won = conversions_of(timelines, config)
-    allocation = time_allocation_of(zip(prospects, timelines, strict=True), config, today)
-    meetings = meetings_booked(prospects, today)
+    make = parts_maker(config, today)
+    return summarize_parts([make(p) for p in prospects], config, today)
+
+
+def summarize_parts(parts: Sequence[ProspectParts], config: Config, today: date) -> FunnelSummary:
+    """`summarize_funnel` from each prospect's parts (`parts_maker(config, today)`,
+    same config and day), in the prospects' order: the same summary, without
+    reading any history."""
+    tally = tally_parts(parts, config, today)
+    stages, sections, outcomes = _buckets(tally.totals, config)
+    rate = win_rate_from_counts(tally.won, tally.lost, config)
+    cycle = normal_cycle_from_days(tally.cycle_days, config)
+    steps, meeting_to_won = conversions_from_paths(tally.paths, conversion_ranks(config))
+    allocation = allocation_from_totals(tally.minutes, config, tally.window_start, today)
     counts = {Section(b.key): b.count for b in sections}
+    meetings = tally.meetings
     return FunnelSummary(
         today=today,
         stages=stages,
         sections=sections,
         outcomes=outcomes,
-        quota=quota_status_of(prospects, closed, config, today, rate.rate),
+        quota=quota_from_tally(tally.quota, config, rate.rate),
         win_rate=rate,
         normal_cycle=cycle,
-        best_few_ids=tuple(_best_few(prospects, today, cycle.days)),
+        best_few_ids=tuple(_best_few(tally.closes, today, cycle.days)),
         conversion=steps,
         meeting_to_won=meeting_to_won,
         time_allocation=allocation,
         meetings_next_14_days=meetings,
         advice=tuple(shape_advice(counts, meetings, meeting_to_won, allocation, config)),
     )
+
+
+def _best_few(closes: list[tuple[str, date]], today: date, normal_cycle_days: int) -> list[str]:
+    """Ids of the prospects passing `passes_best_few_test`, in their order (`closes`:
+    open prospects' expected closes from today on)."""
+    last = today + timedelta(days=normal_cycle_days / 2)
+    return [pid for pid, close in closes if close <= last]

@@ -32,9 +32,11 @@ __all__ = [
     "conversions",
     "conversions_of",
     "normal_cycle",
+    "normal_cycle_from_days",
     "normal_cycle_of",
     "timeline",
     "win_rate",
+    "win_rate_from_counts",
     "win_rate_of",
 ]
 
@@ -129,6 +131,11 @@ def win_rate_of(closed: Iterable[Closed], config: Config) -> WinRate:
     for won_dates, lost_count, _ in closed:
         won += len(won_dates)
         lost += lost_count
+    return win_rate_from_counts(won, lost, config)
+
+
+def win_rate_from_counts(won: int, lost: int, config: Config) -> WinRate:
+    """`win_rate` from the number of won and lost deals."""
     if won + lost >= MIN_CLOSED_FOR_WIN_RATE:
         return WinRate(won / (won + lost), won, lost, from_history=True)
     return WinRate(config.quota.default_win_rate, won, lost, from_history=False)
@@ -152,6 +159,11 @@ def normal_cycle_of(
     for p, (won_dates, _, from_history) in zip(prospects, closed, strict=True):
         if won_dates and from_history:
             days.append(max(0, (min(won_dates) - p.first_contact).days))
+    return normal_cycle_from_days(days, config)
+
+
+def normal_cycle_from_days(days: Sequence[int], config: Config) -> NormalCycle:
+    """`normal_cycle` from each won prospect's days from first contact to its first win."""
     if len(days) >= MIN_WINS_FOR_CYCLE:
         return NormalCycle(round(median(days)), len(days), from_history=True)
     return NormalCycle(config.normal_sales_cycle_days, len(days), from_history=False)

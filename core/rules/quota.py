@@ -95,10 +95,38 @@ def quota_status_of(
         if close is not None and start <= close <= end and p.stage not in OUTCOME_KEYS:
             expected += p.value * chances[p.stage] if p.stage in chances else 0.0
             expected_deals += 1
-    target = config.quota.amount
-    gap = max(0.0, target - won - expected)
+    return quota_from_tally(
+        QuotaTally(start, end, won, won_deals, expected, expected_deals), config, win_rate
+    )
+
+
+@dataclass(frozen=True)
+class QuotaTally:
+    """The period and what was won and is expected in it."""
+
+    start: date
+    end: date
+    won: float
+    won_deals: int
+    expected: float
+    expected_deals: int
+
+
+def quota_from_tally(tally: QuotaTally, config: Config, win_rate: float) -> QuotaStatus:
+    """The quota status from the period's tally, at the given win rate."""
+    target, period = config.quota.amount, config.quota.period
+    gap = max(0.0, target - tally.won - tally.expected)
     needed = gap / win_rate if win_rate > 0 else (None if gap else 0.0)
-    label = period_label(start, period)
     return QuotaStatus(
-        period, start, end, label, target, won, won_deals, expected, expected_deals, gap, needed
+        period,
+        tally.start,
+        tally.end,
+        period_label(tally.start, period),
+        target,
+        tally.won,
+        tally.won_deals,
+        tally.expected,
+        tally.expected_deals,
+        gap,
+        needed,
     )
