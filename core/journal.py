@@ -75,7 +75,10 @@ class Scan:
 
 def record_line(revision: int, changes: Changes) -> bytes:
     """One journal line for a save that took the data to `revision`."""
-    body = orjson.dumps({"r": revision, "t": changes})
+    try:
+        body = orjson.dumps({"r": revision, "t": changes})
+    except TypeError as error:  # e.g. a lone surrogate, which no UTF-8 file can hold
+        raise ValueError(f"refusing to save text that is not valid Unicode ({error})") from None
     return b"%08x " % zlib.crc32(body) + body + b"\n"
 
 

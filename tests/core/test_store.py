@@ -213,3 +213,12 @@ def test_documents_written_loosely_by_hand_or_an_older_tool_still_read(tmp_path:
         "",
         "other",
     )
+
+
+def test_text_no_file_can_hold_is_refused_and_nothing_is_written(store: Store) -> None:
+    acme = store.add(_prospect("Acme Ltd"))
+    before = store.path.read_bytes(), store.revision
+    with pytest.raises(ValueError, match="not valid Unicode"):
+        store.update(acme.id, _with_note("broken \ud800 text"))
+    assert (store.path.read_bytes(), store.revision) == before
+    assert Store.open(store.path).get(acme.id).notes == ()
