@@ -72,6 +72,7 @@ def parts_maker(config: Config, today: date) -> PartsMaker:
     chances = stage_lookup(config).probability
     where = stage_lookup(config).section
     ranks = conversion_ranks(config)
+    path_of = ranks.path
     paths: dict[Path, Path] = {}  # one tuple per distinct path: most prospects share a few
 
     def make(p: Prospect) -> ProspectParts:
@@ -79,7 +80,7 @@ def parts_maker(config: Config, today: date) -> PartsMaker:
         entries = timeline(p)
         stage, value, meetings = p.stage, p.value, p.meetings
         chance = chances.get(stage)
-        path = ranks.path(entries)
+        path = path_of(entries)
         cycle_days = None
         if won_dates and from_history:
             cycle_days = max(0, (min(won_dates) - p.first_contact).days)
@@ -95,7 +96,7 @@ def parts_maker(config: Config, today: date) -> PartsMaker:
                 lost,
                 cycle_days,
                 paths.setdefault(path, path),
-                any(period_start <= day <= period_end for day in won_dates),
+                bool(won_dates) and any(period_start <= day <= period_end for day in won_dates),
                 close is not None and period_start <= close <= period_end,
                 close if close is not None and close >= today else None,
                 sum([today <= m.date <= horizon for m in meetings])
