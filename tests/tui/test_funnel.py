@@ -264,6 +264,27 @@ def test_a_save_elsewhere_in_the_app_updates_the_funnel(app_factory: AppFactory)
     drive(app, scenario)
 
 
+def test_back_on_the_funnel_after_a_save_shows_the_new_figures(app_factory: AppFactory) -> None:
+    app = app_factory(prospects=small_pipeline())
+
+    async def scenario(pilot: Any) -> None:
+        funnel = app.screen
+        assert isinstance(funnel, FunnelScreen)
+        await pilot.press("enter")  # the Lead stage's list
+        await pilot.pause()
+        assert app.screen is not funnel
+        app.save("p01", lambda p: move_stage(p, "qualified", TODAY, app.config, app.now()))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is funnel
+        text = screen_text(app)
+        assert re.search(r"Lead\s+█+.*1 deal\s", text)
+        assert re.search(r"Qualified\s+█+.*2 deals\s+€35k", text)
+        assert funnel._cache.made == 1  # only the saved prospect was read again
+
+    drive(app, scenario)
+
+
 def test_stage_list_follows_moves(app_factory: AppFactory) -> None:
     app = app_factory(prospects=small_pipeline())
 

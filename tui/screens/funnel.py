@@ -16,7 +16,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from leadline.core.rules.funnel import FunnelSummary, summarize_funnel
+from leadline.core.rules.funnel import FunnelSummary
+from leadline.tui.screens.funnel_cache import FunnelCache
 from leadline.tui.widgets import funnel_text as words
 from leadline.tui.widgets.advice import AdviceList
 from leadline.tui.widgets.bars import StageLine, StageRow, column_titles
@@ -60,6 +61,8 @@ class FunnelScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._stale = False
+        self._cache = FunnelCache()
+        """Each prospect's funnel parts: after a save only the saved one is read again."""
 
     @property
     def leadline(self) -> LeadlineApp:
@@ -102,7 +105,7 @@ class FunnelScreen(Screen[None]):
 
     def _summary(self) -> FunnelSummary:
         app = self.leadline
-        return summarize_funnel(app.prospects(), app.config, app.today())
+        return self._cache.summarize(app.prospects(), app.config, app.today())
 
     def _title(self) -> str:
         return f" Funnel · {self.leadline.today():%a %d %b %Y}"
