@@ -72,16 +72,26 @@ def ago(when: date, today: date) -> str:
     return humanize.naturaltime(delta * 86400, future=False).replace("a day", "1 day")
 
 
+class _CharWidths(dict[str, int]):
+    """Columns per character, worked out once per character met."""
+
+    def __missing__(self, char: str) -> int:
+        if unicodedata.combining(char):
+            width = 0
+        else:
+            width = 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        self[char] = width
+        return width
+
+
+_CHAR_WIDTHS = _CharWidths()
+
+
 def cell_width(text: str) -> int:
     """Columns the text takes in a terminal: wide (CJK) characters count two."""
     if text.isascii() and text.isprintable():
         return len(text)  # the usual case, and a long list asks thousands of times
-    width = 0
-    for char in text:
-        if unicodedata.combining(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    return sum(map(_CHAR_WIDTHS.__getitem__, text))
 
 
 def fit(text: str, width: int) -> str:
