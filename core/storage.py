@@ -281,11 +281,20 @@ class LeadlineStorage(Storage):
             stat = journal.append(self.journal_path, line, self._state.journal_end)
             self._take(changes, revision, remember=False)
             self._state.journal, self._state.journal_end = Stamp.of(stat), stat.st_size
-            if stat.st_size > self._compact_threshold():
-                self._compact()
         except BaseException:
             self._forget()
             raise
+        if stat.st_size > self._compact_threshold():
+            try:
+                self._compact()
+            except (OSError, ValueError):
+                # The save is already safe in the journal: report it saved. The
+                # files on disk are the old or the new version (see `write_full`);
+                # read them again, and the next save tries to compact again.
+                self._forget()
+            except BaseException:
+                self._forget()
+                raise
 
     def _compact_threshold(self) -> int:
         assert self._state is not None

@@ -222,3 +222,26 @@ def test_text_no_file_can_hold_is_refused_and_nothing_is_written(store: Store) -
         store.update(acme.id, _with_note("broken \ud800 text"))
     assert (store.path.read_bytes(), store.revision) == before
     assert Store.open(store.path).get(acme.id).notes == ()
+
+
+def test_a_save_whose_compaction_fails_is_still_reported_saved_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The note is in the journal before compaction starts: a retry must not add it twice."""
+    from leadline.core.storage import LeadlineStorage
+
+    db = tmp_path / "leadline.json"
+    store = Store.open(db)
+    acme = store.add(_prospect("Acme Ltd"))
+    monkeypatch.setattr(LeadlineStorage, "compact_min_bytes", 1)
+    monkeypatch.setattr(LeadlineStorage, "compact_max_bytes", 1)
+
+    def disk_full(self: LeadlineStorage) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(LeadlineStorage, "_compact", disk_full)
+    saved = store.update(acme.id, _with_note("said yes to the demo"))  # no error
+    assert [n.text for n in saved.notes] == ["said yes to the demo"]
+    monkeypatch.undo()
+    assert [n.text for n in Store.open(db).get(acme.id).notes] == ["said yes to the demo"]
+    assert [n.text for n in store.get(acme.id).notes] == ["said yes to the demo"]
