@@ -98,6 +98,33 @@ async def test_edit_shows_validation_next_to_the_field_and_saves(app_factory: Fa
 
 
 @asynctest
+async def test_escape_from_an_edited_form_asks_before_throwing_the_edit_away(
+    app_factory: Factory,
+) -> None:
+    app = app_factory(prospects=work_prospects())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_detail(app, pilot, "acme")
+        await pilot.press("e", "f")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing changed: closes at once
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("e", "f")
+        await pilot.pause()
+        await pilot.press(*" Group")  # typed into the name
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Discard your changes?" in screen_text(app)
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert isinstance(app.screen, EditProspectDialog)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+    assert stored(app, "acme").name == "Acme Ltd"
+
+
+@asynctest
 async def test_edit_stage_goes_through_the_rules(app_factory: Factory) -> None:
     app = app_factory(prospects=work_prospects())
     async with app.run_test(size=(80, 24)) as pilot:

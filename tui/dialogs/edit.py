@@ -23,6 +23,7 @@ from leadline.core.config import Config
 from leadline.core.models import IcpValue, Lifecycle, Outcome, Prospect
 from leadline.core.rules.followup import is_qualified, move_stage
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
+from leadline.tui.dialogs.confirm import ConfirmDialog
 from leadline.tui.dialogs.dates import DATE_HINT, parse_optional_day
 from leadline.tui.dialogs.form import (
     FORM_CSS,
@@ -209,6 +210,30 @@ class EditProspectDialog(TypeAhead, ProspectDialog[Prospect | None]):
 
     def on_input_submitted(self, _: Input.Submitted) -> None:
         self.action_save()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._as_opened = self._form_state()
+
+    def _form_state(self) -> tuple[tuple[str | None, object], ...]:
+        fields = (Input, Select, Checkbox)
+        return tuple(
+            (w.id, getattr(w, "value", None)) for w in self.query("*") if isinstance(w, fields)
+        )
+
+    def action_cancel(self) -> None:
+        """Close; after an edit, ask before throwing it away."""
+        if self._form_state() == self._as_opened:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog("Discard your changes?", "Discard", "Keep editing"), answered
+        )
 
     def action_save(self) -> None:
         """Save when every field is valid; otherwise the messages say what to fix."""
