@@ -6,8 +6,9 @@ needs `tabular`) does not import icalendar.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from leadline.core.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from leadline.core.exporters.files import open_private
@@ -24,14 +25,4 @@ _HOMES = {
 __all__ = ["export_csv", "export_ics", "export_json", "open_private"]
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value  # once loaded, a plain module attribute
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_attributes(__name__, _HOMES)
