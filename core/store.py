@@ -121,16 +121,7 @@ class Store:
         For a caller that will need them all and wants to show how far reading has got.
         """
         self._sync()
-        waiting = [pid for pid in self._doc_ids if pid not in self._decoded]
-        total = len(waiting)
-        with collector_paused():
-            for done, pid in enumerate(waiting):
-                if progress is not None and done % step == 0:
-                    progress(done, total)
-                self._prospect(pid)
-            gc.freeze()  # see `_all`
-        if progress is not None:
-            progress(total, total)
+        self._decode_missing(progress, step)
 
     def get(self, pid: str) -> Prospect:
         """The prospect with id `pid`; KeyError if there is none."""
@@ -238,17 +229,25 @@ class Store:
         return found
 
     def _all(self) -> list[Prospect]:
-        missing = len(self._doc_ids) - len(self._decoded)
-        if missing:
-            with collector_paused():
-                result = [self._prospect(pid) for pid in self._doc_ids]
-                if missing >= _FREEZE_FROM:
-                    # They live all session: keep them out of gc scans, including
-                    # the one these allocations would set off as soon as gc resumes.
-                    # (Not for a few: that would also freeze the caller's garbage.)
-                    gc.freeze()
-            return result
+        self._decode_missing()
         return [self._decoded[pid] for pid in self._doc_ids]
+
+    def _decode_missing(
+        self, progress: Callable[[int, int], None] | None = None, step: int = 5000
+    ) -> None:
+        waiting = [pid for pid in self._doc_ids if pid not in self._decoded]
+        with collector_paused():
+            for done, pid in enumerate(waiting):
+                if progress is not None and done % step == 0:
+                    progress(done, len(waiting))
+                self._prospect(pid)
+            if len(waiting) >= _FREEZE_FROM:
+                # They live all session: keep them out of gc scans, including the
+                # one these allocations would set off as soon as gc resumes. (Not
+                # for a few: that would also freeze the caller's cyclic garbage.)
+                gc.freeze()
+        if progress is not None:
+            progress(len(waiting), len(waiting))
 
     def _with_ids(self, ps: list[Prospect]) -> list[Prospect]:
         taken = set(self._doc_ids)
@@ -297,7 +296,7 @@ class Store:
                 raise
             self._docs = docs
             self._generation = self._storage.generation
-            if rebuild:  # what a full read built lives on (see `_all`); not after each
+            if rebuild:  # what a full read built lives on (see `_decode_missing`); not after each
                 gc.freeze()  # catch-up, which would also freeze the app's cyclic garbage
 
     def _rebuild(self, docs: dict[str, Any]) -> None:
