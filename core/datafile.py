@@ -82,6 +82,10 @@ def materialize(doc: Any) -> Any:
     return orjson.loads(memoryview(doc)) if type(doc) is msgspec.Raw else doc
 
 
+def _materialized(tables: Tables) -> Tables:
+    return {name: {k: materialize(d) for k, d in t.items()} for name, t in tables.items()}
+
+
 def _as_raw(doc: Any) -> msgspec.Raw:
     if type(doc) is msgspec.Raw:
         return doc
@@ -102,8 +106,7 @@ def encode(tables: Tables) -> bytes:
     if out.isascii():
         return out
     # Raw documents another tool wrote as UTF-8 text: escape them like the rest.
-    plain = {name: {k: materialize(d) for k, d in t.items()} for name, t in checked.items()}
-    return json.dumps(plain, allow_nan=False).encode("ascii")
+    return json.dumps(_materialized(checked), allow_nan=False).encode("ascii")
 
 
 def _parse(raw: bytes) -> Any:
@@ -160,7 +163,7 @@ def _migrate(tables: Tables, version: int, known: int, steps: Mapping[int, Migra
             f"reads up to {known}); upgrade leadline to open it"
         )
     if version < known:  # migration steps work on plain dicts
-        tables = {name: {k: materialize(d) for k, d in t.items()} for name, t in tables.items()}
+        tables = _materialized(tables)
     while version < known:
         if version not in steps:
             raise Refused(f"data format {version} cannot be migrated to {known}")
