@@ -25,7 +25,7 @@ def test_core_imports_no_textual_or_rich() -> None:
 def test_plain_cli_commands_do_not_import_textual() -> None:
     code = (
         "import sys\n"
-        "import leadline.tui.cli, leadline.tui.cli_commands\n"
+        "import leadline.tui.cli.main, leadline.tui.cli.commands\n"
         "print('textual' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -39,10 +39,10 @@ def test_queue_command_loads_no_import_export_code(tmp_path: Path) -> None:
     shutil.copy(ROOT / "sample_data" / "pipeline.json", db)
     code = (
         "import sys\n"
-        "from leadline.tui.cli import main\n"
+        "from leadline.tui.cli.main import main\n"
         f"status = main(['--db', {str(db)!r}, 'queue', '--today', '2026-11-23'])\n"
-        "heavy = ('icalendar', 'textual', 'rich', 'leadline.core.importers.pipeline',\n"
-        "         'leadline.core.exporters.', 'leadline.core.sample')\n"
+        "heavy = ('icalendar', 'textual', 'rich', 'leadline.core.interop.importers.pipeline',\n"
+        "         'leadline.core.interop.exporters.', 'leadline.core.sample.')\n"
         "print(status, *sorted(n for n in sys.modules if n.startswith(heavy)), file=sys.stderr)\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("LEADLINE_")}

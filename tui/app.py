@@ -22,9 +22,9 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import Prospect
-from leadline.core.store import DataFileError, Store, StoreLocked
+from leadline.core.store.facade import DataFileError, Store, StoreLocked
 from leadline.tui import crash, state, theming
 from leadline.tui.commands import LEADLINE_COMMANDS, prospect_in_view
 from leadline.tui.idle_gc import IdleCollector

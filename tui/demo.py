@@ -16,11 +16,11 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from leadline.core.config import Config
-from leadline.core.config_loader import load_config
-from leadline.core.sample import rebase_pipeline_doc
-from leadline.core.store import Store
-from leadline.tui.cli_support import TUI_LOCK_TIMEOUT
+from leadline.core.config.loader import load_config
+from leadline.core.config.model import Config
+from leadline.core.sample.rebase import rebase_pipeline_doc
+from leadline.core.store.facade import Store
+from leadline.tui.cli.support import TUI_LOCK_TIMEOUT
 
 
 def write_demo_copy(target_dir: Path, today: date) -> tuple[Path, Path]:

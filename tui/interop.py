@@ -14,10 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
-from leadline.core.exporters import export_csv, export_ics, export_json, open_private
-from leadline.core.importers import ImportFileError, ImportResult, MappingError, import_rows
+from leadline.core.interop.exporters import export_csv, export_ics, export_json, open_private
+from leadline.core.interop.importers import ImportFileError, ImportResult, MappingError, import_rows
 from leadline.core.models import Prospect
-from leadline.core.store import DataFileError, StoreLocked
+from leadline.core.store.facade import DataFileError, StoreLocked
 from leadline.tui.dialogs.interop import PathPrompt, ProgressDialog, SummaryDialog
 
 if TYPE_CHECKING:

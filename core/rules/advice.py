@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from leadline.core.config import Config, Section
+from leadline.core.config.model import Config, Section
 from leadline.core.models import Outcome, Prospect
 from leadline.core.rules.allocation import TimeAllocation
 from leadline.core.rules.history import Conversion

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from leadline.core.config import Config, Section
+from leadline.core.config.model import Config, Section
 from leadline.core.models import Prospect, StageEntry, Touch
 from leadline.core.rules.history import timeline
 from leadline.core.rules.stage_lookup import stage_lookup

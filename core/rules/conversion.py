@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import Outcome, StageEntry
 
 _WON = Outcome.WON.value

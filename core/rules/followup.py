@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from operator import attrgetter
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import (
     CLOSED_OUTCOMES,
     Lifecycle,

@@ -18,7 +18,7 @@ from datetime import date
 from operator import attrgetter
 from statistics import median
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import Outcome, Prospect, StageEntry
 from leadline.core.rules.conversion import Conversion, conversions_of
 

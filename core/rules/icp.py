@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from leadline.core.config import Config, IcpCriterion
+from leadline.core.config.model import Config, IcpCriterion
 from leadline.core.models import IcpValue, Prospect
 
 

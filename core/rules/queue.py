@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from leadline.core.config import Config, Section
+from leadline.core.config.model import Config, Section
 from leadline.core.models import CLOSED_OUTCOMES, Lifecycle, Outcome, Prospect
 from leadline.core.rules.followup import OUTCOME_KEYS, effective_channel
 from leadline.core.rules.occasions import CARD_CHANNEL, meeting_on, occasion_by, yearly_days

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from leadline.core.config import SECTION_PRIORITY, Section
+from leadline.core.config.model import SECTION_PRIORITY, Section
 from leadline.core.models import Meeting, Outcome, Prospect
 from leadline.core.rules.stop_following import StopDecision
 

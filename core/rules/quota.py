@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from leadline.core.config import Config, QuotaPeriod
+from leadline.core.config.model import Config, QuotaPeriod
 from leadline.core.models import Prospect
 from leadline.core.rules.followup import OUTCOME_KEYS
 from leadline.core.rules.history import Closed, closed_deals

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from leadline.core.config import Config, Section, StageDef
+from leadline.core.config.model import Config, Section, StageDef
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from leadline.core.config import Config, StopThen
+from leadline.core.config.model import Config, StopThen
 from leadline.core.models import Outcome, Prospect
 from leadline.core.rules.followup import is_open, is_qualified, response_tally
 from leadline.core.rules.icp import fits_icp

@@ -32,7 +32,7 @@ from datetime import date
 from enum import StrEnum
 from operator import attrgetter
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import Lifecycle, Prospect, Role, TouchOutcome
 from leadline.core.rules.followup import is_open, is_qualified, last_response, missing_items
 from leadline.core.rules.icp import icp_score

@@ -7,7 +7,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from leadline.core.sample import iter_pipeline, write_sample_file
+from leadline.core.sample.generate import iter_pipeline, write_sample_file
 
 SEED = 7
 

@@ -14,9 +14,9 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
-from leadline.core.config_loader import load_config
+from leadline.core.config.loader import load_config
 from leadline.core.rules import followup
-from leadline.core.store import Store
+from leadline.core.store.facade import Store
 
 
 def _ms(since: float) -> float:
@@ -42,7 +42,7 @@ def saves(db: Path, count: int) -> dict[str, object]:
 
 
 def funnel(db: Path, today: date) -> dict[str, object]:
-    from leadline.core.rules.funnel import summarize_funnel
+    from leadline.core.rules.funnel.summary import summarize_funnel
 
     config = load_config(None)
     started = time.perf_counter()
@@ -54,7 +54,7 @@ def funnel(db: Path, today: date) -> dict[str, object]:
 
 
 def import_csv(db: Path, csv: Path, today: date) -> dict[str, object]:
-    from leadline.core.importers import import_rows
+    from leadline.core.interop.importers import import_rows
 
     config = load_config(None)
     started = time.perf_counter()

@@ -27,7 +27,7 @@ from terminal import Terminal  # noqa: E402
 
 HERE = Path(__file__).parent
 PY = sys.executable
-LEADLINE = [PY, "-m", "leadline.tui.cli"]
+LEADLINE = [PY, "-m", "leadline.tui.cli.main"]
 
 
 def _env(home: Path) -> dict[str, str]:

@@ -31,7 +31,7 @@ def _runner(db: Path, config: Path | None, home: Path) -> Run:
             full_env["LEADLINE_CONFIG"] = str(config)
         full_env.update(env or {})
         result = subprocess.run(
-            [sys.executable, "-m", "leadline.tui.cli", *args],
+            [sys.executable, "-m", "leadline.tui.cli.main", *args],
             capture_output=True,
             text=True,
             env=full_env,

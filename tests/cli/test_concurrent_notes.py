@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from leadline.core.store import Store
+from leadline.core.store.facade import Store
 
 WRITERS = 4
 NOTES_EACH = 100
@@ -22,7 +22,7 @@ def _writer(db: Path, writer: int) -> list[int]:
     failures = []
     for n in range(NOTES_EACH):
         done = subprocess.run(
-            [sys.executable, "-m", "leadline.tui.cli", "note", "Acme", f"w{writer} n{n}"],
+            [sys.executable, "-m", "leadline.tui.cli.main", "note", "Acme", f"w{writer} n{n}"],
             env=env,
             capture_output=True,
             stdin=subprocess.DEVNULL,

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from leadline.core.models import Prospect
-from leadline.core.store import Store
-from leadline.tui import cli_support
-from leadline.tui.cli_support import preload_showing_progress
+from leadline.core.store.facade import Store
+from leadline.tui.cli import support as cli_support
+from leadline.tui.cli.support import preload_showing_progress
 
 WHEN = datetime(2026, 11, 23, 9, 0)
 

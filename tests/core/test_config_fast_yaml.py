@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from leadline.core import yaml_nodes
-from leadline.core.config_loader import ConfigError, parse_config
+from leadline.core.config import yaml_nodes
+from leadline.core.config.loader import ConfigError, parse_config
 
 ROOT = Path(__file__).parents[2]
 STAGES = """\
@@ -19,7 +19,7 @@ stages:
 
 # fmt: off
 TEXTS = {
-    "default": (ROOT / "core" / "default_config.yaml").read_text(encoding="utf-8"),
+    "default": (ROOT / "core" / "config" / "default_config.yaml").read_text(encoding="utf-8"),
     "sample": (ROOT / "sample_data" / "config.yaml").read_text(encoding="utf-8"),
     "yes-plain-and-quoted": STAGES + "theme: yes\ncurrency: 'yes'\n",
     "anchor-and-merge": "base: &b {section: above, probability: 0.1}\n"

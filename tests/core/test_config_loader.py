@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from leadline.core.config import Config, FollowUp, Quota, Section, StopThen
-from leadline.core.config_loader import (
+from leadline.core.config.loader import (
     ConfigError,
     Problem,
     format_problems,
@@ -16,6 +15,7 @@ from leadline.core.config_loader import (
     parse_config,
     problems_for,
 )
+from leadline.core.config.model import Config, FollowUp, Quota, Section, StopThen
 
 SAMPLE_CONFIG = Path(__file__).parents[2] / "sample_data" / "config.yaml"
 

@@ -26,8 +26,8 @@ from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
 from leadline.core.models import Note, Prospect
-from leadline.core.storage import LeadlineStorage
-from leadline.core.store import Store
+from leadline.core.store.facade import Store
+from leadline.core.store.storage import LeadlineStorage
 
 WHEN = datetime(2024, 3, 1, 9, 30)
 FORK = multiprocessing.get_context("fork")

@@ -13,16 +13,16 @@ from typing import Any
 
 import pytest
 
-from leadline.core.config import Config
-from leadline.core.config_loader import load_config, parse_config
+from leadline.core.config.loader import load_config, parse_config
+from leadline.core.config.model import Config
 from leadline.core.models import Outcome, Prospect, Role
-from leadline.core.rules.funnel import summarize_funnel
+from leadline.core.rules.funnel.summary import summarize_funnel
 from leadline.core.rules.icp import icp_score
 from leadline.core.rules.occasions import next_occurrence
 from leadline.core.rules.queue import Reason, build_follow_up_queue
 from leadline.core.rules.warnings import WarningCode, warnings_for
-from leadline.core.sample import generate_pipeline, rebase_pipeline_doc, write_sample_file
-from leadline.core.store import Store
+from leadline.core.sample.generate import generate_pipeline, rebase_pipeline_doc, write_sample_file
+from leadline.core.store.facade import Store
 
 ANCHOR = date(2026, 11, 23)
 SEED = 7

@@ -16,12 +16,12 @@ import pytest
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
-from leadline.core import atomic, datafile, journal
-from leadline.core.backups import backup_dir, backup_files
-from leadline.core.journal import journal_path
 from leadline.core.models import Prospect
-from leadline.core.storage import LeadlineStorage, StaleWriteError
-from leadline.core.store import DataFileError, Store, StoreLocked
+from leadline.core.store import atomic, datafile, journal
+from leadline.core.store.backups import backup_dir, backup_files
+from leadline.core.store.facade import DataFileError, Store, StoreLocked
+from leadline.core.store.journal import journal_path
+from leadline.core.store.storage import LeadlineStorage, StaleWriteError
 
 WHEN = datetime(2024, 3, 1, 9, 30)
 

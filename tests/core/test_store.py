@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from strategies import prospects
 
 from leadline.core.models import Note, Prospect
-from leadline.core.store import DataFileError, Store, new_id
+from leadline.core.store.facade import DataFileError, Store, new_id
 
 WHEN = datetime(2024, 3, 1, 9, 30)
 
@@ -111,7 +111,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from leadline.core.models import Note, Prospect
-from leadline.core.store import Store
+from leadline.core.store.facade import Store
 
 store = Store.open(Path(sys.argv[1]))
 when = datetime(2024, 3, 2, 10, 0)
@@ -228,7 +228,7 @@ def test_a_save_whose_compaction_fails_is_still_reported_saved_and_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The note is in the journal before compaction starts: a retry must not add it twice."""
-    from leadline.core.storage import LeadlineStorage
+    from leadline.core.store.storage import LeadlineStorage
 
     db = tmp_path / "leadline.json"
     store = Store.open(db)

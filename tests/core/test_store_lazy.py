@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from strategies import prospects
 
 from leadline.core.models import Note, Prospect
-from leadline.core.store import DataFileError, Store
+from leadline.core.store.facade import DataFileError, Store
 
 WHEN = datetime(2024, 3, 1, 9, 30)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from leadline.core.models import Prospect
-from leadline.core.store import Store
+from leadline.core.store.facade import Store
 from leadline.tui.demo import write_demo_copy
 
 # The installed console script, next to this Python (a venv, pyenv) or on PATH.

@@ -17,9 +17,9 @@ import pytest
 from shell_support import FIXED_NOW, TODAY, AppFactory, sample_config, sample_file, small_pipeline
 from textual.widgets import Input, TextArea
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import Prospect
-from leadline.core.store import Store
+from leadline.core.store.facade import Store
 from leadline.tui.app import LeadlineApp
 from leadline.tui.state import write_state
 

@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 from importlib import resources
 from pathlib import Path
 
-from leadline.core.config import Config
-from leadline.core.config_loader import load_config
+from leadline.core.config.loader import load_config
+from leadline.core.config.model import Config
 from leadline.core.models import (
     Contact,
     FollowUpPlan,

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from work_support import asynctest, screen_text, work_prospects
 
 from leadline.core.models import Lifecycle, Prospect, Role
-from leadline.core.store import Store
+from leadline.core.store.facade import Store
 from leadline.tui.app import LeadlineApp
 from leadline.tui.dialogs.add import AddProspectDialog
 from leadline.tui.screens.queue import QueueScreen

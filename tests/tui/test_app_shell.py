@@ -18,15 +18,15 @@ import pytest
 from shell_support import TODAY, AppFactory, sample_config, screen_text, small_pipeline
 
 from leadline.core.models import Note
-from leadline.core.store import Store, StoreLocked
+from leadline.core.store.facade import Store, StoreLocked
 from leadline.tui import app as app_module
 from leadline.tui import theming
 from leadline.tui.app import LeadlineApp
-from leadline.tui.fmt import deals
 from leadline.tui.screens.funnel import FunnelScreen
 from leadline.tui.screens.help import HelpScreen
 from leadline.tui.screens.stage_list import StageListScreen
 from leadline.tui.state import read_state
+from leadline.tui.text.fmt import deals
 
 Scenario = Callable[[Any], Awaitable[None]]
 
@@ -313,7 +313,7 @@ def test_changes_from_another_process_appear_without_restart(app_factory: AppFac
             from datetime import datetime
             from pathlib import Path
             from leadline.core.models import Prospect
-            from leadline.core.store import Store
+            from leadline.core.store.facade import Store
             with Store.open(Path({str(app.store.path)!r})) as store:
                 store.add(Prospect(id="", name="Written Elsewhere GmbH", stage="lead",
                                    created=datetime(2026, 11, 23), updated=datetime(2026, 11, 23)))
@@ -346,11 +346,11 @@ import sys
 from datetime import datetime
 from pathlib import Path
 from textual.app import App
-from leadline.core.config_loader import load_config
+from leadline.core.config.loader import load_config
 from leadline.core.models import Prospect
-from leadline.core.store import Store
+from leadline.core.store.facade import Store
 from leadline.tui.app import LeadlineApp
-from leadline.tui.fmt import deals
+from leadline.tui.text.fmt import deals
 
 class Crashing(LeadlineApp):
     def on_ready(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from leadline.tui.fmt import cell_width, fit
+from leadline.tui.text.fmt import cell_width, fit
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,10 @@ from datetime import timedelta
 
 from shell_support import FIXED_NOW, TODAY
 
-from leadline.core.config_loader import load_config
+from leadline.core.config.loader import load_config
 from leadline.core.rules.followup import add_note, move_stage
-from leadline.core.rules.funnel import summarize_funnel
-from leadline.core.sample import generate_pipeline
+from leadline.core.rules.funnel.summary import summarize_funnel
+from leadline.core.sample.generate import generate_pipeline
 from leadline.tui.screens.funnel_cache import FunnelCache
 
 

@@ -10,7 +10,7 @@ import pytest
 from shell_support import AppFactory, small_pipeline
 from work_support import asynctest, screen_text
 
-from leadline.core.store import Store
+from leadline.core.store.facade import Store
 from leadline.tui.app import LeadlineApp
 from leadline.tui.dialogs.interop import PathPrompt, SummaryDialog
 from leadline.tui.screens.funnel import FunnelScreen

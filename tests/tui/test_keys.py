@@ -9,7 +9,7 @@ from textual.widgets import Input
 from work_support import asynctest, stored, work_prospects
 
 from leadline.core.models import TouchOutcome
-from leadline.core.store import Store
+from leadline.core.store.facade import Store
 from leadline.tui.app import LeadlineApp
 from leadline.tui.dialogs.log_touch import LogTouchDialog
 from leadline.tui.dialogs.note import NoteBox

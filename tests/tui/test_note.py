@@ -10,7 +10,7 @@ from textual.keys import _character_to_key
 from work_support import asynctest, screen_text, stored, work_prospects
 
 from leadline.core.models import TouchOutcome
-from leadline.core.store import Store
+from leadline.core.store.facade import Store
 from leadline.tui.app import LeadlineApp
 from leadline.tui.dialogs.confirm import ConfirmDialog
 from leadline.tui.dialogs.log_touch import LogTouchDialog

@@ -10,11 +10,11 @@ import pytest
 from rich.cells import cell_len
 from work_support import NOW, TODAY, asynctest, screen_text, stored, work_prospects
 
-from leadline.core.config_loader import load_config
+from leadline.core.config.loader import load_config
 from leadline.core.models import Outcome, TouchOutcome
 from leadline.core.rules.followup import snooze
 from leadline.core.rules.queue import build_follow_up_queue
-from leadline.core.sample import generate_pipeline
+from leadline.core.sample.generate import generate_pipeline
 from leadline.tui.app import LeadlineApp
 from leadline.tui.screens.detail import DetailScreen
 from leadline.tui.screens.queue import QueueScreen

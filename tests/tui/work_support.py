@@ -30,7 +30,7 @@ from leadline.core.models import (
     Touch,
     TouchOutcome,
 )
-from leadline.core.store import Store
+from leadline.core.store.facade import Store
 from leadline.tui.app import LeadlineApp
 
 STATE_VARS = {

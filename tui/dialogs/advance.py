@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import Lifecycle, Outcome, Prospect
 from leadline.core.rules.followup import is_qualified, missing_items, move_stage
 from leadline.tui.dialogs.base import ProspectDialog, api, stage_label

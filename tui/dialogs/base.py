@@ -17,11 +17,11 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widget import Widget
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import Prospect
 
 if TYPE_CHECKING:
-    from leadline.core.store import Store
+    from leadline.core.store.facade import Store
 
 ResultT = TypeVar("ResultT")
 WidgetT = TypeVar("WidgetT", bound="Widget")

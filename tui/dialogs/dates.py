@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from leadline.tui.fmt import due_phrase
+from leadline.tui.text.fmt import due_phrase
 
 DATE_HINT = "YYYY-MM-DD, +3, 2w, tomorrow, fri"
 """Placeholder text for date inputs."""

@@ -19,7 +19,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Select, Static
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import IcpValue, Lifecycle, Outcome, Prospect
 from leadline.core.rules.followup import is_qualified, move_stage
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Static
 
-from leadline.core.importers.values import parse_money
+from leadline.core.interop.importers.values import parse_money
 
 FORM_CSS = """
 FormRow { height: auto; }

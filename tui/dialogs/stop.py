@@ -19,7 +19,7 @@ from leadline.core.models import Outcome, Prospect
 from leadline.core.rules.followup import move_stage
 from leadline.core.rules.stop_following import evaluate_stop_following, proposed_exit
 from leadline.tui.dialogs.base import ProspectDialog, api
-from leadline.tui.words import stop_sentence
+from leadline.tui.text.words import stop_sentence
 
 EXITS = {
     Outcome.NURTURE: "nurture: slow, low-touch contact",

@@ -2,7 +2,7 @@
 
 Pure functions from (prospect, config, today) to Rich renderables, so the
 wording is testable without an app. Core codes become sentences here (via
-`leadline.tui.words`), never in core.
+`leadline.tui.text.words`), never in core.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import Prospect, Role
 from leadline.core.rules.followup import (
     effective_channel,
@@ -24,10 +24,10 @@ from leadline.core.rules.followup import (
 )
 from leadline.core.rules.icp import icp_score
 from leadline.core.rules.warnings import ProspectWarning, warnings_for
-from leadline.tui import words
 from leadline.tui.dialogs.base import stage_label
 from leadline.tui.dialogs.dates import day_label
-from leadline.tui.fmt import ago, money_exact
+from leadline.tui.text import words
+from leadline.tui.text.fmt import ago, money_exact
 
 ROLE_WORDS = {
     Role.DECISION_MAKER: "decision maker",

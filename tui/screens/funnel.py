@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from leadline.core.rules.funnel import FunnelSummary
+from leadline.core.rules.funnel.summary import FunnelSummary
 from leadline.tui.screens.funnel_cache import FunnelCache
 from leadline.tui.widgets import funnel_text as words
 from leadline.tui.widgets.advice import AdviceList

@@ -14,15 +14,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import Prospect
-from leadline.core.rules.funnel import (
+from leadline.core.rules.funnel.parts import PartsMaker
+from leadline.core.rules.funnel.summary import (
     FunnelSummary,
     ProspectParts,
     parts_maker,
     summarize_parts,
 )
-from leadline.core.rules.funnel_parts import PartsMaker
 
 
 class FunnelCache:

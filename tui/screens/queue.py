@@ -1,7 +1,7 @@
 """The follow-up queue (key `t`): today's work, grouped by reason, one key per action.
 
 Rows come from core's `build_follow_up_queue`, grouped under headings in the
-order of `leadline.tui.words.REASON_ORDER` (overdue first). Each row: name, stage, value,
+order of `leadline.tui.text.words.REASON_ORDER` (overdue first). Each row: name, stage, value,
 due ("3 days overdue", "today", "in 2 days"), channel. The line under the list
 explains the selected item (why stop, which meeting, whose birthday).
 After an action the queue is rebuilt and the cursor stays at the same position,

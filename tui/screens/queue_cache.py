@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import Prospect
 from leadline.core.rules.queue import QueueItem, items_for, queue_sort_key
 from leadline.tui.screens.queue_rows import item_row

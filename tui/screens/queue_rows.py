@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.rules.queue import QueueItem, Reason
-from leadline.tui import words
 from leadline.tui.dialogs.base import stage_label
-from leadline.tui.fmt import due_phrase, money
+from leadline.tui.text import words
+from leadline.tui.text.fmt import due_phrase, money
 from leadline.tui.widgets.prospect_table import Column, Row
 
 QUEUE_COLUMNS = (

@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from leadline.core.models import Prospect
 from leadline.core.rules.icp import icp_score
-from leadline.tui.fmt import days, deals, due_phrase, money
+from leadline.tui.text.fmt import days, deals, due_phrase, money
 from leadline.tui.widgets.footer import LeadlineFooter
 from leadline.tui.widgets.prospect_table import Column, LazyRows, ProspectTable, Row
 

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
-from leadline.tui.fmt import deals, money
+from leadline.tui.text.fmt import deals, money
 from leadline.tui.widgets.cells import fit_cells
 
 EIGHTHS = " ▏▎▍▌▋▊▉"

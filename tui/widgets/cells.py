@@ -3,7 +3,7 @@
 A Chinese character takes two cells; counting characters would push every
 column after a CJK name two cells right per character. Rich's `cell_len`
 knows the widths Textual draws with, so the TUI uses it (the CLI's
-`leadline.tui.fmt.fit` does the same without importing Rich).
+`leadline.tui.text.fmt.fit` does the same without importing Rich).
 """
 
 from __future__ import annotations

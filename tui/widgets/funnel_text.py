@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from leadline.core.config import Config, Section
-from leadline.core.rules.funnel import Bucket, FunnelSummary
+from leadline.core.config.model import Config, Section
+from leadline.core.rules.funnel.summary import Bucket, FunnelSummary
 from leadline.core.rules.history import Conversion
-from leadline.tui.fmt import deals, money
+from leadline.tui.text.fmt import deals, money
+from leadline.tui.text.words import advice_sentence
 from leadline.tui.widgets.quota import QuotaView
-from leadline.tui.words import advice_sentence
 
 SECTION_TITLES = {
     Section.ABOVE: "Above the funnel",

@@ -13,7 +13,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from leadline.core.rules.quota import QuotaStatus
-from leadline.tui.fmt import money
+from leadline.tui.text.fmt import money
 
 
 @dataclass(frozen=True)

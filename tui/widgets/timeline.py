@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from leadline.core.models import Prospect, TouchOutcome
-from leadline.tui.fmt import ago
+from leadline.tui.text.fmt import ago
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from leadline.core.config import Config
-from leadline.core.config_loader import load_config
+from leadline.core.config.loader import load_config
+from leadline.core.config.model import Config
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 TODAY = date(2025, 3, 14)

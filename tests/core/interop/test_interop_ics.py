@@ -9,8 +9,8 @@ from typing import Any
 from conftest import TODAY
 from icalendar import Calendar
 
-from leadline.core.config import Config
-from leadline.core.exporters import export_ics
+from leadline.core.config.model import Config
+from leadline.core.interop.exporters import export_ics
 from leadline.core.models import Contact, FollowUpPlan, Meeting, Prospect
 
 MOMENT = datetime(2025, 1, 6, 9, 0)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import TODAY
 
-from leadline.core.config import Config
-from leadline.core.importers import ImportFileError, MappingError, RowProblem, import_rows
+from leadline.core.config.model import Config
+from leadline.core.interop.importers import ImportFileError, MappingError, RowProblem, import_rows
 from leadline.core.models import Contact
 
 MALFORMED = """\

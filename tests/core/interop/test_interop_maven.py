@@ -14,11 +14,11 @@ from datetime import date
 import pytest
 from conftest import DATA, STAGE_MAPPING, TODAY
 
-from leadline.core.config import Config
-from leadline.core.importers import ImportResult, import_rows
+from leadline.core.config.model import Config
+from leadline.core.interop.importers import ImportResult, import_rows
 from leadline.core.models import Lifecycle, StageEntry
-from leadline.core.rules.funnel import summarize_funnel
-from leadline.core.rules.funnel_json import funnel_to_json
+from leadline.core.rules.funnel.as_json import funnel_to_json
+from leadline.core.rules.funnel.summary import summarize_funnel
 
 PIPELINE = DATA / "maven" / "sales_pipeline.csv"
 

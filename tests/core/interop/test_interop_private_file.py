@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from leadline.core.exporters import open_private
+from leadline.core.interop.exporters import open_private
 
 
 def _mode(path: Path) -> int:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from conftest import DATA, TODAY
 
-from leadline.core.config import Config
-from leadline.core.importers import import_rows
-from leadline.core.importers.hubspot import HUBSPOT
+from leadline.core.config.model import Config
+from leadline.core.interop.importers import import_rows
+from leadline.core.interop.importers.hubspot import HUBSPOT
 from leadline.core.models import Contact, Lifecycle, StageEntry
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import TODAY
 
-from leadline.core.config import Config
-from leadline.core.importers import RowProblem, import_rows
+from leadline.core.config.model import Config
+from leadline.core.interop.importers import RowProblem, import_rows
 from leadline.core.models import StageEntry, Touch, TouchOutcome
 
 WITH_IDS = (

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from strategies import prospects
 
-from leadline.core.config import Config
-from leadline.core.exporters import export_csv, export_json
-from leadline.core.importers import import_rows
+from leadline.core.config.model import Config
+from leadline.core.interop.exporters import export_csv, export_json
+from leadline.core.interop.importers import import_rows
 from leadline.core.models import Prospect
 
 pipelines = st.lists(prospects(), max_size=6, unique_by=lambda p: p.id)

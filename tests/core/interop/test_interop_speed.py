@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import TODAY
 
-from leadline.core.config import Config
-from leadline.core.importers import import_rows
+from leadline.core.config.model import Config
+from leadline.core.interop.importers import import_rows
 
 STAGES = ["Lead", "Qualified", "Proposal", "Negotiation", "Won", "Lost"]
 

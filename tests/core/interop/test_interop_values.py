@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from leadline.core.importers.dates import infer_day_first, parse_date, parse_datetime
-from leadline.core.importers.values import parse_bool, parse_count, parse_money
+from leadline.core.interop.importers.dates import infer_day_first, parse_date, parse_datetime
+from leadline.core.interop.importers.values import parse_bool, parse_count, parse_money
 
 
 @pytest.mark.parametrize(

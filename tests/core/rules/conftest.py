@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from rules_support import DEFAULT_CONFIG, build_prospect
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import Prospect
 
 

@@ -32,7 +32,7 @@ from typing import Any
 
 from rules_support import DEFAULT_CONFIG, QUALIFICATION
 
-from leadline.core.config import (
+from leadline.core.config.model import (
     Config,
     Icp,
     IcpCriterion,
@@ -54,7 +54,7 @@ from leadline.core.models import (
     Touch,
     TouchOutcome,
 )
-from leadline.core.rules.funnel import summarize_funnel
+from leadline.core.rules.funnel.summary import summarize_funnel
 from leadline.core.rules.history import closings, timeline
 from leadline.core.rules.icp import icp_score
 from leadline.core.rules.queue import build_follow_up_queue
@@ -212,7 +212,7 @@ def odd_prospect(rng: random.Random, number: int) -> Prospect:
 
 def make_inputs() -> list[dict[str, Any]]:
     """200 generated prospects and 200 odd ones, as compact documents."""
-    from leadline.core.sample import generate_pipeline
+    from leadline.core.sample.generate import generate_pipeline
 
     generated = generate_pipeline(200, ANCHOR, config=DEFAULT_CONFIG)
     rng = random.Random(20261123)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from leadline.core.config import (
+from leadline.core.config.model import (
     Config,
     FollowUp,
     Icp,

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import pytest
 from rules_support import build_prospect
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import Meeting, Prospect, StageEntry, Touch, TouchOutcome
 from leadline.core.rules.advice import AdviceCode
-from leadline.core.rules.funnel import summarize_funnel
+from leadline.core.rules.funnel.summary import summarize_funnel
 
 TODAY = date(2025, 5, 14)
 

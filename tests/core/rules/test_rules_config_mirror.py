@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from rules_support import DEFAULT_CONFIG
 
-from leadline.core.config_loader import load_config
+from leadline.core.config.loader import load_config
 
 
 def test_test_config_equals_shipped_default() -> None:

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rules_support import DEFAULT_CONFIG
 
-from leadline.core.config import Config, Icp, IcpCriterion, Section, StageDef
+from leadline.core.config.model import Config, Icp, IcpCriterion, Section, StageDef
 from leadline.core.models import Outcome, Prospect, TouchOutcome
 from leadline.core.rules.allocation import WINDOW_DAYS, time_allocation
 from leadline.core.rules.followup import response_tally

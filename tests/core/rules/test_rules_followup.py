@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from rules_support import QUALIFICATION, build_prospect
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import (
     FollowUpPlan,
     Lifecycle,

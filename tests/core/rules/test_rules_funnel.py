@@ -8,9 +8,13 @@ from datetime import date, timedelta
 import pytest
 from rules_support import build_prospect
 
-from leadline.core.config import Config, QuotaPeriod, Section
+from leadline.core.config.model import Config, QuotaPeriod, Section
 from leadline.core.models import Prospect, StageEntry, Touch, TouchOutcome
-from leadline.core.rules.funnel import funnel_to_json, passes_best_few_test, summarize_funnel
+from leadline.core.rules.funnel.summary import (
+    funnel_to_json,
+    passes_best_few_test,
+    summarize_funnel,
+)
 from leadline.core.rules.history import conversions, normal_cycle, win_rate
 from leadline.core.rules.quota import period_bounds, period_label
 

@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 from rules_support import DEFAULT_CONFIG
 from strategies import prospects as any_prospect
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import Outcome, Prospect
 from leadline.core.rules.advice import meetings_booked
 from leadline.core.rules.allocation import time_allocation
-from leadline.core.rules.funnel import (
+from leadline.core.rules.funnel.summary import (
     FunnelSummary,
     parts_maker,
     passes_best_few_test,

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from rules_support import FIT_ICP, build_prospect
 
-from leadline.core.config import Config, Icp, IcpCriterion
+from leadline.core.config.model import Config, Icp, IcpCriterion
 from leadline.core.rules.icp import criterion_met, fits_icp, icp_checks, icp_score
 
 

@@ -9,7 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rules_support import DEFAULT_CONFIG, QUALIFICATION
 
-from leadline.core.config import SECTION_PRIORITY, Config, StopFollowing, StopFollowingOverride
+from leadline.core.config.model import (
+    SECTION_PRIORITY,
+    Config,
+    StopFollowing,
+    StopFollowingOverride,
+)
 from leadline.core.models import (
     Contact,
     FollowUpPlan,

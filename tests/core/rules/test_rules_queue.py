@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from rules_support import build_prospect
 
-from leadline.core.config import Config, Section
+from leadline.core.config.model import Config, Section
 from leadline.core.models import (
     Contact,
     FollowUpPlan,

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from rules_support import FIT_ICP, QUALIFICATION, build_prospect
 
-from leadline.core.config import Config, FollowUp, StopFollowing, StopThen
+from leadline.core.config.model import Config, FollowUp, StopFollowing, StopThen
 from leadline.core.models import Outcome, Touch, TouchOutcome
 from leadline.core.rules.stop_following import StopReason, evaluate_stop_following
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from rules_support import DEFAULT_CONFIG, FIT_ICP, build_prospect
 
-from leadline.core.config import Config
+from leadline.core.config.model import Config
 from leadline.core.models import (
     Contact,
     FollowUpPlan,

@@ -1,0 +1,3 @@
+"""The configuration: the typed model (`model`), its YAML loader with path:line:col
+(`loader`, `yaml_nodes`, `yaml_schema`), the rules a config must follow (`checks`) and the
+shipped `default_config.yaml`."""

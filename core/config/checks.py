@@ -1,0 +1,139 @@
+"""The rules a well-typed configuration must still follow: ranges, stage keys, references.
+
+`check_value` runs on each value as it is read (so its problem points at that value);
+`check_config` runs once the whole `Config` is built, for rules that span several keys.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from yaml.nodes import Node, SequenceNode
+
+from leadline.core.config.model import Config, IcpCriterion, StageDef
+from leadline.core.config.yaml_schema import SchemaReader, did_you_mean
+from leadline.core.models import Outcome
+
+OUTCOMES = [outcome.value for outcome in Outcome]
+STAGE_KEY = re.compile(r"[a-z][a-z0-9_-]*\Z")
+AT_LEAST_ONE = frozenset(
+    {
+        "interval_days",
+        "default_interval_days",
+        "stale_after_days",
+        "after_unanswered_touches",
+        "after_days_without_response",
+        "busy_work_touches",
+        "normal_sales_cycle_days",
+    }
+)
+FRACTIONS = frozenset({"probability", "default_win_rate", "weak_meeting_to_won", "time_allocation"})
+PERCENTAGES = frozenset({"low_score", "rebalance_points"})
+SIGNED = frozenset({"min", "max", "equals"})
+"""ICP bounds and values may be negative (a shrinking market, a loss last year)."""
+ALLOCATION_TOLERANCE = 0.01
+
+
+def check_value(name: str, value: Any) -> str | None:
+    """A message if the value read for key `name` breaks a rule of that key, else None."""
+    key = name.partition(".")[0]  # "time_allocation.above" follows "time_allocation"
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return _check_number(key, name, value)
+    if key == "key":
+        return _check_stage_key(value)
+    if key == "outcomes" and value not in OUTCOMES:
+        choices = ", ".join(OUTCOMES)
+        return f"unknown outcome {value!r}; outcomes are {choices}{did_you_mean(value, OUTCOMES)}"
+    return None
+
+
+def _check_number(key: str, name: str, value: float) -> str | None:
+    shown = int(value) if float(value).is_integer() else value
+    if key in SIGNED:
+        return None
+    if key in FRACTIONS and not 0 <= value <= 1:
+        return f"{name} must be between 0 and 1, got {shown}"
+    if key in PERCENTAGES and not 0 <= value <= 100:
+        return f"{name} must be between 0 and 100, got {shown}"
+    if key in AT_LEAST_ONE and value < 1:
+        return f"{name} must be at least 1, got {shown}"
+    if value < 0:
+        return f"{name} must not be negative, got {shown}"
+    return None
+
+
+def _check_stage_key(key: str) -> str | None:
+    if not STAGE_KEY.match(key):
+        return (
+            f"stage key {key!r} must be a lower-case identifier: a letter a-z, "
+            "then letters, digits, '-' or '_'"
+        )
+    if key in OUTCOMES:
+        return f"stage key {key!r} is an outcome; {', '.join(OUTCOMES)} cannot be stage keys"
+    return None
+
+
+def check_config(reader: SchemaReader, config: Config) -> None:
+    """Report rules that span several keys: unique stages, references, sums, ICP modes."""
+    _check_stage_list(reader, config)
+    _check_stage_mapping(reader, config)
+    _check_time_allocation(reader, config)
+    for criterion in config.ideal_customer_profile.criteria:
+        _check_criterion(reader, criterion)
+
+
+def _check_stage_list(reader: SchemaReader, config: Config) -> None:
+    node = reader.where(config, "stages")
+    if isinstance(node, SequenceNode) and not node.value:
+        reader.report(node, "stages must list at least one stage")
+    first: dict[str, StageDef] = {}
+    for stage in config.stages:
+        if reader.ok(stage, "key") and first.setdefault(stage.key, stage) is not stage:
+            line = _line(reader.where(first[stage.key], "key"))
+            _report(reader, stage, "key", f"duplicate stage key {stage.key!r} (first at {line})")
+    meetings = [stage for stage in config.stages if stage.meeting]
+    for extra in meetings[1:]:
+        message = f"only one stage can be the meeting stage; {meetings[0].key!r} already is"
+        _report(reader, extra, "meeting", message)
+
+
+def _check_stage_mapping(reader: SchemaReader, config: Config) -> None:
+    stage_keys = list(dict.fromkeys(s.key for s in config.stages if reader.ok(s, "key")))
+    known = stage_keys + OUTCOMES
+    for name, target in config.stage_mapping.items():
+        if target not in known:
+            hint = did_you_mean(target, known) or f"; stages are {', '.join(stage_keys)}"
+            message = f"stage_mapping: {target!r} is not a stage or an outcome{hint}"
+            _report(reader, config.stage_mapping, name, message)
+
+
+def _check_time_allocation(reader: SchemaReader, config: Config) -> None:
+    total = sum(config.time_allocation.values())
+    if reader.ok(config, "time_allocation") and abs(total - 1) > ALLOCATION_TOLERANCE:
+        message = f"time_allocation must add up to 1, got {round(total, 4)}"
+        _report(reader, config, "time_allocation", message)
+
+
+def _check_criterion(reader: SchemaReader, criterion: IcpCriterion) -> None:
+    tests = {"equals": ["equals"], "one_of": ["one_of"], "min/max": ["min", "max"]}
+    given = [name for name, keys in tests.items() if any(reader.where(criterion, k) for k in keys)]
+    if len(given) != 1:
+        got = f", got {' and '.join(given)}" if given else ""
+        message = f"ICP criterion needs exactly one of equals, one_of or min/max{got}"
+        _report(reader, criterion, "", message)
+    low, high = criterion.min, criterion.max
+    if low is not None and high is not None and low > high:
+        _report(reader, criterion, "min", f"min {low:g} is above max {high:g}")
+
+
+def _report(reader: SchemaReader, obj: object, key: str, message: str) -> None:
+    node = reader.where(obj, key) or reader.where(obj)
+    if node is not None:
+        reader.report(node, message)
+
+
+def _line(node: Node | None) -> str:
+    return f"line {node.start_mark.line + 1}" if node else "an earlier stage"

@@ -1,0 +1,48 @@
+"""Imports from other tools and from leadline's own exports.
+
+`import_rows(path, config, today=..., existing=...)` reads a CSV (generic,
+Pipedrive, HubSpot, Salesforce, Odoo, Maven) or a leadline JSON/CSV export and
+returns an `ImportResult`; it writes nothing.
+
+The names below load on first use: `leadline queue` imports the money parser
+from `values` and must not pay for the readers, the exporters and icalendar.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from leadline.core.lazy import lazy_attributes
+
+if TYPE_CHECKING:
+    from leadline.core.interop.importers.detect import ImportFileError
+    from leadline.core.interop.importers.fields import FIELDS, MappingError
+    from leadline.core.interop.importers.names import FORMATS
+    from leadline.core.interop.importers.pipeline import import_rows
+    from leadline.core.interop.importers.result import ImportResult, RowProblem
+    from leadline.core.interop.importers.sink import Progress
+
+_HOMES = {
+    "FIELDS": "fields",
+    "FORMATS": "names",
+    "ImportFileError": "detect",
+    "ImportResult": "result",
+    "MappingError": "fields",
+    "Progress": "sink",
+    "RowProblem": "result",
+    "import_rows": "pipeline",
+}
+
+__all__ = [
+    "FIELDS",
+    "FORMATS",
+    "ImportFileError",
+    "ImportResult",
+    "MappingError",
+    "Progress",
+    "RowProblem",
+    "import_rows",
+]
+
+
+__getattr__, __dir__ = lazy_attributes(__name__, _HOMES)

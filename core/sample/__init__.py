@@ -1,0 +1,1 @@
+"""The demo and benchmark pipeline generator (`generate`; `python -m leadline.core.sample`)."""

@@ -1,0 +1,175 @@
+"""What the storage knows about the files on disk, and reading them consistently.
+
+A data file version is identified by its inode, size and mtime; the journal by
+the same plus how far its good part reaches. Both files are only ever
+replaced (the data file) or appended to (the journal), so equal stamps mean
+equal content.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from leadline.core.store import backups as backup_files
+from leadline.core.store import datafile, journal
+from leadline.core.store.atomic import ensure_private_dir, write_private_atomic
+from leadline.core.store.datafile import Migration, Tables
+from leadline.core.store.journal import Header
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What identifies one version of a file without reading it.
+
+    No ctime: taking a backup hard-links the data file, which changes its
+    ctime but not its content.
+    """
+
+    ino: int
+    dev: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, st: os.stat_result) -> Stamp:
+        return cls(st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns)
+
+
+def stamp_of(path: Path) -> Stamp | None:
+    """The stamp of `path`, or None if it does not exist."""
+    try:
+        return Stamp.of(os.stat(path))
+    except FileNotFoundError:
+        return None
+
+
+@dataclass
+class DiskState:
+    """The data file and journal as last read or written by this process."""
+
+    main: Stamp
+    main_revision: int
+    main_size: int
+    main_digest: str
+    schema_version: int
+    """The data file's own schema version (its journal's records are in it too)."""
+    needs_full_save: bool
+    journal: Stamp | None
+    journal_end: int
+    journal_ok: bool
+    journal_orphan: bool
+    """The journal extends another version of the data file and holds changes past it."""
+
+    def stamps(self) -> tuple[Stamp | None, Stamp | None]:
+        return self.main, self.journal
+
+    def header(self) -> Header:
+        return Header(self.main_revision, self.main_size, self.main_digest, self.schema_version)
+
+    def start_journal(self, data_path: Path, journal_path: Path) -> None:
+        """Replace a missing or foreign journal by an empty one for this data file (locked)."""
+        self.set_aside_orphan(data_path, journal_path)
+        line = self.header().line()
+        write_private_atomic(journal_path, line)
+        self.journal, self.journal_end, self.journal_ok = stamp_of(journal_path), len(line), True
+
+    def set_aside_orphan(self, data_path: Path, journal_path: Path) -> None:
+        """Keep a journal that would be lost (changes past another file version) in backups/."""
+        if not self.journal_orphan:
+            return
+        folder = backup_files.backup_dir(data_path)
+        ensure_private_dir(folder)
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        os.replace(journal_path, folder / f"{data_path.name}.{stamp}.orphaned-journal")
+        self.journal_orphan = False
+
+    def journal_bytes(self, journal_path: Path) -> bytes | None:
+        """The good part of the journal if it holds changes to this data file."""
+        if not self.journal_ok or self.journal_end <= len(self.header().line()):
+            return None
+        with open(journal_path, "rb") as handle:
+            return handle.read(self.journal_end)
+
+    @classmethod
+    def write_full(
+        cls,
+        data_path: Path,
+        journal_path: Path,
+        raw: bytes,
+        revision: int,
+        schema_version: int,
+        old: DiskState | None,
+    ) -> DiskState:
+        """Replace the data file by `raw`, then start an empty journal for it (locked).
+
+        A kill between the two steps leaves the new data file with the old
+        journal, which no longer matches it and is therefore ignored.
+        """
+        if old is not None:
+            old.set_aside_orphan(data_path, journal_path)
+        write_private_atomic(data_path, raw)
+        main = Stamp.of(os.stat(data_path))
+        state = cls(main, revision, len(raw), journal.main_digest(raw), schema_version, False,
+                    None, 0, False, False)  # fmt: skip
+        state.start_journal(data_path, journal_path)
+        return state
+
+
+@dataclass
+class Loaded:
+    """Tables and revision read from disk (data file plus journal), and the state."""
+
+    tables: Tables
+    revision: int
+    state: DiskState
+
+
+def _read_main(path: Path) -> tuple[os.stat_result, bytes]:
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    with open(fd, "rb") as handle:
+        return os.fstat(fd), handle.read()
+
+
+def load_state(
+    path: Path, journal_path: Path, known: int, steps: Mapping[int, Migration]
+) -> Loaded:
+    """Read the data file and replay its journal; raises datafile.Refused.
+
+    Without the lock a writer may compact between the two reads; the data
+    file's stamp is checked again afterwards and the read repeated if it moved.
+    """
+    while True:
+        st, raw = _read_main(path)
+        tables, main_revision, version = datafile.parse_file(raw)
+        if version > known:
+            datafile.migrate(tables, version, main_revision, known, steps)  # raises Refused
+        digest = journal.main_digest(raw)
+        state = DiskState(Stamp.of(st), main_revision, len(raw), digest, version,
+                          version < known, None, 0, False, False)  # fmt: skip
+        found = journal.read_from(journal_path, 0)
+        revision = main_revision
+        if found is not None:
+            revision = _replay(tables, revision, state, found)
+        if stamp_of(path) == state.main:
+            tables = datafile.migrate(tables, version, revision, known, steps)
+            return Loaded(tables, revision, state)
+
+
+def _replay(
+    tables: Tables, revision: int, state: DiskState, found: tuple[os.stat_result, bytes]
+) -> int:
+    stat, raw = found
+    state.journal = Stamp.of(stat)
+    scan = journal.scan(raw, with_header=True, expected=revision + 1)
+    if scan.header != state.header():
+        later = journal.scan(raw, with_header=True).records
+        state.journal_orphan = any(r > revision for r, _ in later)
+        return revision
+    for _revision, changes in scan.records:
+        journal.apply_changes(tables, changes)
+    state.journal_ok, state.journal_end = True, scan.end
+    return scan.records[-1][0] if scan.records else revision

@@ -1,0 +1,345 @@
+"""A TinyDB storage that is safe with kills, several processes and other users.
+
+- The data file is a plain TinyDB JSON file (`datafile`), never written in
+  place: a full save writes a temporary file and renames it over the old one.
+- A save appends only the documents it changed to the journal beside it
+  (`journal`), so it costs in proportion to the change. When the journal
+  grows past a fraction of the data file, the next save compacts: it writes
+  the whole data file atomically, then starts a fresh journal. A kill at any
+  moment leaves the old state or the new one (see `journal` for why).
+- Writers in all processes are serialised by `FileLock` on `<file>.lock`; a
+  TinyDB `write()` based on data another process has since changed raises
+  `StaleWriteError` instead of silently dropping that change.
+- Nothing is parsed twice: the tables are cached and checked against the data
+  file's inode, size, mtime and revision, and the journal's inode and size.
+  Another process's save is picked up by reading only the new journal lines.
+- The first save of a session keeps a backup in `backups/` (a hard link of the
+  data file, which is never modified in place, plus a copy of the journal).
+- A file that is not a usable leadline file raises `DataFileError` and is
+  never written.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+from typing import Any, ClassVar
+
+from tinydb.storages import Storage
+
+from leadline.core.store import backups as backup_files
+from leadline.core.store import datafile, journal
+from leadline.core.store.atomic import ensure_private_dir, remove_orphaned_temps, tighten_to_private
+from leadline.core.store.datafile import PROSPECTS_TABLE, DataFileError, Migration, Tables
+from leadline.core.store.disk_state import DiskState, Loaded, Stamp, load_state, stamp_of
+from leadline.core.store.lock import FileLock
+
+
+class StaleWriteError(RuntimeError):
+    """A save was based on data another process has changed since it was read."""
+
+
+def _copy(value: Any) -> Any:
+    """Deep copy of parsed JSON (dicts, lists and immutable scalars only); raw text is parsed."""
+    value = datafile.materialize(value)
+    kind = type(value)
+    if kind is dict:
+        return {key: _copy(item) for key, item in value.items()}
+    if kind is list:
+        return [_copy(item) for item in value]
+    return value
+
+
+def _shallow(table: dict[str, Any]) -> dict[str, Any]:
+    return {doc_id: dict(datafile.materialize(doc)) for doc_id, doc in table.items()}
+
+
+def _diff(old: Tables, new: Mapping[str, Mapping[str, Any]]) -> journal.Changes:
+    """The documents that differ between two versions of all tables."""
+    changes: journal.Changes = {}
+    for name in set(old) | set(new):
+        if name == datafile.META_TABLE:
+            continue
+        before, after = old.get(name, {}), new.get(name, {})
+        docs = {
+            str(k): _copy(v)
+            for k, v in after.items()
+            if datafile.materialize(before.get(str(k))) != datafile.materialize(v)
+        }
+        docs.update((k, None) for k in before if k not in after)
+        if docs:
+            changes[name] = docs
+    return changes
+
+
+class LeadlineStorage(Storage):
+    """TinyDB storage for one leadline data file (see the module docstring)."""
+
+    schema_version: ClassVar[int] = datafile.SCHEMA_VERSION
+    migrations: ClassVar[Mapping[int, Migration]] = datafile.MIGRATIONS
+    compact_min_bytes: ClassVar[int] = 256 * 1024
+    compact_max_bytes: ClassVar[int] = 8 * 1024 * 1024
+    compact_ratio: ClassVar[float] = 0.125
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        backups: int = 5,
+        lock_timeout: float = 10.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        """Open (or create) the data file; raises DataFileError or StoreLocked."""
+        self.path = Path(path).absolute()
+        self.journal_path = journal.journal_path(self.path)
+        self.backups = backups
+        self._clock = clock
+        self._lock = FileLock(
+            self.path.with_name(self.path.name + ".lock"), self.path, lock_timeout
+        )
+        self._state: DiskState | None = None
+        self._tables: Tables | None = None
+        self._revision = 0
+        self._generation = 0
+        self._changed: dict[str, set[str]] = {}
+        self._full_reload = True
+        self._backed_up = backups <= 0
+        self._sharing = False
+        ensure_private_dir(self.path.parent)
+        with self.lock():
+            remove_orphaned_temps(self.path)
+            remove_orphaned_temps(self.journal_path)
+            remove_orphaned_temps(self.path, backup_files.backup_dir(self.path))
+            if not self.path.exists():
+                self._tables, self._revision = {PROSPECTS_TABLE: {}}, 0
+                self._compact()
+            self.refresh()
+            # A file copied in by hand may be readable by others; saves append to
+            # the journal and would leave it so until the next compaction.
+            for existing in (self.path, self.journal_path):
+                tighten_to_private(existing)
+
+    # -- what callers see ------------------------------------------------------
+
+    @property
+    def revision(self) -> int:
+        """The revision counter of the data last read or written (no disk access)."""
+        return self._revision
+
+    @property
+    def generation(self) -> int:
+        """Changes whenever the cached content changes (a load, a save or a failed save)."""
+        return self._generation
+
+    def lock(self) -> AbstractContextManager[None]:
+        """Hold the cross-process writers' lock (re-entrant) for a read-modify-write."""
+        return self._lock.hold()
+
+    def changed_on_disk(self) -> bool:
+        """True if the data differs from what was last read or written (two stat calls)."""
+        if self._state is None:
+            return True
+        return self._state.stamps() != (stamp_of(self.path), stamp_of(self.journal_path))
+
+    def documents(self, table: str) -> dict[str, Any]:
+        """The cached documents of `table` by doc id, shared: never mutate them."""
+        with self._lock.thread_lock:
+            self.refresh()
+            return (self._tables or {}).get(table, {})
+
+    def take_changes(self) -> tuple[bool, dict[str, set[str]]]:
+        """(reloaded entirely?, doc ids changed by other processes per table) since last call."""
+        with self._lock.thread_lock:
+            full, changed = self._full_reload, self._changed
+            self._full_reload, self._changed = False, {}
+            return full, changed
+
+    # -- reading ---------------------------------------------------------------
+
+    def refresh(self) -> bool:
+        """Pick up changes made on disk since last seen; True if the content changed."""
+        with self._lock.thread_lock:
+            if self._tables is not None and self._state is not None:
+                caught_up = self._catch_up(self._state)
+                if caught_up is not None:
+                    return caught_up
+            if not self.path.exists():
+                had_content = self._tables is not None
+                self._forget()
+                return had_content
+            self._install(self._load())
+            return True
+
+    def _catch_up(self, state: DiskState) -> bool | None:
+        """Read only new journal lines; None if a full load is needed instead."""
+        main, log = stamp_of(self.path), stamp_of(self.journal_path)
+        if main != state.main:
+            return None
+        if log == state.journal:
+            return False
+        if not state.journal_ok or log is None or state.journal is None:
+            return None
+        if log.ino != state.journal.ino or log.size < state.journal_end:
+            return None
+        found = journal.read_from(self.journal_path, state.journal_end)
+        if found is None:
+            return None
+        stat, raw = found
+        scan = journal.scan(raw, with_header=False, expected=self._revision + 1)
+        for revision, changes in scan.records:
+            self._take(changes, revision, remember=True)
+        state.journal = Stamp.of(stat)
+        state.journal_end += scan.end
+        return bool(scan.records)
+
+    def _load(self) -> Loaded:
+        try:
+            return load_state(self.path, self.journal_path, self.schema_version, self.migrations)
+        except datafile.Refused as refused:
+            raise self.refuse(str(refused)) from None
+
+    def _install(self, loaded: Loaded) -> None:
+        self._tables, self._revision, self._state = loaded.tables, loaded.revision, loaded.state
+        self._full_reload, self._changed = True, {}
+        self._generation += 1
+
+    def _take(self, changes: journal.Changes, revision: int, *, remember: bool) -> None:
+        assert self._tables is not None
+        journal.apply_changes(self._tables, changes)
+        self._revision = revision
+        self._generation += 1
+        if remember:
+            for name, docs in changes.items():
+                self._changed.setdefault(name, set()).update(docs)
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        """Skip the deep copies in `read()`, for a caller that never mutates nested values."""
+        with self._lock.thread_lock:
+            outer, self._sharing = self._sharing, True
+            try:
+                yield
+            finally:
+                self._sharing = outer
+
+    def read(self) -> Tables | None:
+        """TinyDB API: a private copy of all tables, fresh if the file changed."""
+        with self._lock.thread_lock:
+            self.refresh()
+            if self._tables is None:
+                return None
+            if self._sharing:
+                return {name: _shallow(table) for name, table in self._tables.items()}
+            private: Tables = _copy(self._tables)
+            return private
+
+    # -- writing ---------------------------------------------------------------
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """TinyDB API: save what differs from the cache, under the lock, as the next revision."""
+        with self.lock():
+            if self.changed_on_disk() or self._tables is None:
+                raise StaleWriteError(f"{self.path} changed since it was read; read it again")
+            self._commit(_diff(self._tables, data))
+            self._changed = {}
+
+    def apply(self, changes: journal.Changes) -> None:
+        """Save only these documents (None deletes one); the storage keeps them, unchanged.
+
+        Hold the lock and call `refresh()` first, so the change is based on the latest data.
+        """
+        with self.lock():
+            if self._tables is None or self.changed_on_disk():
+                raise StaleWriteError(f"{self.path} changed since it was read; read it again")
+            self._commit(changes)
+
+    def compact(self) -> None:
+        """Write the whole data file now and start an empty journal."""
+        with self.lock():
+            self.refresh()
+            self._backup_once()
+            self._compact()
+
+    def close(self) -> None:
+        """Nothing stays open between calls; kept for TinyDB."""
+
+    def _commit(self, changes: journal.Changes) -> None:
+        assert self._tables is not None and self._state is not None
+        try:
+            self._backup_once()
+            revision = self._revision + 1
+            if self._state.needs_full_save:
+                self._take(changes, revision, remember=False)
+                self._compact()
+                return
+            if not self._state.journal_ok:
+                self._state.start_journal(self.path, self.journal_path)
+            line = journal.record_line(revision, changes)
+            stat = journal.append(self.journal_path, line, self._state.journal_end)
+            self._take(changes, revision, remember=False)
+            self._state.journal, self._state.journal_end = Stamp.of(stat), stat.st_size
+        except BaseException:
+            self._forget()
+            raise
+        if stat.st_size > self._compact_threshold():
+            try:
+                self._compact()
+            except (OSError, ValueError):
+                # The save is already safe in the journal: report it saved. The
+                # files on disk are the old or the new version (see `write_full`);
+                # read them again, and the next save tries to compact again.
+                self._forget()
+            except BaseException:
+                self._forget()
+                raise
+
+    def _compact_threshold(self) -> int:
+        assert self._state is not None
+        wanted = int(self._state.main_size * self.compact_ratio)
+        return max(self.compact_min_bytes, min(wanted, self.compact_max_bytes))
+
+    def _compact(self) -> None:
+        assert self._tables is not None
+        tables = datafile.with_header(self._tables, self._revision, self.schema_version)
+        try:  # never write what could not be read back
+            raw = datafile.encode(tables)
+        except datafile.Refused as refused:
+            raise ValueError(f"refusing to save malformed data: {refused}") from None
+        self._state = DiskState.write_full(
+            self.path, self.journal_path, raw, self._revision, self.schema_version, self._state
+        )
+        self._tables = tables
+        self._generation += 1
+
+    def _backup_once(self) -> None:
+        if self._backed_up:
+            return
+        if self._revision > 0 and self._state is not None:
+            backup_files.take_backup(
+                self.path,
+                self._state.journal_bytes(self.journal_path),
+                self._revision,
+                self.backups,
+                self._clock(),
+            )
+        self._backed_up = True
+
+    def refuse(self, problem: str) -> DataFileError:
+        """The error for an unusable file, naming the newest backup that still reads."""
+
+        def usable(raw: bytes) -> bool:
+            try:
+                datafile.decode(raw, self.schema_version, self.migrations)
+            except datafile.Refused:
+                return False
+            return True
+
+        backup = backup_files.newest_good_backup(self.path, usable)
+        return DataFileError(self.path, problem, backup, backup_files.backup_dir(self.path))
+
+    def _forget(self) -> None:
+        self._tables, self._state = None, None
+        self._generation += 1

@@ -1,0 +1,248 @@
+"""One function per `leadline` command. Each returns an exit status.
+
+The commands only parse arguments, call core (pure rules and the store) and
+print; the rules live in leadline.core. Each command imports the rules and
+renderings it needs itself: a process runs one command, and `leadline note` or
+`leadline queue` should not load the funnel's statistics or the TUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import replace
+
+from leadline.core.models import Contact, Prospect, Role, StageEntry, Touch, TouchOutcome
+from leadline.core.rules import followup
+from leadline.tui.cli.support import (
+    TUI_LOCK_TIMEOUT,
+    UserError,
+    check_stage,
+    find_one,
+    open_context,
+    parse_day,
+    preload_showing_progress,
+)
+
+
+def _emit(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _terminal_problem() -> str | None:
+    """Why the full-screen UI cannot run here, or None when it can."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return "leadline needs an interactive terminal"
+    term = os.environ.get("TERM", "")
+    if term in ("", "dumb"):
+        why = f"TERM is {term}" if term else "TERM is not set"
+        return f"leadline needs a terminal that can draw the screen ({why})"
+    return None
+
+
+def _run_tui(args: argparse.Namespace, *, demo: bool) -> int:
+    problem = _terminal_problem()
+    if problem:
+        print(
+            f"{problem}; use the commands instead: leadline queue, funnel, show, note, log "
+            "(leadline --help lists them)",
+            file=sys.stderr,
+        )
+        return 1
+    if demo:
+        from leadline.tui.app import run_app  # noqa: PLC0415 - keeps Textual off the CLI path
+        from leadline.tui.demo import open_demo  # noqa: PLC0415 - the sample generator
+
+        with open_demo() as (store, config):
+            return run_app(store, config, mouse=not args.no_mouse)
+    ctx = open_context(args, lock_timeout=TUI_LOCK_TIMEOUT)
+    preload_showing_progress(ctx.store, sys.stderr)
+    from leadline.tui.app import run_app  # noqa: PLC0415 - keeps Textual off the CLI path
+
+    return run_app(ctx.store, ctx.config, mouse=not args.no_mouse)
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    return _run_tui(args, demo=False)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    return _run_tui(args, demo=True)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    now = ctx.now()
+    first = parse_day(args.date, now.date())
+    stage = check_stage(ctx.config, args.stage) if args.stage else ctx.config.stages[0].key
+    try:
+        role = Role(args.role)
+    except ValueError:
+        raise UserError(
+            f"unknown role {args.role!r}; valid: {', '.join(r for r in Role)}"
+        ) from None
+    contacts: tuple[Contact, ...] = ()
+    if args.contact:
+        contacts = (Contact(name=args.contact, role=role, email=args.email, phone=args.phone),)
+    if args.value < 0:
+        raise UserError("--value cannot be negative")
+    created = now.replace(year=first.year, month=first.month, day=first.day)
+    prospect = Prospect(
+        id="",  # the store assigns a fresh, unused id
+        name=args.name.strip(),
+        stage=stage,
+        created=created,
+        updated=now,
+        value=args.value,
+        currency=ctx.config.currency,
+        contacts=contacts,
+        stage_history=(StageEntry(stage=stage, date=first),),
+    )
+    if not prospect.name:
+        raise UserError("the name cannot be empty")
+    plan = replace(prospect.plan, next_due=followup.next_due_after(prospect, first, ctx.config))
+    saved = ctx.store.add(replace(prospect, plan=plan))
+    print(saved.id)
+    return 0
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    if not args.text.strip():
+        raise UserError("the note is empty")
+    target = find_one(ctx.store, args.prospect)
+    ctx.store.update(target.id, lambda p: followup.add_note(p, args.text, ctx.now()))
+    print(f"noted on {target.name} ({target.id})")
+    return 0
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    if args.minutes < 0:
+        raise UserError("--minutes cannot be negative")
+    now = ctx.now()
+    if not args.channel.strip():
+        raise UserError("--channel cannot be empty (email, phone, meeting, demo, ...)")
+    touch = Touch(
+        date=parse_day(args.date, now.date(), latest=now.date()),
+        channel=args.channel.strip(),
+        outcome=TouchOutcome(args.outcome),
+        minutes=args.minutes,
+        note=args.note,
+    )
+    target = find_one(ctx.store, args.prospect)
+    saved = ctx.store.update(target.id, lambda p: followup.apply_touch(p, touch, ctx.config, now))
+    due = saved.plan.next_due.isoformat() if saved.plan.next_due else "none"
+    print(f"logged {touch.channel} ({touch.outcome}) on {saved.name}; next follow-up {due}")
+    return 0
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    now = ctx.now()
+    stage = check_stage(ctx.config, args.stage)
+    on = parse_day(args.date, now.date())
+    target = find_one(ctx.store, args.prospect)
+    ctx.store.update(target.id, lambda p: followup.move_stage(p, stage, on, ctx.config, now))
+    print(f"moved {target.name} to {stage}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from leadline.core.rules.warnings import warnings_for  # noqa: PLC0415
+    from leadline.tui.cli import render  # noqa: PLC0415
+
+    ctx = open_context(args)
+    today = parse_day(args.today, ctx.now().date())
+    prospect = find_one(ctx.store, args.prospect)
+    found = warnings_for(prospect, ctx.config, today)
+    if args.json:
+        doc = prospect.to_doc()
+        doc["warnings"] = [{"code": w.code, **w.numbers} for w in found]
+        _emit(doc)
+    else:
+        print(render.prospect_text(prospect, found, ctx.config, today))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from leadline.tui.cli import render  # noqa: PLC0415
+
+    ctx = open_context(args)
+    prospects = ctx.store.prospects()
+    if args.stage:
+        stage = check_stage(ctx.config, args.stage)
+        prospects = [p for p in prospects if p.stage == stage]
+    prospects.sort(key=lambda p: p.name.casefold())
+    if args.json:
+        _emit([p.to_doc() for p in prospects])
+    else:
+        print(render.list_text(prospects, ctx.config))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    source = ctx.config_path or "the built-in default"
+    print(f"config: {source}: {len(ctx.config.stages)} stages, OK")
+    count = len(ctx.store.prospects())
+    print(f"data: {ctx.db_path}: {count} prospects, revision {ctx.store.revision}, OK")
+    return 0
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    from leadline.core.rules.queue import build_follow_up_queue  # noqa: PLC0415
+    from leadline.tui.cli import render  # noqa: PLC0415
+
+    ctx = open_context(args)
+    today = parse_day(args.today, ctx.now().date())
+    items = build_follow_up_queue(ctx.store.prospects(), ctx.config, today)
+    if args.json:
+        _emit([render.queue_item_json(item, ctx.config) for item in items])
+    else:
+        print(render.queue_text(items, ctx.config, today))
+    return 0
+
+
+def cmd_funnel(args: argparse.Namespace) -> int:
+    from leadline.core.rules.funnel.summary import funnel_to_json, summarize_funnel  # noqa: PLC0415
+    from leadline.tui.cli import render  # noqa: PLC0415
+
+    ctx = open_context(args)
+    today = parse_day(args.today, ctx.now().date())
+    summary = summarize_funnel(ctx.store.prospects(), ctx.config, today)
+    if args.json:
+        _emit(funnel_to_json(summary))
+    else:
+        print(render.funnel_text(funnel_to_json(summary), ctx.config))
+    return 0
+
+
+def cmd_warnings(args: argparse.Namespace) -> int:
+    from leadline.core.rules.warnings import warnings_for  # noqa: PLC0415
+    from leadline.tui.cli import render  # noqa: PLC0415
+
+    ctx = open_context(args)
+    today = parse_day(args.today, ctx.now().date())
+    if args.prospect:
+        prospects = [find_one(ctx.store, args.prospect)]
+    else:
+        prospects = [p for p in ctx.store.prospects() if p.is_open]
+    found = [(p, warnings_for(p, ctx.config, today)) for p in prospects]
+    found = [(p, ws) for p, ws in found if ws]
+    if args.json:
+        _emit(
+            [
+                {
+                    "id": p.id,
+                    "name": p.name,
+                    "warnings": [{"code": w.code, **w.numbers} for w in ws],
+                }
+                for p, ws in found
+            ]
+        )
+    else:
+        print(render.warnings_text(found))
+    return 0

@@ -1,0 +1,158 @@
+"""`leadline import` and `leadline export`: files in and out of other tools.
+
+Import reads the whole file first, then writes every new and updated prospect
+in one atomic save under the lock, so a bad row never leaves half an import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO, cast
+
+from leadline.core.interop.importers.names import FORMATS
+from leadline.tui.cli.support import UserError, check_stage, open_context
+
+if TYPE_CHECKING:
+    from leadline.core.interop.importers import ImportResult
+    from leadline.core.models import Prospect
+
+# The readers and writers (and icalendar) load inside the two commands: every
+# `leadline` command builds this parser, and `leadline queue` should not pay for them.
+
+EXPORT_FORMATS = ("csv", "json", "ics")
+SHOWN = 20
+"""Problem lines shown before the rest are summed up, so a big file's report stays readable."""
+
+
+def add_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """Register the import and export sub-commands."""
+    imp = command("import", "import prospects from a CSV or JSON file (Pipedrive, HubSpot, ...)")
+    imp.add_argument("file", help="the file to read")
+    imp.add_argument("--format", default="auto", choices=FORMATS, help="default: detect")
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COL=FIELD",
+        help="read column COL as FIELD (repeatable), e.g. --map 'Firma=name'",
+    )
+    imp.add_argument("--dry-run", action="store_true", help="show what would happen, save nothing")
+    imp.add_argument(
+        "--all-problems", action="store_true", help=f"list every skipped row (default: {SHOWN})"
+    )
+
+    exp = command("export", "export prospects as CSV, JSON or iCalendar")
+    exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    exp.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    exp.add_argument("--stage", help="only this stage or outcome")
+
+
+def _mapping(pairs: Sequence[str]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        column, sep, field = pair.partition("=")
+        if not sep or not column.strip() or not field.strip():
+            raise UserError(f"--map wants COLUMN=FIELD, got {pair!r}")
+        mapping[column.strip()] = field.strip()
+    return mapping
+
+
+def _progress_bar(out: TextIO) -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        share = done / total if total else 1.0
+        bar = "█" * int(share * 30)
+        out.write(f"\rimporting {bar:<30} {done:>7}/{total} rows")
+        if done >= total:
+            out.write("\n")
+        out.flush()
+
+    return show
+
+
+def _summary(result: ImportResult, path: Path, dry_run: bool) -> str:
+    verb = "would import" if dry_run else "imported"
+    lines = [
+        f"{path.name} ({result.format}): {result.rows_read} rows read; {verb} "
+        f"{len(result.new)} new, {len(result.updated)} updated, {result.unchanged} unchanged, "
+        f"{len(result.rejected_lines)} rows skipped"
+    ]
+    lines += [f"warning: {w}" for w in result.warnings]
+    if result.unmapped_stages:
+        listed = ", ".join(f"{name!r} ({n} rows)" for name, n in result.unmapped_stages.items())
+        lines.append(
+            f"unmapped stages: {listed}; map them under stage_mapping in the config or with --map"
+        )
+    return "\n".join(lines)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from leadline.core.interop.importers import ImportFileError, MappingError, import_rows  # noqa: PLC0415
+
+    ctx = open_context(args)
+    path = Path(args.file)
+    if not path.is_file():
+        raise UserError(f"no such file: {path}")
+    mapping = _mapping(args.map)
+    progress = _progress_bar(sys.stderr) if sys.stderr.isatty() else None
+    found: list[ImportResult] = []
+
+    def compute(existing: list[Prospect]) -> list[Prospect]:
+        result = import_rows(
+            path,
+            ctx.config,
+            fmt=args.format,
+            mapping=mapping or None,
+            today=ctx.now().date(),
+            existing=existing,
+            progress=progress,
+        )
+        found.append(result)
+        return [] if args.dry_run else [*result.updated, *result.new]
+
+    try:
+        if args.dry_run:
+            compute(ctx.store.prospects())
+        else:
+            ctx.store.batch(compute)
+    except (ImportFileError, MappingError) as error:
+        raise UserError(str(error)) from None
+    result = found[-1]
+    shown = result.problems if args.all_problems else result.problems[:SHOWN]
+    for problem in shown:
+        print(f"{path}: {problem}", file=sys.stderr)
+    if len(shown) < len(result.problems):
+        more = len(result.problems) - len(shown)
+        print(f"{path}: … and {more} more problems (--all-problems lists them)", file=sys.stderr)
+    print(_summary(result, path, args.dry_run))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from leadline.core.interop.exporters import export_csv, export_ics, export_json, open_private  # noqa: PLC0415
+
+    ctx = open_context(args)
+    prospects = ctx.store.prospects()
+    if args.stage:
+        stage = check_stage(ctx.config, args.stage)
+        prospects = [p for p in prospects if p.stage == stage]
+    if args.format == "ics":
+        payload = export_ics(prospects, ctx.config, ctx.now().date())
+        if args.output:
+            with open_private(Path(args.output), binary=True) as out:
+                out.write(payload)
+        else:
+            sys.stdout.buffer.write(payload)
+        count = len(prospects)
+    else:
+        writer = export_csv if args.format == "csv" else export_json
+        if args.output:
+            with open_private(Path(args.output)) as out:
+                count = writer(prospects, cast(TextIO, out))
+        else:
+            count = writer(prospects, sys.stdout)
+    if args.output:
+        print(f"exported {count} prospects to {args.output}", file=sys.stderr)
+    return 0

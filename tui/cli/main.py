@@ -1,0 +1,153 @@
+"""The `leadline` command: argument parsing, error handling and exit codes.
+
+Exit codes: 0 success, 1 a user error (one line saying why), 2 bad
+configuration or data file. Plain commands never import Textual, so
+`leadline queue` starts fast; only `leadline` and `leadline demo` load the TUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from leadline.core.config.loader import ConfigError
+from leadline.core.interop.importers.values import parse_money
+from leadline.core.store.facade import DataFileError, StoreLocked
+from leadline.tui.cli import commands
+from leadline.tui.cli import interop as cli_interop
+from leadline.tui.cli.support import UserError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake on the command line is a user error: one line, status 1."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(1, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _amount(text: str) -> float:
+    try:
+        return parse_money(text)[0]
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--db", metavar="PATH", default=default, help="data file (env LEADLINE_DB)")
+    parser.add_argument(
+        "--config", metavar="PATH", default=default, help="YAML config (env LEADLINE_CONFIG)"
+    )
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _today_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help="pretend today is this date")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="leadline",
+        description="Keyboard-first pipeline manager. With no command, opens the TUI.",
+    )
+    _common(parser, top=True)
+    parser.add_argument("--no-mouse", action="store_true", help="TUI: ignore the mouse")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        child = sub.add_parser(name, help=help_text, description=help_text)
+        _common(child, top=False)
+        return child
+
+    demo = command("demo", "open the TUI on a fresh temporary copy of the sample pipeline")
+    demo.add_argument(
+        "--no-mouse", action="store_true", default=argparse.SUPPRESS, help="ignore the mouse"
+    )
+
+    add = command("add", "add a prospect and print its id")
+    add.add_argument("name")
+    add.add_argument("--stage", help="stage key (default: the first stage)")
+    add.add_argument("--value", type=_amount, default=0.0, help="e.g. 12000, 12k, €12.500")
+    add.add_argument("--contact", help="contact's name")
+    add.add_argument("--role", default="other", help="decision-maker|influencer|coach|gatekeeper")
+    add.add_argument("--email", default="")
+    add.add_argument("--phone", default="")
+    add.add_argument("--date", metavar="YYYY-MM-DD", help="first contact (default: today)")
+
+    note = command("note", "append a timestamped note to a prospect")
+    note.add_argument("prospect", help="id or part of the name")
+    note.add_argument("text")
+
+    log = command("log", "record a touch (a follow-up attempt)")
+    log.add_argument("prospect", help="id or part of the name")
+    log.add_argument("--channel", required=True, help="email, phone, meeting, demo, ...")
+    log.add_argument("--outcome", required=True, choices=["replied", "no-response"])
+    log.add_argument("--date", metavar="YYYY-MM-DD", help="default: today")
+    log.add_argument("--minutes", type=int, default=0)
+    log.add_argument("--note", default="", help="what was said")
+
+    move = command("move", "move a prospect to a stage or outcome (won, lost, nurture, dead)")
+    move.add_argument("prospect", help="id or part of the name")
+    move.add_argument("stage")
+    move.add_argument("--date", metavar="YYYY-MM-DD", help="default: today")
+
+    show = command("show", "show everything about one prospect")
+    show.add_argument("prospect", help="id or part of the name")
+    _json_flag(show)
+    _today_flag(show)
+
+    listing = command("list", "list prospects")
+    listing.add_argument("--stage", help="only this stage or outcome")
+    _json_flag(listing)
+
+    command("check", "validate the config and the data file")
+
+    queue = command("queue", "today's follow-up queue")
+    _json_flag(queue)
+    _today_flag(queue)
+
+    funnel = command("funnel", "the funnel, quota and advice")
+    _json_flag(funnel)
+    _today_flag(funnel)
+
+    warnings = command("warnings", "follow-up sins and account-penetration warnings")
+    warnings.add_argument("prospect", nargs="?", help="id or part of the name (default: all)")
+    _json_flag(warnings)
+    _today_flag(warnings)
+
+    cli_interop.add_parsers(command)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `leadline` console script."""
+    args = build_parser().parse_args(argv)
+    name = f"cmd_{(args.command or 'tui').replace('-', '_')}"
+    handler = getattr(commands, name, None) or getattr(cli_interop, name)
+    try:
+        return int(handler(args) or 0)
+    except UserError as error:
+        print(f"leadline: {error}", file=sys.stderr)
+        return 1
+    except StoreLocked as error:
+        print(f"leadline: {error}", file=sys.stderr)
+        return 1
+    except ConfigError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    except DataFileError as error:
+        print(f"leadline: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

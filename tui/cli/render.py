@@ -1,0 +1,156 @@
+"""Plain-text renderings for the CLI: the queue, the funnel, one prospect.
+
+Columns are padded by terminal cell width, so Chinese, Armenian and Cyrillic
+names keep them aligned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from leadline.core.config.model import Config
+from leadline.core.models import Prospect
+from leadline.tui.text import words
+from leadline.tui.text.fmt import ago, deals, due_phrase, fit, money, money_exact
+
+if TYPE_CHECKING:
+    from leadline.core.rules.queue import QueueItem
+
+
+def stage_name(config: Config, key: str) -> str:
+    stage = config.stage(key)
+    return stage.name if stage else key.capitalize()
+
+
+def queue_item_json(item: QueueItem, config: Config) -> dict[str, Any]:
+    p = item.prospect
+    doc: dict[str, Any] = {
+        "id": p.id,
+        "name": p.name,
+        "reason": str(item.reason),
+        "due": item.due.isoformat() if item.due else None,
+        "stage": p.stage,
+        "section": config.section_of(p.stage),
+        "value": p.value,
+        "channel": item.channel,
+        "detail": item.detail,
+    }
+    if item.proposed_exit is not None:
+        doc["proposed_exit"] = str(item.proposed_exit)
+    return doc
+
+
+def queue_text(items: Sequence[QueueItem], config: Config, today: date) -> str:
+    if not items:
+        return f"Nothing to follow up on {today.isoformat()}."
+    lines = [f"Follow-up queue for {today.isoformat()}: {len(items)} items"]
+    for reason in words.REASON_ORDER:
+        group = [item for item in items if str(item.reason) == reason]
+        if not group:
+            continue
+        lines.append("")
+        lines.append(f"{words.REASON_TITLES[reason]} ({len(group)})")
+        for item in group:
+            p = item.prospect
+            extra = item.detail or item.channel
+            if item.proposed_exit is not None:
+                extra = f"propose {item.proposed_exit}: {item.detail}".rstrip(": ")
+            lines.append(
+                f"  {p.id}  {fit(p.name, 26)} {fit(stage_name(config, p.stage), 14)} "
+                f"{money(p.value, p.currency or config.currency):>7}  "
+                f"{fit(due_phrase(item.due, today), 16)} {extra}".rstrip()
+            )
+    return "\n".join(lines)
+
+
+def funnel_text(data: dict[str, Any], config: Config) -> str:
+    cur = config.currency
+    lines = ["Funnel"]
+    for section in data.get("sections", []):
+        key = section.get("key", section.get("section", ""))
+        lines.append(
+            f"  {str(key).replace('_', ' '):<9} {deals(section['count']):>9} "
+            f"{money(section['value'], cur):>8}  weighted {money(section['weighted_value'], cur)}"
+        )
+        for stage in data["stages"]:
+            if stage["section"] == key:
+                lines.append(
+                    f"    {fit(stage['name'], 16)} {stage['count']:>4} "
+                    f"{money(stage['value'], cur):>8}  "
+                    f"weighted {money(stage['weighted_value'], cur)}"
+                )
+    quota = data["quota"]
+    lines += [
+        "",
+        f"Quota {quota.get('period_label', '')}: target {money_exact(quota['target'], cur)}, "
+        f"won {money_exact(quota['won'], cur)}, expected {money_exact(quota['expected'], cur)}, "
+        f"gap {money_exact(quota['gap'], cur)}",
+        f"  new pipeline needed: {_needed(quota['new_pipeline_needed'], cur)} "
+        f"at a win rate of {data['win_rate'] * 100:.0f}%; normal cycle "
+        f"{data['normal_cycle_days']} days",
+    ]
+    advice = data.get("advice", [])
+    if advice:
+        lines += ["", "Advice"]
+        lines += [f"  - {words.advice_sentence(a['code'], a)}" for a in advice]
+    return "\n".join(lines)
+
+
+def _needed(amount: float | None, currency: str) -> str:
+    return "more than any win rate can give" if amount is None else money_exact(amount, currency)
+
+
+def list_text(prospects: Sequence[Prospect], config: Config) -> str:
+    if not prospects:
+        return "No prospects."
+    return "\n".join(
+        f"{p.id}  {fit(p.name, 30)} {fit(stage_name(config, p.stage), 16)} "
+        f"{money(p.value, p.currency or config.currency):>7}"
+        for p in prospects
+    )
+
+
+def warnings_text(found: Sequence[tuple[Prospect, Sequence[Any]]]) -> str:
+    if not found:
+        return "No warnings."
+    lines = []
+    for prospect, warnings in found:
+        lines.append(f"{prospect.id}  {prospect.name}")
+        lines += [f"  - {words.warning_sentence(w.code, w.numbers)}" for w in warnings]
+    return "\n".join(lines)
+
+
+def prospect_text(p: Prospect, warnings: Sequence[Any], config: Config, today: date) -> str:
+    cur = p.currency or config.currency
+    lines = [
+        f"{p.name}  ({p.id})",
+        f"  stage {stage_name(config, p.stage)} · {p.lifecycle} · "
+        f"value {money_exact(p.value, cur)}",
+    ]
+    if p.budget is not None or p.decision_timeframe:
+        budget = money_exact(p.budget, cur) if p.budget is not None else "unknown"
+        lines.append(f"  budget {budget} · timeframe {p.decision_timeframe or 'unknown'}")
+    plan = p.plan
+    lines.append(
+        f"  next follow-up {due_phrase(plan.next_due, today)} by {plan.channel or 'any channel'}"
+        + (f", every {plan.interval_days} days (agreed)" if plan.agreed else "")
+    )
+    if p.contacts:
+        lines.append("Contacts")
+        for c in p.contacts:
+            detail = " ".join(x for x in (c.title, c.email, c.phone) if x)
+            lines.append(f"  {c.role:<15} {c.name}  {detail}".rstrip())
+    if warnings:
+        lines.append("Warnings")
+        lines += [f"  ! {words.warning_sentence(w.code, w.numbers)}" for w in warnings]
+    events = [
+        (t.date, f"{t.channel} {t.outcome}" + (f": {t.note}" if t.note else "")) for t in p.touches
+    ]
+    events += [(n.at.date(), f"note: {n.text}") for n in p.notes]
+    if events:
+        lines.append("Timeline")
+        for when, text in sorted(events, key=lambda e: e[0], reverse=True)[:20]:
+            lines.append(f"  {ago(when, today):<14} {text}")
+    return "\n".join(lines)

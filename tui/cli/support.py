@@ -1,0 +1,113 @@
+"""Plumbing shared by the CLI commands: opening config and store, finding prospects."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TextIO
+
+from leadline.core.config.loader import load_config
+from leadline.core.config.model import Config
+from leadline.core.models import Prospect
+from leadline.core.paths import resolve_config, resolve_db
+from leadline.core.store.facade import Store
+
+
+class UserError(Exception):
+    """A mistake in what the user asked for; printed as one line, exit status 1."""
+
+
+@dataclass
+class Context:
+    """What every command needs: the config, the open store, and the clock."""
+
+    config: Config
+    store: Store
+    db_path: Path
+    config_path: Path | None
+
+    @staticmethod
+    def now() -> datetime:
+        return datetime.now().replace(microsecond=0)
+
+
+TUI_LOCK_TIMEOUT = 3.0
+"""Seconds the TUI waits for another process's save before it says so (the CLI waits 10):
+the screen cannot draw while it waits, and the typed text stays in its box to retry."""
+
+
+def open_context(args: argparse.Namespace, *, lock_timeout: float = 10.0) -> Context:
+    """Load the config (exit 2 on problems) and open the data file."""
+    config_path = resolve_config(getattr(args, "config", None))
+    config = load_config(config_path)
+    db_path = resolve_db(getattr(args, "db", None))
+    store = Store.open(db_path, backups=config.backups, lock_timeout=lock_timeout)
+    return Context(config=config, store=store, db_path=db_path, config_path=config_path)
+
+
+PROGRESS_ABOVE = 20_000
+"""Prospects to decode before the TUI starts above which a progress line is shown."""
+
+
+def preload_showing_progress(store: Store, out: TextIO) -> None:
+    """Decode every prospect before the TUI starts; on a terminal, say how far it has got.
+
+    With 100,000 prospects this takes a few seconds. The line is drawn in place
+    and wiped before the TUI takes the screen, so nothing is left behind it.
+    """
+    total = len(store)
+    if total <= PROGRESS_ABOVE or not out.isatty():
+        store.preload()
+        return
+
+    def show(done: int, _total: int) -> None:
+        out.write(f"\rleadline: reading {total:,} prospects... {done * 100 // max(total, 1)}%")
+        out.flush()
+
+    store.preload(show, step=max(total // 20, 1))
+    out.write("\r\x1b[K")
+    out.flush()
+
+
+def parse_day(text: str | None, default: date, *, latest: date | None = None) -> date:
+    """A YYYY-MM-DD argument, or `default` when absent; not after `latest` if given."""
+    if not text:
+        return default
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+    if latest is not None and day > latest:
+        raise UserError(f"{day.isoformat()} is in the future: log what happened, not plans")
+    return day
+
+
+def find_one(store: Store, query: str) -> Prospect:
+    """The prospect an id or a name fragment points at; ambiguity is a user error."""
+    matches = store.find(query)
+    if not matches:
+        raise UserError(f"no prospect matches {query!r}")
+    if len(matches) > 1:
+        exact = [p for p in matches if p.name.casefold() == query.casefold()]
+        if len(exact) == 1:
+            return exact[0]
+        listed = "; ".join(f"{p.id} {p.name}" for p in matches[:10])
+        more = f" and {len(matches) - 10} more" if len(matches) > 10 else ""
+        raise UserError(f"{query!r} matches {len(matches)} prospects: {listed}{more}")
+    return matches[0]
+
+
+def check_stage(config: Config, key: str) -> str:
+    """A stage key, stage name or outcome named on the command line, in any case."""
+    keys = [s.key for s in config.stages] + list(config.outcomes)
+    by_word = {k.casefold(): k for k in keys}
+    by_word.update({s.name.casefold(): s.key for s in config.stages})
+    found = by_word.get(key.strip().casefold())
+    if found:
+        return found
+    near = difflib.get_close_matches(key.casefold(), list(by_word), n=1)
+    hint = f"did you mean {by_word[near[0]]!r}? " if near else ""
+    raise UserError(f"unknown stage {key!r}; {hint}valid: {', '.join(keys)}")
