@@ -10,12 +10,18 @@ Records are treated as values: rules and actions return new records
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
 Doc = dict[str, Any]
+
+
+def new_id() -> str:
+    """A short random prospect id (8 hex digits); ids never change once given."""
+    return secrets.token_hex(4)
 
 
 class Lifecycle(StrEnum):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import re
-import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -21,7 +20,7 @@ import msgspec
 import orjson
 from tinydb import TinyDB
 
-from leadline.core.models import Prospect
+from leadline.core.models import Prospect, new_id
 from leadline.core.store.datafile import PROSPECTS_TABLE, DataFileError
 from leadline.core.store.gcpause import collector_paused
 from leadline.core.store.lock import StoreLocked
@@ -37,11 +36,6 @@ where an integer is expected, null for a missing value, an empty role...) falls
 back to `from_doc`. Known differences on documents another tool wrote: a time
 with 7+ fractional digits is rounded (from_doc truncates; leadline writes
 seconds), and a lowercase "z" offset is accepted (from_doc refuses it)."""
-
-
-def new_id() -> str:
-    """A short random prospect id (8 hex digits); ids never change once given."""
-    return secrets.token_hex(4)
 
 
 _FREEZE_FROM = 1000

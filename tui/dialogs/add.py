@@ -19,9 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Select, Static
 
 from leadline.core.config.model import Config
-from leadline.core.models import Contact, Lifecycle, Prospect, Role, StageEntry
+from leadline.core.models import Contact, Lifecycle, Prospect, Role, StageEntry, new_id
 from leadline.core.rules.followup import is_qualified, next_due_after
-from leadline.core.store.facade import new_id
 from leadline.tui.dialogs.base import DIALOG_CSS, TypeAhead, api, stage_label
 from leadline.tui.dialogs.form import (
     FORM_CSS,

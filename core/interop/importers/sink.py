@@ -1,6 +1,6 @@
 """Where an import's rows end up: new, updated or unchanged prospects, or problems.
 
-Also hands out prospect ids (`store.new_id`) that collide with nothing stored
+Also hands out prospect ids (`models.new_id`) that collide with nothing stored
 or imported: 8 hex digits repeat within 10,000 rows about once in a hundred imports.
 """
 
@@ -15,8 +15,7 @@ from leadline.core.interop.importers.native import Parsed
 from leadline.core.interop.importers.record import RowRejected
 from leadline.core.interop.importers.result import ImportResult, RowProblem
 from leadline.core.interop.importers.stages import StageResolver
-from leadline.core.models import Prospect
-from leadline.core.store.facade import new_id
+from leadline.core.models import Prospect, new_id
 
 PROGRESS_EVERY = 500
 
