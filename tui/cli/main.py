@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from leadline.core.config.loader import ConfigError
-from leadline.core.interop.importers.values import parse_money
+from leadline.core.money import parse_money
 from leadline.core.store.facade import DataFileError, StoreLocked
 from leadline.tui.cli import commands
 from leadline.tui.cli import interop as cli_interop

@@ -11,12 +11,12 @@ from datetime import date
 
 import humanize
 
-CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "CNY": "¥", "RUB": "₽"}
+from leadline.core.money import symbol_of
 
 
 def money(amount: float, currency: str = "EUR") -> str:
     """Short money for lists and bars: "€950", "€12k", "€1.2M"."""
-    symbol = CURRENCY_SYMBOLS.get(currency.upper(), "")
+    symbol = symbol_of(currency)
     sign = "-" if amount < 0 else ""
     amount = abs(amount)
     if amount >= 1_000_000:
@@ -32,7 +32,7 @@ def money(amount: float, currency: str = "EUR") -> str:
 
 def money_exact(amount: float, currency: str = "EUR") -> str:
     """Full money for detail views: "€12,500"."""
-    symbol = CURRENCY_SYMBOLS.get(currency.upper(), "")
+    symbol = symbol_of(currency)
     text = humanize.intcomma(round(amount))
     return f"{symbol}{text}" if symbol else f"{text} {currency}".rstrip()
 

@@ -1,0 +1,117 @@
+"""Editing a prospect's fields: only what the user changed is applied.
+
+A `ProspectEdit` names the fields the user changed and leaves the others as
+`KEEP`, so saving an edit made on a stale copy never reverts what another
+process changed meanwhile (it is applied under the store's lock to the
+prospect as stored then). Order matters and is fixed here:
+1. checklist ticks (so the stage move and the lifecycle see them);
+2. the stage, through `move` (history, lifecycle, next date);
+3. the plain fields and the plan (a next date typed by the user wins over
+   the one the move scheduled);
+4. the lifecycle: a lead becomes a prospect once its checklist is met, and
+   cannot be made anything else before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from leadline.core.actions.refusal import Refused, check_name
+from leadline.core.actions.stages import move
+from leadline.core.config.model import Config
+from leadline.core.models import IcpValue, Lifecycle, Prospect
+from leadline.core.money import parse_currency
+from leadline.core.rules.followup import is_qualified
+
+
+class Keep(Enum):
+    """The type of `KEEP`: a field the edit leaves as it is."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+
+
+@dataclass(frozen=True)
+class ProspectEdit:
+    """The fields a user changed; `KEEP` for the rest."""
+
+    name: str | Keep = KEEP
+    stage: str | Keep = KEEP
+    lifecycle: Lifecycle | Keep = KEEP
+    value: float | Keep = KEEP
+    currency: str | Keep = KEEP
+    budget: float | None | Keep = KEEP
+    decision_timeframe: str | Keep = KEEP
+    expected_close: date | None | Keep = KEEP
+    decision_maker_confirmed: bool | Keep = KEEP
+    interval_days: int | None | Keep = KEEP
+    channel: str | Keep = KEEP
+    next_due: date | None | Keep = KEEP
+    agreed: bool | Keep = KEEP
+    ticks: dict[str, bool] = field(default_factory=dict)
+    """Checklist items ticked or unticked (merged into the prospect's)."""
+    tags: tuple[str, ...] | Keep = KEEP
+    icp: dict[str, IcpValue] | Keep = KEEP
+    lost_reason: str | Keep = KEEP
+
+    def changed(self) -> dict[str, Any]:
+        """The fields set, by name (ticks when any)."""
+        found = {f.name: getattr(self, f.name) for f in fields(self)}
+        return {k: v for k, v in found.items() if v is not KEEP and k != "ticks"}
+
+
+_PLAIN = ("name", "value", "currency", "budget", "decision_timeframe", "expected_close",
+          "decision_maker_confirmed", "tags", "icp", "lost_reason")  # fmt: skip
+_PLAN = {"interval_days": "interval_days", "channel": "channel", "next_due": "next_due",
+         "agreed": "agreed"}  # fmt: skip
+
+
+def edit_fields(
+    p: Prospect, edit: ProspectEdit, config: Config, today: date, now: datetime
+) -> Prospect:
+    """`p` with the changed fields of `edit`; Refused (naming the field) when one is wrong."""
+    values = _checked(edit.changed())
+    was_lead = p.lifecycle == Lifecycle.LEAD
+    out = replace(p, qualification={**p.qualification, **edit.ticks}) if edit.ticks else p
+    if "stage" in values and values["stage"] != p.stage:
+        out = move(out, values["stage"], config, today, now)
+    out = replace(out, **{k: values[k] for k in _PLAIN if k in values})
+    plan = {_PLAN[k]: values[k] for k in _PLAN if k in values}
+    if plan:
+        if plan.get("interval_days") is not None and plan["interval_days"] < 1:
+            raise Refused("interval must be a whole number of days, at least 1", "interval_days")
+        out = replace(out, plan=replace(out.plan, **plan))
+    out = replace(out, lifecycle=_lifecycle(out, values.get("lifecycle"), was_lead, config))
+    return out if out == p else replace(out, updated=now)
+
+
+def _checked(values: dict[str, Any]) -> dict[str, Any]:
+    if "name" in values:
+        values["name"] = check_name(values["name"])
+    if "currency" in values:
+        try:
+            values["currency"] = parse_currency(values["currency"])
+        except ValueError as error:
+            raise Refused(str(error), "currency") from None
+    for key in ("value", "budget"):
+        if values.get(key) is not None and values[key] < 0:
+            raise Refused(f"{key} cannot be negative", key)
+    for key in ("decision_timeframe", "channel", "lost_reason"):
+        if key in values:
+            values[key] = values[key].strip()
+    return values
+
+
+def _lifecycle(p: Prospect, chosen: Lifecycle | None, was_lead: bool, config: Config) -> Lifecycle:
+    qualified = is_qualified(p, config)
+    if chosen is not None and chosen != Lifecycle.LEAD and was_lead and not qualified:
+        raise Refused("the qualification checklist is not met: it stays a lead", "lifecycle")
+    life = chosen or p.lifecycle
+    if life == Lifecycle.LEAD and qualified and was_lead:
+        return Lifecycle.PROSPECT
+    return life

@@ -1,0 +1,58 @@
+"""Stages: which stage or outcome a word names, moving and advancing.
+
+The outcomes a prospect may be moved to are the config's `outcomes` (a user
+may leave nurture out, say); every front-end offers and accepts the same set.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date, datetime
+
+from leadline.core.actions.refusal import Refused
+from leadline.core.config.model import Config
+from leadline.core.models import Outcome, Prospect
+from leadline.core.rules.followup import move_stage
+
+
+def targets(config: Config) -> list[str]:
+    """Every key a prospect may be moved to: the stages in order, then the outcomes."""
+    return [s.key for s in config.stages] + list(config.outcomes)
+
+
+def resolve_target(config: Config, word: str) -> str:
+    """The stage key or outcome `word` names (a key or a stage's name, any case)."""
+    keys = targets(config)
+    by_word = {k.casefold(): k for k in keys}
+    by_word.update({s.name.casefold(): s.key for s in config.stages})
+    found = by_word.get(word.strip().casefold())
+    if found:
+        return found
+    near = difflib.get_close_matches(word.strip().casefold(), list(by_word), n=1)
+    hint = f"did you mean {by_word[near[0]]!r}? " if near else ""
+    raise Refused(f"unknown stage {word.strip()!r}; {hint}valid: {', '.join(keys)}", "stage")
+
+
+def move(p: Prospect, target: str, config: Config, on: date, now: datetime) -> Prospect:
+    """Move `p` to a stage or an enabled outcome on day `on` (see `move_stage`)."""
+    if target not in targets(config):
+        raise Refused(f"unknown stage or outcome {target!r}", "stage")
+    return move_stage(p, target, on, config, now)
+
+
+def next_stage(p: Prospect, config: Config) -> str | None:
+    """The stage after `p`'s (won after the last stage); None when there is none."""
+    index = config.stage_index(p.stage)
+    if index < 0:
+        return None
+    if index + 1 < len(config.stages):
+        return str(config.stages[index + 1].key)
+    return Outcome.WON.value if Outcome.WON.value in config.outcomes else None
+
+
+def advance(p: Prospect, config: Config, on: date, now: datetime) -> Prospect:
+    """Move `p` one stage on; refused when it is not in a stage."""
+    target = next_stage(p, config)
+    if target is None:
+        raise Refused(f"{p.name} is not in a stage that leads on")
+    return move_stage(p, target, on, config, now)
