@@ -93,7 +93,7 @@ def parse_past_day(text: str, today: date) -> date:
 def check_not_past(day: date, today: date) -> None:
     """ValueError when `day` is before `today`."""
     if day < today:
-        raise ValueError(f"{day:%a} {day.day} {day:%b %Y} has passed: pick today or a later day")
+        raise ValueError(f"{day:%a} {day.day} {day:%b %Y} is past: pick today or a later date")
 
 
 def check_not_future(day: date, today: date) -> None:

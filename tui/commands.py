@@ -16,8 +16,6 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.screen import Screen
 
-from leadline.core.models import Outcome
-
 if TYPE_CHECKING:
     from leadline.tui.app import LeadlineApp
 
@@ -101,9 +99,11 @@ def _move_commands(
         prospect = app.store.get(pid)
     except KeyError:
         return
-    targets = [(s.key, s.name) for s in app.config.stages]
-    targets += [(o.value, o.value.capitalize()) for o in Outcome]
-    for key, name in targets:
+    from leadline.core.actions.stages import targets  # noqa: PLC0415
+    from leadline.tui.text.labels import stage_label  # noqa: PLC0415
+
+    for key in targets(app.config):
+        name = stage_label(app.config, key)
         if key != prospect.stage:
             text = f"stage: move {prospect.name} to {name}"
             yield text, partial(move_to_stage, app, pid, key), f"Record that it entered {name}"
@@ -111,12 +111,12 @@ def _move_commands(
 
 def move_to_stage(app: LeadlineApp, pid: str, key: str) -> None:
     """Move prospect `pid` to stage (or outcome) `key` today, and say so."""
-    from leadline.core.rules.followup import move_stage  # noqa: PLC0415
+    from leadline.core.actions import move  # noqa: PLC0415
+    from leadline.tui.text.labels import stage_label  # noqa: PLC0415
 
-    saved = app.save(pid, lambda p: move_stage(p, key, app.today(), app.config, app.now()))
+    saved = app.save(pid, lambda p: move(p, key, app.config, app.today(), app.now()))
     if saved is not None:
-        stage = app.config.stage(key)
-        app.notify(f"{saved.name}: now {stage.name if stage else key.capitalize()}.")
+        app.notify(f"{saved.name}: now {stage_label(app.config, key)}.")
 
 
 def _navigation(app: LeadlineApp) -> Iterator[tuple[str, Callable[[], Any], str]]:

@@ -21,7 +21,11 @@ def added(app: LeadlineApp, name: str) -> Prospect:
 
 
 @asynctest
-async def test_a_lead_stays_a_lead_until_the_checklist_is_met(app_factory: Factory) -> None:
+async def test_a_lead_stays_a_lead_in_the_chosen_stage_until_the_checklist_is_met(
+    app_factory: Factory,
+) -> None:
+    # The CLI's `add --stage proposal` and the TUI's Add agree (core's add_prospect):
+    # the stage picked is kept, the lifecycle says it is still a lead.
     app = app_factory(prospects=work_prospects())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t", "plus", *"Ваня Трейд")
@@ -30,15 +34,15 @@ async def test_a_lead_stays_a_lead_until_the_checklist_is_met(app_factory: Facto
         await pilot.press("enter", "down", "enter")  # role: decision maker
         await pilot.press("tab", *"ivan@trade.ru")
         await pilot.pause()
-        assert "Checklist not met (0 of 3 ticked): added as a lead in Lead." in screen_text(app)
+        assert "Checklist not met (0 of 3): added as a lead in Proposal." in screen_text(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, QueueScreen)
     p = added(app, "Ваня Трейд")
-    assert (p.stage, p.lifecycle, p.value) == ("lead", Lifecycle.LEAD, 12000.0)
+    assert (p.stage, p.lifecycle, p.value) == ("proposal", Lifecycle.LEAD, 12000.0)
     assert p.contacts[0].name == "Иван Петров" and p.contacts[0].role == Role.DECISION_MAKER
     assert p.contacts[0].email == "ivan@trade.ru"
-    assert p.plan.next_due is not None and [e.stage for e in p.stage_history] == ["lead"]
+    assert p.plan.next_due is not None and [e.stage for e in p.stage_history] == ["proposal"]
 
 
 @asynctest

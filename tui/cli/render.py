@@ -14,14 +14,10 @@ from leadline.core.config.model import Config
 from leadline.core.models import Prospect
 from leadline.tui.text import words
 from leadline.tui.text.fmt import ago, deals, due_phrase, fit, money, money_exact
+from leadline.tui.text.labels import lifecycle_label, stage_label
 
 if TYPE_CHECKING:
     from leadline.core.rules.queue import QueueItem
-
-
-def stage_name(config: Config, key: str) -> str:
-    stage = config.stage(key)
-    return stage.name if stage else key.capitalize()
 
 
 def queue_item_json(item: QueueItem, config: Config) -> dict[str, Any]:
@@ -58,7 +54,7 @@ def queue_text(items: Sequence[QueueItem], config: Config, today: date) -> str:
             if item.proposed_exit is not None:
                 extra = f"propose {item.proposed_exit}: {item.detail}".rstrip(": ")
             lines.append(
-                f"  {p.id}  {fit(p.name, 26)} {fit(stage_name(config, p.stage), 14)} "
+                f"  {p.id}  {fit(p.name, 26)} {fit(stage_label(config, p.stage), 14)} "
                 f"{money(p.value, p.currency or config.currency):>7}  "
                 f"{fit(due_phrase(item.due, today), 16)} {extra}".rstrip()
             )
@@ -106,7 +102,7 @@ def list_text(prospects: Sequence[Prospect], config: Config) -> str:
     if not prospects:
         return "No prospects."
     return "\n".join(
-        f"{p.id}  {fit(p.name, 30)} {fit(stage_name(config, p.stage), 16)} "
+        f"{p.id}  {fit(p.name, 30)} {fit(stage_label(config, p.stage), 16)} "
         f"{money(p.value, p.currency or config.currency):>7}"
         for p in prospects
     )
@@ -126,7 +122,7 @@ def prospect_text(p: Prospect, warnings: Sequence[Any], config: Config, today: d
     cur = p.currency or config.currency
     lines = [
         f"{p.name}  ({p.id})",
-        f"  stage {stage_name(config, p.stage)} · {p.lifecycle} · "
+        f"  stage {stage_label(config, p.stage)} · {lifecycle_label(p.lifecycle)} · "
         f"value {money_exact(p.value, cur)}",
     ]
     if p.budget is not None or p.decision_timeframe:

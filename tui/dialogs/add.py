@@ -1,15 +1,13 @@
 """Add a prospect: name, stage, value, a first contact and the qualification checklist.
 
-A lead stays a lead until the checklist is met (`is_qualified` decides): with
-unticked items it is added as a lead in the first stage whatever stage was
-picked, and the form says so before saving. The dialog saves through
+Core's `add_prospect` decides: the prospect goes into the stage picked, a lead
+until the checklist is met, and the form says which before saving. The dialog saves through
 `app.add_prospect` and dismisses with the stored prospect (None if cancelled),
 so callers must not add it again.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from textual.app import ComposeResult
@@ -18,9 +16,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Select, Static
 
+from leadline.core.actions import NewProspect, Refused, add_prospect
+from leadline.core.actions.refusal import check_email, check_name
 from leadline.core.config.model import Config
-from leadline.core.models import Contact, Lifecycle, Prospect, Role, StageEntry, new_id
-from leadline.core.rules.followup import is_qualified, next_due_after
+from leadline.core.models import Prospect, Role
 from leadline.tui.dialogs.base import DIALOG_CSS, TypeAhead, api, stage_label
 from leadline.tui.dialogs.form import (
     FORM_CSS,
@@ -28,17 +27,10 @@ from leadline.tui.dialogs.form import (
     TickBox,
     check_fields,
     parse_amount,
-    parse_email,
+    show_refusal,
     text_input,
 )
-
-ROLE_LABELS = {
-    Role.DECISION_MAKER: "decision maker",
-    Role.INFLUENCER: "influencer",
-    Role.COACH: "coach / champion",
-    Role.GATEKEEPER: "gatekeeper",
-    Role.OTHER: "other",
-}
+from leadline.tui.text.labels import ROLE_LABELS
 
 
 def role_select(value: Role = Role.OTHER, field_id: str | None = None) -> Select[Role]:
@@ -108,17 +100,12 @@ class AddProspectDialog(TypeAhead, ModalScreen[Prospect | None]):
     def _show_status(self) -> None:
         config = api(self).config
         ticks = self._checklist()
-        probe = Prospect(id="", name="", stage="", created=api(self).now(),
-                         updated=api(self).now(), qualification=ticks)  # fmt: skip
-        if is_qualified(probe, config):
-            stage = stage_label(config, self._chosen_stage())
+        stage = stage_label(config, self._chosen_stage())
+        if all(ticks.get(item, False) for item in config.qualification):
             text = f"Checklist met: added as a prospect in {stage}."
         else:
             done = sum(ticks.values())
-            text = (
-                f"Checklist not met ({done} of {len(ticks)} ticked): "
-                f"added as a lead in {config.stages[0].name}."
-            )
+            text = f"Checklist not met ({done} of {len(ticks)}): added as a lead in {stage}."
         self.query_one("#status", Static).update(text)
 
     def on_checkbox_changed(self, _: Checkbox.Changed) -> None:
@@ -131,48 +118,43 @@ class AddProspectDialog(TypeAhead, ModalScreen[Prospect | None]):
         self.action_save()
 
     def _parsed(self) -> dict[str, Any]:
-        def name() -> str:
-            if not self._value("name").strip():
-                raise ValueError("a name is needed")
-            return self._value("name").strip()
-
+        # Every field's message at once; core's add_prospect has the final word.
         return check_fields(self.rows, {
-            "name": name,
+            "name": lambda: check_name(self._value("name")),
             "value": lambda: parse_amount(self._value("value") or "0"),
-            "email": lambda: parse_email(self._value("email")),
+            "email": lambda: check_email(self._value("email")),
         })  # fmt: skip
 
+    def new_prospect(self, values: dict[str, Any]) -> NewProspect:
+        """What the user typed, for core's `add_prospect` to decide on."""
+        role = self.query_one("#role", Select).value
+        return NewProspect(
+            name=self._value("name"),
+            stage=self._chosen_stage(),
+            value=values["value"],
+            contact=self._value("contact"),
+            role=role if isinstance(role, Role) else Role.OTHER,
+            email=self._value("email"),
+            phone=self._value("phone"),
+            qualification=self._checklist(),
+        )
+
     def build(self, values: dict[str, Any]) -> Prospect:
-        """The new prospect from the parsed fields; a lead until the checklist is met."""
+        """The new prospect from the parsed fields (core decides stage and lifecycle)."""
         app = api(self)
-        config, now, today = app.config, app.now(), app.today()
-        contacts: tuple[Contact, ...] = ()
-        if self._value("contact").strip():
-            role = self.query_one("#role", Select).value
-            contact = Contact(
-                name=self._value("contact").strip(),
-                role=role if isinstance(role, Role) else Role.OTHER,
-                email=values["email"],
-                phone=self._value("phone").strip(),
-            )
-            contacts = (contact,)
-        draft = Prospect(id=new_id(), name=values["name"], stage=config.stages[0].key,
-                         created=now, updated=now, value=values["value"],
-                         currency=config.currency, qualification=self._checklist(),
-                         contacts=contacts)  # fmt: skip
-        qualified = is_qualified(draft, config)
-        stage = self._chosen_stage() if qualified else config.stages[0].key
-        p = replace(draft, stage=stage, stage_history=(StageEntry(stage, today),),
-                    lifecycle=Lifecycle.PROSPECT if qualified else Lifecycle.LEAD)  # fmt: skip
-        return replace(p, plan=replace(p.plan, next_due=next_due_after(p, today, config)))
+        return add_prospect(self.new_prospect(values), app.config, app.now())
 
     def action_save(self) -> None:
         """Check the fields, add the prospect, close; stay open when anything failed."""
         try:
             values = self._parsed()
+            prospect = self.build(values)
+        except Refused as refused:
+            show_refusal(self.rows, refused)
+            return
         except ValueError:
             return
-        saved = api(self).add_prospect(self.build(values))
+        saved = api(self).add_prospect(prospect)
         if saved is not None:
             self.dismiss(saved)
 

@@ -13,20 +13,13 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from leadline.core.actions import advance, next_stage
 from leadline.core.config.model import Config
-from leadline.core.models import Lifecycle, Outcome, Prospect
-from leadline.core.rules.followup import is_qualified, missing_items, move_stage
+from leadline.core.models import Lifecycle, Prospect
+from leadline.core.rules.followup import is_qualified, missing_items
 from leadline.tui.dialogs.base import ProspectDialog, api, stage_label
 
-
-def next_stage(p: Prospect, config: Config) -> str | None:
-    """The stage key (or "won") after `p`'s stage; None when it is not in a stage."""
-    index = config.stage_index(p.stage)
-    if index < 0:
-        return None
-    if index + 1 < len(config.stages):
-        return config.stages[index + 1].key
-    return Outcome.WON.value
+__all__ = ["AdvanceDialog", "next_stage"]
 
 
 class AdvanceDialog(ProspectDialog[Prospect | None]):
@@ -67,6 +60,6 @@ class AdvanceDialog(ProspectDialog[Prospect | None]):
         if target is None:
             self.dismiss(None)
             return
-        saved = self.save(lambda p: move_stage(p, target, app.today(), app.config, app.now()))
+        saved = self.save(lambda p: advance(p, app.config, app.today(), app.now()))
         if saved is not None:
             self.dismiss(saved)

@@ -19,9 +19,12 @@ from textual.widget import Widget
 
 from leadline.core.config.model import Config
 from leadline.core.models import Prospect
+from leadline.tui.text.labels import stage_label
 
 if TYPE_CHECKING:
     from leadline.core.store.facade import Store
+
+__all__ = ["AppApi", "ProspectDialog", "TypeAhead", "api", "stage_label"]
 
 ResultT = TypeVar("ResultT")
 WidgetT = TypeVar("WidgetT", bound="Widget")
@@ -115,9 +118,3 @@ class ProspectDialog(ModalScreen[ResultT]):
     def action_cancel(self) -> None:
         """Close without saving."""
         self.dismiss(None)
-
-
-def stage_label(config: Config, key: str) -> str:
-    """The display name of a stage key, or the outcome capitalised ("Nurture")."""
-    stage = config.stage(key)
-    return stage.name if stage else key.replace("-", " ").capitalize()

@@ -13,10 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from leadline.core.models import Contact, Prospect, Role
-from leadline.tui.dialogs.add import ROLE_LABELS, role_select
+from leadline.tui.dialogs.add import role_select
 from leadline.tui.dialogs.base import DIALOG_CSS, TypeAhead
 from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, parse_email, text_input
 from leadline.tui.dialogs.list_editor import ListEditor
+from leadline.tui.text.labels import ROLE_LABELS
 
 
 def parse_yearly(text: str) -> date | None:

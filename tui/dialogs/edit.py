@@ -20,11 +20,11 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, Select, Static
 
 from leadline.core.config.model import Config
+from leadline.core.dates import DATE_HINT, parse_optional_day
 from leadline.core.models import IcpValue, Lifecycle, Outcome, Prospect
 from leadline.core.rules.followup import is_qualified, move_stage
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
 from leadline.tui.dialogs.confirm import ConfirmDialog
-from leadline.tui.dialogs.dates import DATE_HINT, parse_optional_day
 from leadline.tui.dialogs.form import (
     FORM_CSS,
     FormRow,

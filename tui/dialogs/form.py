@@ -14,7 +14,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Static
 
-from leadline.core.interop.importers.values import parse_money
+from leadline.core.actions import Refused
+from leadline.core.actions.refusal import check_email as parse_email
+from leadline.core.money import parse_amount, parse_optional_amount
+
+__all__ = ["parse_amount", "parse_email", "parse_optional_amount"]
 
 FORM_CSS = """
 FormRow { height: auto; }
@@ -58,19 +62,6 @@ class FormRow(Vertical):
         line.set_class(bool(message), "-shown")
 
 
-def parse_amount(text: str, what: str = "value") -> float:
-    """A non-negative amount as people type it: "12000", "12 000", "€12.500", "40k", "1.2M"."""
-    try:
-        return parse_money(text)[0]
-    except ValueError:
-        raise ValueError(f"{what} must be a non-negative number (e.g. 12000 or 12k)") from None
-
-
-def parse_optional_amount(text: str, what: str) -> float | None:
-    """Like `parse_amount`; an empty field means unknown."""
-    return parse_amount(text, what) if text.strip() else None
-
-
 def parse_days_count(text: str) -> int | None:
     """A whole number of days, at least 1; empty means none."""
     if not text.strip():
@@ -78,14 +69,6 @@ def parse_days_count(text: str) -> int | None:
     if not text.strip().isdigit() or int(text) < 1:
         raise ValueError("interval must be a whole number of days, at least 1")
     return int(text)
-
-
-def parse_email(text: str) -> str:
-    """An email address or nothing; checks only its shape (name@domain)."""
-    value = text.strip()
-    if value and ("@" not in value or value.startswith("@") or "." not in value.split("@")[-1]):
-        raise ValueError("email should look like name@example.com")
-    return value
 
 
 def check_fields(rows: dict[str, FormRow], parsers: dict[str, Callable[[], Any]]) -> dict[str, Any]:
@@ -110,3 +93,15 @@ def check_fields(rows: dict[str, FormRow], parsers: dict[str, Callable[[], Any]]
 def text_input(value: str = "", placeholder: str = "", field_id: str | None = None) -> Input:
     """A one-line input for forms."""
     return Input(value=value, placeholder=placeholder, id=field_id, compact=True)
+
+
+def show_refusal(rows: dict[str, FormRow], refused: Refused) -> None:
+    """Show core's refusal under the field at fault and put the cursor there."""
+    row = rows.get(refused.field or "")
+    if row is None:
+        row = next(iter(rows.values()), None)
+        if row is not None:
+            row.app.notify(refused.reason, severity="error")
+        return
+    row.set_error(refused.reason)
+    row.field.focus()

@@ -15,15 +15,18 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from leadline.core.models import Prospect, Touch, TouchOutcome
-from leadline.core.rules.followup import apply_touch, effective_channel, snooze
+from leadline.core.actions import TouchInput, log_touch
+from leadline.core.dates import DATE_HINT, parse_follow_up_day
+from leadline.core.models import Prospect, TouchOutcome
+from leadline.core.rules.followup import effective_channel
 from leadline.tui.dialogs.base import ProspectDialog, api
-from leadline.tui.dialogs.dates import DATE_HINT, day_label, parse_follow_up_day
+from leadline.tui.text.fmt import day_label
+from leadline.tui.text.labels import TOUCH_OUTCOME_LABELS
 
 CHANNELS = ("phone", "email", "meeting", "demo", "trial", "social", "newsletter", "mail", "card")
 """Channels offered by `c`, after the planned one."""
 
-OUTCOME_WORDS = {TouchOutcome.REPLIED: "replied", TouchOutcome.NO_RESPONSE: "no response"}
+OUTCOME_WORDS = TOUCH_OUTCOME_LABELS
 
 
 class LogTouchDialog(ProspectDialog[Prospect | None]):
@@ -90,22 +93,20 @@ class LogTouchDialog(ProspectDialog[Prospect | None]):
         text = self.query_one("#next-date", Input).value
         return parse_follow_up_day(text, api(self).today()) if text.strip() else None
 
-    def _touch(self) -> Touch:
+    def _touch(self) -> TouchInput:
         minutes = self.query_one("#minutes", Input).value.strip()
-        return Touch(
-            date=api(self).today(),
+        return TouchInput(
             channel=self.channel,
             outcome=self.outcome,
             minutes=int(minutes) if minutes.isdigit() else 0,
             note=self.note,
+            next_due=self._custom_date(),
         )
 
     def _change(self, p: Prospect) -> Prospect:
         """The prospect after this touch (what Enter will save)."""
         app = api(self)
-        touched = apply_touch(p, self._touch(), app.config, app.now())
-        custom = self._custom_date()
-        return snooze(touched, custom, app.now()) if custom else touched
+        return log_touch(p, self._touch(), app.config, app.now())
 
     def _show(self) -> None:
         self.query_one("#channel", Static).update(Content(f"{self.channel}   (c to change)"))

@@ -15,11 +15,12 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from leadline.core.dates import DATE_HINT, parse_day
 from leadline.core.models import Meeting, Prospect
 from leadline.tui.dialogs.base import DIALOG_CSS, TypeAhead, api
-from leadline.tui.dialogs.dates import DATE_HINT, day_label, parse_day
 from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, text_input
 from leadline.tui.dialogs.list_editor import ListEditor
+from leadline.tui.text.fmt import day_label
 
 
 def parse_clock(text: str) -> str:

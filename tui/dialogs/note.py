@@ -18,8 +18,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static, TextArea
 
+from leadline.core.actions import note as write_note
 from leadline.core.models import Prospect
-from leadline.core.rules.followup import add_note
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
 from leadline.tui.dialogs.confirm import ConfirmDialog
 from leadline.tui.dialogs.log_touch import LogTouchDialog
@@ -92,7 +92,7 @@ class NoteBox(TypeAhead, ProspectDialog[Prospect | None]):
         self.action_save_note()
 
     def _store(self, text: str) -> Prospect | None:
-        return self.save(lambda p: add_note(p, text, api(self).now()))
+        return self.save(lambda p: write_note(p, text, api(self).now()))
 
     def action_save_note(self) -> None:
         """Save and close; an empty box just closes."""

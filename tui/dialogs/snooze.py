@@ -14,10 +14,11 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from leadline.core.actions import reschedule
+from leadline.core.dates import DATE_HINT, parse_follow_up_day
 from leadline.core.models import Prospect
-from leadline.core.rules.followup import snooze
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
-from leadline.tui.dialogs.dates import DATE_HINT, day_label, parse_follow_up_day
+from leadline.tui.text.fmt import day_label
 
 PRESETS = ((1, "1", "a day"), (3, "3", "3 days"), (7, "7", "a week"))
 
@@ -56,7 +57,7 @@ class DateDialog(ProspectDialog[Prospect | None]):
 
     def move_to(self, day: date) -> None:
         """Save `day` as the next follow-up and close."""
-        saved = self.save(lambda p: snooze(p, day, api(self).now()))
+        saved = self.save(lambda p: reschedule(p, day, api(self).now()))
         if saved is not None:
             self.dismiss(saved)
 

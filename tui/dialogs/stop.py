@@ -7,16 +7,14 @@ pick the other. Nothing is deleted: the prospect moves to an outcome.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from leadline.core.actions import stop_following
 from leadline.core.models import Outcome, Prospect
-from leadline.core.rules.followup import move_stage
 from leadline.core.rules.stop_following import evaluate_stop_following, proposed_exit
 from leadline.tui.dialogs.base import ProspectDialog, api
 from leadline.tui.text.words import stop_sentence
@@ -79,10 +77,6 @@ class StopFollowingDialog(ProspectDialog[Prospect | None]):
             self.decision.reasons, self.decision.unanswered, self.decision.days_silent
         )
 
-        def change(p: Prospect) -> Prospect:
-            moved = move_stage(p, self.choice, app.today(), app.config, app.now())
-            return replace(moved, lost_reason=reason) if self.choice == Outcome.DEAD else moved
-
-        saved = self.save(change)
+        saved = self.save(lambda p: stop_following(p, self.choice, reason, app.config, app.now()))
         if saved is not None:
             self.dismiss(saved)

@@ -25,17 +25,9 @@ from leadline.core.rules.followup import (
 from leadline.core.rules.icp import icp_score
 from leadline.core.rules.warnings import ProspectWarning, warnings_for
 from leadline.tui.dialogs.base import stage_label
-from leadline.tui.dialogs.dates import day_label
 from leadline.tui.text import words
-from leadline.tui.text.fmt import ago, money_exact
-
-ROLE_WORDS = {
-    Role.DECISION_MAKER: "decision maker",
-    Role.INFLUENCER: "influencer",
-    Role.COACH: "coach",
-    Role.GATEKEEPER: "gatekeeper",
-    Role.OTHER: "other",
-}
+from leadline.tui.text.fmt import ago, day_label, money_exact
+from leadline.tui.text.labels import ROLE_LABELS, lifecycle_label
 
 
 def _grid(*widths: int) -> Table:
@@ -55,7 +47,7 @@ def header_line(p: Prospect, config: Config) -> str:
     """Stage, lifecycle and ICP score, for the top bar."""
     section = config.section_of(p.stage)
     where = f" ({section.value.replace('_', ' ')})" if section else ""
-    life = p.lifecycle.value.replace("-", " ")
+    life = lifecycle_label(p.lifecycle)
     return f"{stage_label(config, p.stage)}{where} · {life} · ICP {icp_score(p, config)}"
 
 
@@ -75,13 +67,13 @@ def contacts_view(p: Prospect) -> RenderableType:
     """Contacts with roles; the decision maker starred; a warning when there is none."""
     lines: list[RenderableType] = []
     if p.contacts:
-        grid = _grid(2, 20, 15, 0)
+        grid = _grid(2, 20, 16, 0)
         for c in p.contacts:
             star = "★" if c.role == Role.DECISION_MAKER else ""
             reach = " · ".join(x for x in (c.title, c.email, c.phone) if x)
             if c.birthday:
                 reach += f" · born {c.birthday:%d %b}"
-            grid.add_row(star, c.name, ROLE_WORDS[c.role], reach)
+            grid.add_row(star, c.name, ROLE_LABELS[c.role], reach)
         lines.append(grid)
     else:
         lines.append(Text("No contacts yet (e, then c to add one).", style="italic"))

@@ -107,3 +107,10 @@ def fit(text: str, width: int) -> str:
         out.append(char)
         used += char_width
     return "".join(out) + "…" + " " * (width - used - 1)
+
+
+def day_label(day: date | None, today: date) -> str:
+    """ "Mon 30 Nov 2026 (in 7 days)" for dialogs; "none" when there is no date."""
+    if day is None:
+        return "none"
+    return f"{day:%a} {day.day} {day:%b %Y} ({due_phrase(day, today)})"
