@@ -12,13 +12,9 @@ import argparse
 import json
 import os
 import sys
-from dataclasses import replace
 
-from leadline.core.models import Contact, Prospect, Role, StageEntry, Touch, TouchOutcome
-from leadline.core.rules import followup
 from leadline.tui.cli.support import (
     TUI_LOCK_TIMEOUT,
-    UserError,
     check_stage,
     find_one,
     open_context,
@@ -70,84 +66,6 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     return _run_tui(args, demo=True)
-
-
-def cmd_add(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
-    now = ctx.now()
-    first = parse_day(args.date, now.date())
-    stage = check_stage(ctx.config, args.stage) if args.stage else ctx.config.stages[0].key
-    try:
-        role = Role(args.role)
-    except ValueError:
-        raise UserError(
-            f"unknown role {args.role!r}; valid: {', '.join(r for r in Role)}"
-        ) from None
-    contacts: tuple[Contact, ...] = ()
-    if args.contact:
-        contacts = (Contact(name=args.contact, role=role, email=args.email, phone=args.phone),)
-    if args.value < 0:
-        raise UserError("--value cannot be negative")
-    created = now.replace(year=first.year, month=first.month, day=first.day)
-    prospect = Prospect(
-        id="",  # the store assigns a fresh, unused id
-        name=args.name.strip(),
-        stage=stage,
-        created=created,
-        updated=now,
-        value=args.value,
-        currency=ctx.config.currency,
-        contacts=contacts,
-        stage_history=(StageEntry(stage=stage, date=first),),
-    )
-    if not prospect.name:
-        raise UserError("the name cannot be empty")
-    plan = replace(prospect.plan, next_due=followup.next_due_after(prospect, first, ctx.config))
-    saved = ctx.store.add(replace(prospect, plan=plan))
-    print(saved.id)
-    return 0
-
-
-def cmd_note(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
-    if not args.text.strip():
-        raise UserError("the note is empty")
-    target = find_one(ctx.store, args.prospect)
-    ctx.store.update(target.id, lambda p: followup.add_note(p, args.text, ctx.now()))
-    print(f"noted on {target.name} ({target.id})")
-    return 0
-
-
-def cmd_log(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
-    if args.minutes < 0:
-        raise UserError("--minutes cannot be negative")
-    now = ctx.now()
-    if not args.channel.strip():
-        raise UserError("--channel cannot be empty (email, phone, meeting, demo, ...)")
-    touch = Touch(
-        date=parse_day(args.date, now.date(), latest=now.date()),
-        channel=args.channel.strip(),
-        outcome=TouchOutcome(args.outcome),
-        minutes=args.minutes,
-        note=args.note,
-    )
-    target = find_one(ctx.store, args.prospect)
-    saved = ctx.store.update(target.id, lambda p: followup.apply_touch(p, touch, ctx.config, now))
-    due = saved.plan.next_due.isoformat() if saved.plan.next_due else "none"
-    print(f"logged {touch.channel} ({touch.outcome}) on {saved.name}; next follow-up {due}")
-    return 0
-
-
-def cmd_move(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
-    now = ctx.now()
-    stage = check_stage(ctx.config, args.stage)
-    on = parse_day(args.date, now.date())
-    target = find_one(ctx.store, args.prospect)
-    ctx.store.update(target.id, lambda p: followup.move_stage(p, stage, on, ctx.config, now))
-    print(f"moved {target.name} to {stage}")
-    return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -12,10 +12,10 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from leadline.core.actions import Refused
 from leadline.core.config.loader import ConfigError
-from leadline.core.money import parse_money
 from leadline.core.store.facade import DataFileError, StoreLocked
-from leadline.tui.cli import commands
+from leadline.tui.cli import acting, commands, editing
 from leadline.tui.cli import interop as cli_interop
 from leadline.tui.cli.support import UserError
 
@@ -25,13 +25,6 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(1, f"{self.prog}: {message} (see {self.prog} --help)\n")
-
-
-def _amount(text: str) -> float:
-    try:
-        return parse_money(text)[0]
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -69,32 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-mouse", action="store_true", default=argparse.SUPPRESS, help="ignore the mouse"
     )
 
-    add = command("add", "add a prospect and print its id")
-    add.add_argument("name")
-    add.add_argument("--stage", help="stage key (default: the first stage)")
-    add.add_argument("--value", type=_amount, default=0.0, help="e.g. 12000, 12k, €12.500")
-    add.add_argument("--contact", help="contact's name")
-    add.add_argument("--role", default="other", help="decision-maker|influencer|coach|gatekeeper")
-    add.add_argument("--email", default="")
-    add.add_argument("--phone", default="")
-    add.add_argument("--date", metavar="YYYY-MM-DD", help="first contact (default: today)")
-
-    note = command("note", "append a timestamped note to a prospect")
-    note.add_argument("prospect", help="id or part of the name")
-    note.add_argument("text")
-
-    log = command("log", "record a touch (a follow-up attempt)")
-    log.add_argument("prospect", help="id or part of the name")
-    log.add_argument("--channel", required=True, help="email, phone, meeting, demo, ...")
-    log.add_argument("--outcome", required=True, choices=["replied", "no-response"])
-    log.add_argument("--date", metavar="YYYY-MM-DD", help="default: today")
-    log.add_argument("--minutes", type=int, default=0)
-    log.add_argument("--note", default="", help="what was said")
-
-    move = command("move", "move a prospect to a stage or outcome (won, lost, nurture, dead)")
-    move.add_argument("prospect", help="id or part of the name")
-    move.add_argument("stage")
-    move.add_argument("--date", metavar="YYYY-MM-DD", help="default: today")
+    acting.add_parsers(command)
+    editing.add_parsers(command)
 
     show = command("show", "show everything about one prospect")
     show.add_argument("prospect", help="id or part of the name")
@@ -128,10 +97,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `leadline` console script."""
     args = build_parser().parse_args(argv)
     name = f"cmd_{(args.command or 'tui').replace('-', '_')}"
-    handler = getattr(commands, name, None) or getattr(cli_interop, name)
+    modules = (commands, acting, editing, cli_interop)
+    handler = next(getattr(m, name) for m in modules if hasattr(m, name))
     try:
         return int(handler(args) or 0)
     except UserError as error:
+        print(f"leadline: {error}", file=sys.stderr)
+        return 1
+    except Refused as error:  # a core action said no, and why
         print(f"leadline: {error}", file=sys.stderr)
         return 1
     except StoreLocked as error:

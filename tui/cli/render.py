@@ -14,7 +14,7 @@ from leadline.core.config.model import Config
 from leadline.core.models import Prospect
 from leadline.tui.text import words
 from leadline.tui.text.fmt import ago, deals, due_phrase, fit, money, money_exact
-from leadline.tui.text.labels import lifecycle_label, stage_label
+from leadline.tui.text.labels import ROLE_LABELS, lifecycle_label, stage_label
 
 if TYPE_CHECKING:
     from leadline.core.rules.queue import QueueItem
@@ -137,7 +137,7 @@ def prospect_text(p: Prospect, warnings: Sequence[Any], config: Config, today: d
         lines.append("Contacts")
         for c in p.contacts:
             detail = " ".join(x for x in (c.title, c.email, c.phone) if x)
-            lines.append(f"  {c.role:<15} {c.name}  {detail}".rstrip())
+            lines.append(f"  {fit(ROLE_LABELS[c.role], 16)} {c.name}  {detail}".rstrip())
     if warnings:
         lines.append("Warnings")
         lines += [f"  ! {words.warning_sentence(w.code, w.numbers)}" for w in warnings]

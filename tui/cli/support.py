@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
+from leadline.core import dates
+from leadline.core.actions import resolve_target
 from leadline.core.config.loader import load_config
 from leadline.core.config.model import Config
 from leadline.core.models import Prospect
@@ -72,17 +73,15 @@ def preload_showing_progress(store: Store, out: TextIO) -> None:
     out.flush()
 
 
-def parse_day(text: str | None, default: date, *, latest: date | None = None) -> date:
-    """A YYYY-MM-DD argument, or `default` when absent; not after `latest` if given."""
+def parse_day(text: str | None, default: date, *, past: bool = False) -> date:
+    """A date argument in core's grammar (`2026-12-01`, `+3`, `tomorrow`, `fri`), or
+    `default` when absent; with `past`, a weekday means the last one."""
     if not text:
         return default
     try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
-    if latest is not None and day > latest:
-        raise UserError(f"{day.isoformat()} is in the future: log what happened, not plans")
-    return day
+        return dates.parse_day(text, default, past=past)
+    except ValueError as error:
+        raise UserError(str(error)) from None
 
 
 def find_one(store: Store, query: str) -> Prospect:
@@ -101,13 +100,8 @@ def find_one(store: Store, query: str) -> Prospect:
 
 
 def check_stage(config: Config, key: str) -> str:
-    """A stage key, stage name or outcome named on the command line, in any case."""
-    keys = [s.key for s in config.stages] + list(config.outcomes)
-    by_word = {k.casefold(): k for k in keys}
-    by_word.update({s.name.casefold(): s.key for s in config.stages})
-    found = by_word.get(key.strip().casefold())
-    if found:
-        return found
-    near = difflib.get_close_matches(key.casefold(), list(by_word), n=1)
-    hint = f"did you mean {by_word[near[0]]!r}? " if near else ""
-    raise UserError(f"unknown stage {key!r}; {hint}valid: {', '.join(keys)}")
+    """A stage key, stage name or outcome named on the command line (core decides)."""
+    try:
+        return resolve_target(config, key)
+    except ValueError as error:
+        raise UserError(str(error)) from None

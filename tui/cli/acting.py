@@ -1,0 +1,182 @@
+"""The commands that change a prospect's follow-up and stage: each parses, calls one
+core action (`leadline.core.actions`), saves through the store and says what it did."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from leadline.core import actions
+from leadline.core.models import Outcome, Prospect, TouchOutcome
+from leadline.tui.cli.support import (
+    Context,
+    UserError,
+    check_stage,
+    find_one,
+    open_context,
+    parse_day,
+)
+from leadline.tui.text.fmt import day_label
+from leadline.tui.text.labels import role_from_word, stage_label
+
+
+def _save(ctx: Context, query: str, change: Callable[[Prospect], Prospect]) -> Prospect:
+    target = find_one(ctx.store, query)
+    return ctx.store.update(target.id, change)
+
+
+def _next(ctx: Context, saved: Prospect) -> str:
+    return day_label(saved.plan.next_due, ctx.now().date())
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    now = ctx.now()
+    try:
+        role = role_from_word(args.role)
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    new = actions.NewProspect(
+        name=args.name,
+        stage=check_stage(ctx.config, args.stage) if args.stage else None,
+        value=args.value,
+        contact=args.contact or "",
+        role=role,
+        email=args.email,
+        phone=args.phone,
+        qualification={item: True for item in args.tick},
+        first_day=parse_day(args.date, now.date(), past=True),
+    )
+    saved = ctx.store.add(actions.add_prospect(new, ctx.config, now))
+    print(saved.id)
+    return 0
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    if not args.text.strip():
+        raise UserError("the note is empty")
+    saved = _save(ctx, args.prospect, lambda p: actions.note(p, args.text, ctx.now()))
+    print(f"noted on {saved.name} ({saved.id})")
+    return 0
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    now = ctx.now()
+    touch = actions.TouchInput(
+        channel=args.channel,
+        outcome=TouchOutcome(args.outcome),
+        minutes=args.minutes,
+        note=args.note,
+        day=parse_day(args.date, now.date(), past=True),
+        next_due=parse_day(args.next, now.date()) if args.next else None,
+    )
+    saved = _save(ctx, args.prospect, lambda p: actions.log_touch(p, touch, ctx.config, now))
+    print(f"logged {touch.channel.strip()} ({touch.outcome}) on {saved.name}; "
+          f"next follow-up {_next(ctx, saved)}")  # fmt: skip
+    return 0
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    now = ctx.now()
+    stage = check_stage(ctx.config, args.stage)
+    on = parse_day(args.date, now.date(), past=True)
+    saved = _save(ctx, args.prospect, lambda p: actions.move(p, stage, ctx.config, on, now))
+    print(f"moved {saved.name} to {stage}")
+    return 0
+
+
+def cmd_advance(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    now = ctx.now()
+    saved = _save(ctx, args.prospect, lambda p: actions.advance(p, ctx.config, now.date(), now))
+    print(f"moved {saved.name} to {stage_label(ctx.config, saved.stage)}")
+    return 0
+
+
+def cmd_snooze(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    saved = _save(ctx, args.prospect, lambda p: actions.snooze(p, args.days, ctx.now()))
+    print(f"{saved.name}: next follow-up {_next(ctx, saved)}")
+    return 0
+
+
+def cmd_reschedule(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    day = parse_day(args.date, ctx.now().date())
+    saved = _save(ctx, args.prospect, lambda p: actions.reschedule(p, day, ctx.now()))
+    print(f"{saved.name}: next follow-up {_next(ctx, saved)}")
+    return 0
+
+
+def cmd_stop(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    to = Outcome(args.to)
+    saved = _save(
+        ctx, args.prospect,
+        lambda p: actions.stop_following(p, to, args.reason, ctx.config, ctx.now()),
+    )  # fmt: skip
+    print(f"{saved.name}: now {stage_label(ctx.config, saved.stage)}")
+    return 0
+
+
+def add_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """The change commands' arguments."""
+    date_help = "e.g. 2026-12-01, +3, 2w, tomorrow, fri"
+    add = command("add", "add a prospect and print its id")
+    add.add_argument("name")
+    add.add_argument("--stage", help="stage key or name (default: the first stage)")
+    add.add_argument("--value", type=_amount, default=0.0, help="e.g. 12000, 12k, €12.500")
+    add.add_argument("--contact", help="contact's name")
+    add.add_argument("--role", default="other",
+                     help="decision maker, influencer, coach, gatekeeper, other")  # fmt: skip
+    add.add_argument("--email", default="")
+    add.add_argument("--phone", default="")
+    add.add_argument("--tick", action="append", default=[], metavar="ITEM",
+                     help="a qualification checklist item that is met (repeatable)")  # fmt: skip
+    add.add_argument("--date", metavar="DATE", help="first contact (default: today)")
+
+    note = command("note", "append a timestamped note to a prospect")
+    note.add_argument("prospect", help="id or part of the name")
+    note.add_argument("text")
+
+    log = command("log", "record a touch (a follow-up attempt)")
+    log.add_argument("prospect", help="id or part of the name")
+    log.add_argument("--channel", required=True, help="email, phone, meeting, demo, ...")
+    log.add_argument("--outcome", required=True, choices=["replied", "no-response"])
+    log.add_argument("--date", metavar="DATE", help=f"when (default: today; {date_help})")
+    log.add_argument("--next", metavar="DATE", help="next follow-up (default: by the plan)")
+    log.add_argument("--minutes", type=int, default=0)
+    log.add_argument("--note", default="", help="what was said")
+
+    move = command("move", "move a prospect to a stage or outcome (won, lost, nurture, dead)")
+    move.add_argument("prospect", help="id or part of the name")
+    move.add_argument("stage")
+    move.add_argument("--date", metavar="DATE", help="default: today")
+
+    advance = command("advance", "move a prospect to the next stage (won after the last)")
+    advance.add_argument("prospect", help="id or part of the name")
+
+    snooze = command("snooze", "put the next follow-up off by some days")
+    snooze.add_argument("prospect", help="id or part of the name")
+    snooze.add_argument("days", type=int, help="days from today")
+
+    reschedule = command("reschedule", "set the next follow-up date")
+    reschedule.add_argument("prospect", help="id or part of the name")
+    reschedule.add_argument("date", help=date_help)
+
+    stop = command("stop", "stop following: park in nurture or mark dead")
+    stop.add_argument("prospect", help="id or part of the name")
+    stop.add_argument("--to", choices=["nurture", "dead"], required=True)
+    stop.add_argument("--reason", default="", help="why (kept on a dead prospect)")
+
+
+def _amount(text: str) -> float:
+    from leadline.core.money import parse_amount  # noqa: PLC0415
+
+    try:
+        return parse_amount(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
