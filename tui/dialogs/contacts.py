@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import datetime
 from typing import Any
 
 from textual.app import ComposeResult
@@ -12,22 +12,15 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
+from leadline.core import actions
+from leadline.core.actions.refusal import check_name
+from leadline.core.dates import parse_yearly
 from leadline.core.models import Contact, Prospect, Role
 from leadline.tui.dialogs.add import role_select
 from leadline.tui.dialogs.base import DIALOG_CSS, TypeAhead
 from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, parse_email, text_input
 from leadline.tui.dialogs.list_editor import ListEditor
 from leadline.tui.text.labels import ROLE_LABELS
-
-
-def parse_yearly(text: str) -> date | None:
-    """A birthday or anniversary: YYYY-MM-DD, or empty for none."""
-    if not text.strip():
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError("write the date as YYYY-MM-DD (e.g. 1980-11-24)") from None
 
 
 def describe_contact(c: Contact) -> str:
@@ -84,14 +77,9 @@ class ContactForm(TypeAhead, ModalScreen[Contact | None]):
         self.action_save()
 
     def action_save(self) -> None:
-        def name() -> str:
-            if not self._text("name").strip():
-                raise ValueError("a name is needed")
-            return self._text("name").strip()
-
         try:
             v = check_fields(self.rows, {
-                "name": name,
+                "name": lambda: check_name(self._text("name")),
                 "email": lambda: parse_email(self._text("email")),
                 "birthday": lambda: parse_yearly(self._text("birthday")),
                 "anniversary": lambda: parse_yearly(self._text("anniversary")),
@@ -118,8 +106,14 @@ class ContactsDialog(ListEditor[Contact]):
     def items(self, p: Prospect) -> tuple[Contact, ...]:
         return p.contacts
 
-    def with_items(self, p: Prospect, items: tuple[Contact, ...]) -> Prospect:
-        return replace(p, contacts=items)
+    def added(self, p: Prospect, item: Contact, now: datetime) -> Prospect:
+        return actions.add_contact(p, item, now)
+
+    def replaced(self, p: Prospect, index: int, item: Contact, now: datetime) -> Prospect:
+        return actions.replace_contact(p, index, item, now)
+
+    def removed(self, p: Prospect, index: int, now: datetime) -> Prospect:
+        return actions.remove_contact(p, index, now)
 
     def describe(self, item: Contact) -> str:
         return describe_contact(item)

@@ -9,8 +9,6 @@ next date); a lead becomes a prospect only when its checklist is met.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
@@ -19,10 +17,12 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Select, Static
 
+from leadline.core.actions import ProspectEdit, Refused, edit_fields
+from leadline.core.actions.stages import targets
 from leadline.core.config.model import Config
 from leadline.core.dates import DATE_HINT, parse_optional_day
-from leadline.core.models import IcpValue, Lifecycle, Outcome, Prospect
-from leadline.core.rules.followup import is_qualified, move_stage
+from leadline.core.models import IcpValue, Lifecycle, Prospect
+from leadline.core.money import parse_currency
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
 from leadline.tui.dialogs.confirm import ConfirmDialog
 from leadline.tui.dialogs.form import (
@@ -33,8 +33,10 @@ from leadline.tui.dialogs.form import (
     parse_amount,
     parse_days_count,
     parse_optional_amount,
+    show_refusal,
     text_input,
 )
+from leadline.tui.text.labels import lifecycle_label, stage_label
 
 
 def checklist_items(config: Config) -> list[str]:
@@ -62,11 +64,9 @@ def profile_text(profile: dict[str, IcpValue]) -> str:
     return ", ".join(f"{k}={v}" for k, v in profile.items())
 
 
-def parse_currency(text: str) -> str:
-    value = text.strip().upper()
-    if value and (len(value) != 3 or not value.isalpha()):
-        raise ValueError("currency is a three-letter code such as EUR")
-    return value
+CORE_FIELDS = {"interval_days": "interval", "expected_close": "close",
+               "decision_timeframe": "timeframe"}  # fmt: skip
+"""Core's field names -> this form's rows, for a refusal to point at."""
 
 
 class EditProspectDialog(TypeAhead, ProspectDialog[Prospect | None]):
@@ -95,8 +95,8 @@ class EditProspectDialog(TypeAhead, ProspectDialog[Prospect | None]):
 
     def compose(self) -> ComposeResult:
         p, config = self.original, api(self).config
-        stages = [(s.name, s.key) for s in config.stages] + [(o.capitalize(), o) for o in Outcome]
-        lives = [(life.value.replace("-", " "), life) for life in Lifecycle]
+        stages = [(stage_label(config, key), key) for key in targets(config)]
+        lives = [(lifecycle_label(life), life) for life in Lifecycle]
         close = p.expected_close.isoformat() if p.expected_close else ""
         due = p.plan.next_due.isoformat() if p.plan.next_due else ""
         with VerticalScroll(id="box"):
@@ -165,7 +165,6 @@ class EditProspectDialog(TypeAhead, ProspectDialog[Prospect | None]):
             "interval": lambda: parse_days_count(self._text("interval")),
             "next_due": lambda: parse_optional_day(self._text("next_due"), today),
             "profile": lambda: parse_profile(self._text("profile")),
-            "lifecycle": self._lifecycle,
         })  # fmt: skip
 
     def _ticks(self) -> dict[str, bool]:
@@ -174,39 +173,40 @@ class EditProspectDialog(TypeAhead, ProspectDialog[Prospect | None]):
         ticks.update({item: self._checked(f"q{i}") for i, item in enumerate(items)})
         return ticks
 
-    def _lifecycle(self) -> Lifecycle:
-        chosen = self.query_one("#lifecycle", Select).value
-        life = Lifecycle(chosen) if isinstance(chosen, str) else self.original.lifecycle
-        probe = replace(self.original, qualification=self._ticks())
-        qualified = is_qualified(probe, api(self).config)
-        if life != Lifecycle.LEAD and self.original.lifecycle == Lifecycle.LEAD and not qualified:
-            raise ValueError("the qualification checklist is not met: it stays a lead")
-        if life == Lifecycle.LEAD and qualified and self.original.lifecycle == Lifecycle.LEAD:
-            return Lifecycle.PROSPECT
-        return life
+    def edit(self, v: dict[str, Any]) -> ProspectEdit:
+        """The fields the user changed, compared with the prospect as the form opened:
+        saving applies only those, so a change made elsewhere meanwhile is kept."""
+        o = self.original
+        stage = self.query_one("#stage", Select).value
+        life = self.query_one("#lifecycle", Select).value
+        tags = tuple(t.strip() for t in self._text("tags").split(",") if t.strip())
+        now = {
+            "name": v["name"], "stage": stage if isinstance(stage, str) else o.stage,
+            "lifecycle": Lifecycle(life) if isinstance(life, str) else o.lifecycle,
+            "value": v["value"], "currency": v["currency"], "budget": v["budget"],
+            "decision_timeframe": self._text("timeframe").strip(), "expected_close": v["close"],
+            "decision_maker_confirmed": self._checked("dm"), "interval_days": v["interval"],
+            "channel": self._text("channel").strip(), "next_due": v["next_due"],
+            "agreed": self._checked("agreed"), "tags": tags, "icp": v["profile"],
+            "lost_reason": self._text("lost_reason").strip(),
+        }  # fmt: skip
+        before = {
+            "name": o.name, "stage": o.stage, "lifecycle": o.lifecycle, "value": o.value,
+            "currency": o.currency, "budget": o.budget, "decision_timeframe": o.decision_timeframe,
+            "expected_close": o.expected_close, "decision_maker_confirmed":
+            o.decision_maker_confirmed, "interval_days": o.plan.interval_days,
+            "channel": o.plan.channel, "next_due": o.plan.next_due, "agreed": o.plan.agreed,
+            "tags": o.tags, "icp": o.icp, "lost_reason": o.lost_reason,
+        }  # fmt: skip
+        changed = {k: value for k, value in now.items() if value != before[k]}
+        ticks = {k: ticked for k, ticked in self._ticks().items()
+                 if ticked != o.qualification.get(k, False)}  # fmt: skip
+        return ProspectEdit(ticks=ticks, **changed)
 
     def apply(self, p: Prospect, v: dict[str, Any]) -> Prospect:
-        """`p` with the form's values; a changed stage moves through core's rules."""
+        """`p` (as stored now) with the fields changed in the form (core's edit_fields)."""
         app = api(self)
-        stage = self.query_one("#stage", Select).value
-        moved = p
-        if isinstance(stage, str) and stage != p.stage:
-            moved = move_stage(p, stage, app.today(), app.config, app.now())
-        next_due: date | None = v["next_due"]
-        if moved is not p and next_due == self.original.plan.next_due:
-            next_due = moved.plan.next_due  # the move's scheduling wins unless edited
-        channel = self._text("channel").strip()
-        plan = replace(moved.plan, interval_days=v["interval"], channel=channel,
-                       next_due=next_due, agreed=self._checked("agreed"))  # fmt: skip
-        life = v["lifecycle"] if v["lifecycle"] != self.original.lifecycle else moved.lifecycle
-        tags = tuple(t.strip() for t in self._text("tags").split(",") if t.strip())
-        return replace(
-            moved, name=v["name"], value=v["value"], currency=v["currency"], budget=v["budget"],
-            decision_timeframe=self._text("timeframe").strip(), expected_close=v["close"],
-            decision_maker_confirmed=self._checked("dm"), plan=plan, qualification=self._ticks(),
-            tags=tags, icp=v["profile"], lost_reason=self._text("lost_reason").strip(),
-            lifecycle=life, updated=app.now(),
-        )  # fmt: skip
+        return edit_fields(p, self.edit(v), app.config, app.today(), app.now())
 
     def on_input_submitted(self, _: Input.Submitted) -> None:
         self.action_save()
@@ -241,6 +241,11 @@ class EditProspectDialog(TypeAhead, ProspectDialog[Prospect | None]):
             values = self._parsed()
         except ValueError:
             self.notify("Some fields need fixing (see the messages).", severity="warning")
+            return
+        try:  # core's verdict on the prospect as it stands: shown under the field at fault
+            self.apply(self.prospect, values)
+        except Refused as refused:
+            show_refusal(self.rows, refused, CORE_FIELDS)
             return
         saved = self.save(lambda p: self.apply(p, values))
         if saved is not None:

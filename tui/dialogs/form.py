@@ -95,9 +95,14 @@ def text_input(value: str = "", placeholder: str = "", field_id: str | None = No
     return Input(value=value, placeholder=placeholder, id=field_id, compact=True)
 
 
-def show_refusal(rows: dict[str, FormRow], refused: Refused) -> None:
-    """Show core's refusal under the field at fault and put the cursor there."""
-    row = rows.get(refused.field or "")
+def show_refusal(
+    rows: dict[str, FormRow], refused: Refused, aliases: dict[str, str] | None = None
+) -> None:
+    """Show core's refusal under the field at fault and put the cursor there.
+
+    `aliases` maps core's field names to the form's row keys where they differ."""
+    field = refused.field or ""
+    row = rows.get((aliases or {}).get(field, field))
     if row is None:
         row = next(iter(rows.values()), None)
         if row is not None:

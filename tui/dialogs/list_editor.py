@@ -8,6 +8,7 @@ reads, which form edits it, and where the items live on the prospect.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from textual.app import ComposeResult
@@ -18,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
 from leadline.core.models import Prospect
-from leadline.tui.dialogs.base import ProspectDialog
+from leadline.tui.dialogs.base import ProspectDialog, api
 from leadline.tui.dialogs.confirm import ConfirmDialog
 
 ItemT = TypeVar("ItemT")
@@ -43,7 +44,16 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
     def items(self, p: Prospect) -> tuple[ItemT, ...]:
         raise NotImplementedError
 
-    def with_items(self, p: Prospect, items: tuple[ItemT, ...]) -> Prospect:
+    def added(self, p: Prospect, item: ItemT, now: datetime) -> Prospect:
+        """`p` with `item` added (a core action)."""
+        raise NotImplementedError
+
+    def replaced(self, p: Prospect, index: int, item: ItemT, now: datetime) -> Prospect:
+        """`p` with item `index` replaced (a core action)."""
+        raise NotImplementedError
+
+    def removed(self, p: Prospect, index: int, now: datetime) -> Prospect:
+        """`p` without item `index` (a core action)."""
         raise NotImplementedError
 
     def describe(self, item: ItemT) -> str:
@@ -72,8 +82,8 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
         index = self.query_one(OptionList).highlighted
         return index if index is not None and index < len(self.items(self.prospect)) else None
 
-    def _store(self, change: Callable[[tuple[ItemT, ...]], tuple[ItemT, ...]], keep: int) -> None:
-        if self.save(lambda p: self.with_items(p, change(self.items(p)))) is not None:
+    def _store(self, change: Callable[[Prospect, datetime], Prospect], keep: int) -> None:
+        if self.save(lambda p: change(p, api(self).now())) is not None:
             self._fill(keep)
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
@@ -89,14 +99,14 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
 
         def edited(new: ItemT | None) -> None:
             if new is not None:
-                self._store(lambda items: items[:index] + (new,) + items[index + 1 :], index)
+                self._store(lambda p, now: self.replaced(p, index, new, now), index)
 
         self.app.push_screen(self.form(item), edited)
 
     def action_add(self) -> None:
         def added(new: ItemT | None) -> None:
             if new is not None:
-                self._store(lambda items: (*items, new), len(self.items(self.prospect)))
+                self._store(lambda p, now: self.added(p, new, now), len(self.items(self.prospect)))
 
         self.app.push_screen(self.form(None), added)
 
@@ -108,6 +118,6 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._store(lambda items: items[:index] + items[index + 1 :], index)
+                self._store(lambda p, now: self.removed(p, index, now), index)
 
         self.app.push_screen(ConfirmDialog(f"Delete {what}?", "Delete", "Keep"), answered)

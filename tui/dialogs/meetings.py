@@ -7,7 +7,7 @@ coming ones. Booking one without a confirmed decision maker raises a warning
 
 from __future__ import annotations
 
-from dataclasses import replace
+from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,25 +15,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from leadline.core.dates import DATE_HINT, parse_day
+from leadline.core import actions
+from leadline.core.dates import DATE_HINT, parse_clock, parse_day
 from leadline.core.models import Meeting, Prospect
 from leadline.tui.dialogs.base import DIALOG_CSS, TypeAhead, api
 from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, text_input
 from leadline.tui.dialogs.list_editor import ListEditor
 from leadline.tui.text.fmt import day_label
-
-
-def parse_clock(text: str) -> str:
-    """ "9:30" -> "09:30"; empty is fine (no time set)."""
-    value = text.strip()
-    if not value:
-        return ""
-    hours, sep, minutes = value.partition(":")
-    if not (
-        sep and hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60
-    ):
-        raise ValueError("time as HH:MM, e.g. 09:30")
-    return f"{int(hours):02d}:{int(minutes):02d}"
 
 
 class MeetingForm(TypeAhead, ModalScreen[Meeting | None]):
@@ -100,8 +88,14 @@ class MeetingsDialog(ListEditor[Meeting]):
     def items(self, p: Prospect) -> tuple[Meeting, ...]:
         return p.meetings
 
-    def with_items(self, p: Prospect, items: tuple[Meeting, ...]) -> Prospect:
-        return replace(p, meetings=tuple(sorted(items, key=lambda m: (m.date, m.time))))
+    def added(self, p: Prospect, item: Meeting, now: datetime) -> Prospect:
+        return actions.add_meeting(p, item, now)
+
+    def replaced(self, p: Prospect, index: int, item: Meeting, now: datetime) -> Prospect:
+        return actions.replace_meeting(p, index, item, now)
+
+    def removed(self, p: Prospect, index: int, now: datetime) -> Prospect:
+        return actions.remove_meeting(p, index, now)
 
     def describe(self, item: Meeting) -> str:
         what = " ".join(x for x in (item.title or "Meeting", item.time) if x)

@@ -6,14 +6,13 @@ written "objection => counter". Ctrl+S saves, Escape cancels.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static, TextArea
 
+from leadline.core.actions import set_account_plan
 from leadline.core.models import Objection, PenetrationPlan, Prospect
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
 
@@ -94,6 +93,6 @@ class PenetrationDialog(TypeAhead, ProspectDialog[Prospect | None]):
             objections=parse_objections(self._text("objections")),
             risks=_lines(self._text("risks")),
         )
-        saved = self.save(lambda p: replace(p, penetration=plan, updated=api(self).now()))
+        saved = self.save(lambda p: set_account_plan(p, plan, api(self).now()))
         if saved is not None:
             self.dismiss(saved)
