@@ -55,7 +55,7 @@ def add_prospect(new: NewProspect, config: Config, now: datetime) -> Prospect:
         value=new.value,
         currency=config.currency,
         contacts=_contacts(new),
-        qualification=dict(new.qualification),
+        qualification=_checklist(new, config),
         stage_history=(StageEntry(stage=stage, date=day),),
     )
     life = Lifecycle.PROSPECT if is_qualified(draft, config) else Lifecycle.LEAD
@@ -73,3 +73,9 @@ def _contacts(new: NewProspect) -> tuple[Contact, ...]:
     contact = Contact(name=new.contact.strip(), role=new.role, email=email,
                       phone=new.phone.strip())  # fmt: skip
     return (contact,)
+
+
+def _checklist(new: NewProspect, config: Config) -> dict[str, bool]:
+    """Every configured checklist item, ticked or not, and any other item ticked."""
+    ticks = {item: bool(new.qualification.get(item, False)) for item in config.qualification}
+    return ticks | {k: v for k, v in new.qualification.items() if k not in ticks}

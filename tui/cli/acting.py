@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from leadline.core import actions
 from leadline.core.models import Outcome, Prospect, TouchOutcome
+from leadline.core.rules.stop_following import evaluate_stop_following
 from leadline.tui.cli.support import (
     Context,
     UserError,
@@ -18,6 +19,7 @@ from leadline.tui.cli.support import (
 )
 from leadline.tui.text.fmt import day_label
 from leadline.tui.text.labels import role_from_word, stage_label
+from leadline.tui.text.words import stop_reason
 
 
 def _save(ctx: Context, query: str, change: Callable[[Prospect], Prospect]) -> Prospect:
@@ -114,10 +116,15 @@ def cmd_reschedule(args: argparse.Namespace) -> int:
 def cmd_stop(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     to = Outcome(args.to)
-    saved = _save(
-        ctx, args.prospect,
-        lambda p: actions.stop_following(p, to, args.reason, ctx.config, ctx.now()),
-    )  # fmt: skip
+
+    def change(p: Prospect) -> Prospect:
+        reason = args.reason
+        if not reason:  # the same words the TUI's dialog keeps
+            d = evaluate_stop_following(p, ctx.config, ctx.now().date())
+            reason = stop_reason(d.reasons, d.unanswered, d.days_silent)
+        return actions.stop_following(p, to, reason, ctx.config, ctx.now())
+
+    saved = _save(ctx, args.prospect, change)
     print(f"{saved.name}: now {stage_label(ctx.config, saved.stage)}")
     return 0
 
@@ -170,7 +177,7 @@ def add_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     stop = command("stop", "stop following: park in nurture or mark dead")
     stop.add_argument("prospect", help="id or part of the name")
     stop.add_argument("--to", choices=["nurture", "dead"], required=True)
-    stop.add_argument("--reason", default="", help="why (kept on a dead prospect)")
+    stop.add_argument("--reason", default="", help="why (default: the threshold crossed)")
 
 
 def _amount(text: str) -> float:

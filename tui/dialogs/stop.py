@@ -17,7 +17,7 @@ from leadline.core.actions import stop_following
 from leadline.core.models import Outcome, Prospect
 from leadline.core.rules.stop_following import evaluate_stop_following, proposed_exit
 from leadline.tui.dialogs.base import ProspectDialog, api
-from leadline.tui.text.words import stop_sentence
+from leadline.tui.text.words import stop_reason, stop_sentence
 
 EXITS = {
     Outcome.NURTURE: "nurture: slow, low-touch contact",
@@ -73,10 +73,8 @@ class StopFollowingDialog(ProspectDialog[Prospect | None]):
 
     def action_confirm(self) -> None:
         app = api(self)
-        reason = "stopped following: " + stop_sentence(
-            self.decision.reasons, self.decision.unanswered, self.decision.days_silent
-        )
-
+        d = self.decision
+        reason = stop_reason(d.reasons, d.unanswered, d.days_silent)
         saved = self.save(lambda p: stop_following(p, self.choice, reason, app.config, app.now()))
         if saved is not None:
             self.dismiss(saved)

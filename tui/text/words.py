@@ -102,3 +102,8 @@ def stop_sentence(reasons: Any, unanswered: int, days_silent: int) -> str:
     if days_silent:
         parts.append(f"{days_silent} days since the last response")
     return ", ".join(parts) if parts else "threshold crossed"
+
+
+def stop_reason(reasons: Any, unanswered: int, days_silent: int) -> str:
+    """The reason kept on a prospect when the user stops following it."""
+    return "stopped following: " + stop_sentence(reasons, unanswered, days_silent)
