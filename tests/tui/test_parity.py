@@ -143,3 +143,24 @@ def test_adding_a_prospect_gives_the_same_prospect(cli: Any, app_factory: Any) -
 
     assert added(db) == added(app.store.path)
     assert added(db)["stage"] == "proposal" and added(db)["lifecycle"] == "lead"
+
+
+def test_the_cli_reads_dates_as_the_tui_does(cli: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    # `log --date tomorrow` was refused as "not a date" while the TUI took it; now both
+    # read core's grammar, and a touch in the future is refused for what it is.
+    with pytest.raises(AssertionError):
+        cli(["log", "bj", "--channel", "phone", "--outcome", "replied", "--date", "tomorrow"])
+    assert "in the future: log what happened" in capsys.readouterr().err
+    db = cli(["log", "bj", "--channel", "phone", "--outcome", "replied", "--date", "fri"])
+    assert _docs(db)["bj"]["touches"][-1]["date"] == "2026-11-20"  # the Friday before
+    with pytest.raises(AssertionError):
+        cli(["reschedule", "bj", "month"])
+    assert "not a date: 'month'" in capsys.readouterr().err
+
+
+def test_the_cli_refuses_an_e_mail_without_a_contact(
+    cli: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(AssertionError):
+        cli(["add", "Globex", "--email", "jo@globex.test"])
+    assert "give the contact's name" in capsys.readouterr().err
