@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from work_support import asynctest, screen_text, work_prospects
+from work_support import asynctest, screen_text, stored, work_prospects
 
 from leadline.core.models import Lifecycle, Prospect, Role
 from leadline.core.store.facade import Store
@@ -73,7 +73,40 @@ async def test_bad_fields_are_explained_and_nothing_is_saved(app_factory: Factor
         assert isinstance(app.screen, AddProspectDialog)
         assert "a name is needed" in text
         assert "value must be a non-negative number" in text
-        await pilot.press("escape")
+        assert app.screen.focused is app.screen.query_one("#name")  # first field at fault
+        await pilot.press("escape")  # something was typed: it asks first
+        await pilot.pause()
+        assert "Discard your changes?" in screen_text(app)
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, QueueScreen)
     assert len(app.store.prospects()) == len(work_prospects())
+
+
+@asynctest
+async def test_every_form_asks_before_discarding_and_enter_on_a_tick_saves(
+    app_factory: Factory,
+) -> None:
+    app = app_factory(prospects=work_prospects())
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_prospect("bj")
+        await pilot.pause()
+        await pilot.press("e", "c", "a", *"Li Wei", "escape")  # the contact form
+        await pilot.pause()
+        assert "Discard your changes?" in screen_text(app)
+        await pilot.press("n", *" Jr", "enter")  # keep editing, then save
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert stored(app, "bj").contacts[0].name == "Li Wei Jr"
+        await pilot.press("e", "m", "a", *"fri", "escape")  # the meeting form
+        await pilot.pause()
+        assert "Discard your changes?" in screen_text(app)
+        await pilot.press("y", "escape")
+        await pilot.pause()
+        assert stored(app, "bj").meetings == ()
+        await pilot.press("plus", *"Globex", "tab", "tab", "tab", "tab", "tab", "tab", "tab")
+        await pilot.press("space", "enter")  # tick the first checklist item, Enter saves
+        await pilot.pause()
+    added_one = added(app, "Globex")
+    assert added_one.qualification["In our target market"] is True

@@ -11,8 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Select, Static
 
@@ -20,7 +18,7 @@ from leadline.core.actions import NewProspect, Refused, add_prospect
 from leadline.core.actions.refusal import check_email, check_name
 from leadline.core.config.model import Config
 from leadline.core.models import Prospect, Role
-from leadline.tui.dialogs.base import DIALOG_CSS, TypeAhead, api, stage_label
+from leadline.tui.dialogs.base import DIALOG_CSS, api, stage_label
 from leadline.tui.dialogs.form import (
     FORM_CSS,
     FormRow,
@@ -30,6 +28,7 @@ from leadline.tui.dialogs.form import (
     show_refusal,
     text_input,
 )
+from leadline.tui.dialogs.form_base import FORM_BINDINGS, FormBox, FormScreen
 from leadline.tui.text.labels import ROLE_LABELS
 
 
@@ -45,29 +44,22 @@ def stage_select(config: Config, value: str, field_id: str = "stage") -> Select[
     return Select(options, value=value, allow_blank=False, compact=True, id=field_id)
 
 
-class AddProspectDialog(TypeAhead, ModalScreen[Prospect | None]):
+class AddProspectDialog(FormScreen, ModalScreen[Prospect | None]):
     """The add-prospect form (`+`)."""
 
     SCOPED_CSS = False
     DEFAULT_CSS = DIALOG_CSS + FORM_CSS + "AddProspectDialog > #box { width: 72; }"
     AUTO_FOCUS = ""
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Add", id="add.save"),
-        Binding("escape", "cancel", "Cancel", id="add.cancel"),
-    ]
+    BINDINGS = FORM_BINDINGS
 
     def __init__(self) -> None:
         super().__init__(classes="leadline-dialog")
         self.rows: dict[str, FormRow] = {}
         self._name_field = self.type_into(text_input(field_id="name"))
 
-    def _row(self, key: str, label: str, field: Any) -> FormRow:
-        self.rows[key] = FormRow(label, field)
-        return self.rows[key]
-
     def compose(self) -> ComposeResult:
         config = api(self).config
-        with VerticalScroll(id="box"):
+        with FormBox(id="box"):
             yield Static("Add a prospect", id="title")
             yield self._row("name", "Name", self._name_field)
             yield self._row("stage", "Stage", stage_select(config, config.stages[0].key))
@@ -84,6 +76,7 @@ class AddProspectDialog(TypeAhead, ModalScreen[Prospect | None]):
             yield Static("Ctrl+S or Enter add · Tab next field · Esc cancel", classes="hint")
 
     def on_mount(self) -> None:
+        super().on_mount()
         self._show_status()
 
     def _value(self, field_id: str) -> str:
@@ -113,9 +106,6 @@ class AddProspectDialog(TypeAhead, ModalScreen[Prospect | None]):
 
     def on_select_changed(self, _: Select.Changed) -> None:
         self._show_status()
-
-    def on_input_submitted(self, _: Input.Submitted) -> None:
-        self.action_save()
 
     def _parsed(self) -> dict[str, Any]:
         # Every field's message at once; core's add_prospect has the final word.
@@ -157,6 +147,3 @@ class AddProspectDialog(TypeAhead, ModalScreen[Prospect | None]):
         saved = api(self).add_prospect(prospect)
         if saved is not None:
             self.dismiss(saved)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
@@ -17,8 +14,9 @@ from leadline.core.actions.refusal import check_name
 from leadline.core.dates import parse_yearly
 from leadline.core.models import Contact, Prospect, Role
 from leadline.tui.dialogs.add import role_select
-from leadline.tui.dialogs.base import DIALOG_CSS, TypeAhead
+from leadline.tui.dialogs.base import DIALOG_CSS
 from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, parse_email, text_input
+from leadline.tui.dialogs.form_base import FORM_BINDINGS, FormBox, FormScreen
 from leadline.tui.dialogs.list_editor import ListEditor
 from leadline.tui.text.labels import ROLE_LABELS
 
@@ -29,16 +27,13 @@ def describe_contact(c: Contact) -> str:
     return f"{star}{c.name} ({ROLE_LABELS[c.role]}){' · ' + extra if extra else ''}"
 
 
-class ContactForm(TypeAhead, ModalScreen[Contact | None]):
+class ContactForm(FormScreen, ModalScreen[Contact | None]):
     """Add or edit one contact; dismisses with the new contact or None."""
 
     SCOPED_CSS = False
     DEFAULT_CSS = DIALOG_CSS + FORM_CSS
     AUTO_FOCUS = ""
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="contact.save"),
-        Binding("escape", "cancel", "Cancel", id="contact.cancel"),
-    ]
+    BINDINGS = FORM_BINDINGS
 
     def __init__(self, contact: Contact | None) -> None:
         super().__init__(classes="leadline-dialog")
@@ -46,15 +41,11 @@ class ContactForm(TypeAhead, ModalScreen[Contact | None]):
         self.rows: dict[str, FormRow] = {}
         self._name_field = self.type_into(text_input(self.contact.name, "", "c-name"))
 
-    def _row(self, key: str, label: str, field: Any) -> FormRow:
-        self.rows[key] = FormRow(label, field)
-        return self.rows[key]
-
     def compose(self) -> ComposeResult:
         c = self.contact
         yearly = {k: (v.isoformat() if v else "") for k, v in
                   (("birthday", c.birthday), ("anniversary", c.anniversary))}  # fmt: skip
-        with VerticalScroll(id="box"):
+        with FormBox(id="box"):
             yield Static("Contact", id="title")
             yield self._row("name", "Name", self._name_field)
             yield self._row("role", "Role", role_select(c.role, "c-role"))
@@ -72,9 +63,6 @@ class ContactForm(TypeAhead, ModalScreen[Contact | None]):
 
     def _text(self, key: str) -> str:
         return self.query_one(f"#c-{key}", Input).value
-
-    def on_input_submitted(self, _: Input.Submitted) -> None:
-        self.action_save()
 
     def action_save(self) -> None:
         try:
@@ -94,8 +82,6 @@ class ContactForm(TypeAhead, ModalScreen[Contact | None]):
             preferred_channel=self._text("channel").strip(),
         ))  # fmt: skip
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class ContactsDialog(ListEditor[Contact]):

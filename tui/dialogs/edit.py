@@ -12,8 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Select, Static
 
@@ -23,8 +21,7 @@ from leadline.core.config.model import Config
 from leadline.core.dates import DATE_HINT, parse_optional_day
 from leadline.core.models import IcpValue, Lifecycle, Prospect
 from leadline.core.money import parse_currency
-from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
-from leadline.tui.dialogs.confirm import ConfirmDialog
+from leadline.tui.dialogs.base import ProspectDialog, api
 from leadline.tui.dialogs.form import (
     FORM_CSS,
     FormRow,
@@ -36,6 +33,7 @@ from leadline.tui.dialogs.form import (
     show_refusal,
     text_input,
 )
+from leadline.tui.dialogs.form_base import FORM_BINDINGS, FormBox, FormScreen
 from leadline.tui.text.labels import lifecycle_label, stage_label
 
 
@@ -69,26 +67,19 @@ CORE_FIELDS = {"interval_days": "interval", "expected_close": "close",
 """Core's field names -> this form's rows, for a refusal to point at."""
 
 
-class EditProspectDialog(TypeAhead, ProspectDialog[Prospect | None]):
+class EditProspectDialog(FormScreen, ProspectDialog[Prospect | None]):
     """The field form for `pid`; Ctrl+S or Enter saves when every field is valid."""
 
     SCOPED_CSS = False
     DEFAULT_CSS = FORM_CSS + "EditProspectDialog > #box { width: 76; }"
     AUTO_FOCUS = ""
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="edit.save"),
-        Binding("escape", "cancel", "Cancel", id="edit.cancel"),
-    ]
+    BINDINGS = FORM_BINDINGS
 
     def __init__(self, pid: str) -> None:
         super().__init__(pid)
         self.original = self.prospect
         self.rows: dict[str, FormRow] = {}
         self._name_field = self.type_into(text_input(self.original.name, "", "name"))
-
-    def _row(self, key: str, label: str, field: Any) -> FormRow:
-        self.rows[key] = FormRow(label, field)
-        return self.rows[key]
 
     def _input(self, key: str, label: str, value: str, hint: str = "") -> FormRow:
         return self._row(key, label, text_input(value, hint, key))
@@ -99,7 +90,7 @@ class EditProspectDialog(TypeAhead, ProspectDialog[Prospect | None]):
         lives = [(lifecycle_label(life), life) for life in Lifecycle]
         close = p.expected_close.isoformat() if p.expected_close else ""
         due = p.plan.next_due.isoformat() if p.plan.next_due else ""
-        with VerticalScroll(id="box"):
+        with FormBox(id="box"):
             yield Static(Content(f"Edit · {p.name}"), id="title")
             yield self._row("name", "Name", self._name_field)
             yield self._row(
@@ -207,33 +198,6 @@ class EditProspectDialog(TypeAhead, ProspectDialog[Prospect | None]):
         """`p` (as stored now) with the fields changed in the form (core's edit_fields)."""
         app = api(self)
         return edit_fields(p, self.edit(v), app.config, app.today(), app.now())
-
-    def on_input_submitted(self, _: Input.Submitted) -> None:
-        self.action_save()
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self._as_opened = self._form_state()
-
-    def _form_state(self) -> tuple[tuple[str | None, object], ...]:
-        fields = (Input, Select, Checkbox)
-        return tuple(
-            (w.id, getattr(w, "value", None)) for w in self.query("*") if isinstance(w, fields)
-        )
-
-    def action_cancel(self) -> None:
-        """Close; after an edit, ask before throwing it away."""
-        if self._form_state() == self._as_opened:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmDialog("Discard your changes?", "Discard", "Keep editing"), answered
-        )
 
     def action_save(self) -> None:
         """Save when every field is valid; otherwise the messages say what to fix."""

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Static
@@ -32,9 +33,12 @@ FormRow .field-error.-shown { display: block; }
 """
 
 
-class TickBox(Checkbox):
+class TickBox(Checkbox, inherit_bindings=False):
     """A checkbox that shows ✓ when ticked and nothing when not, not only a colour,
-    so a monochrome terminal still tells them apart."""
+    so a monochrome terminal still tells them apart. Space ticks it; Enter is left to
+    the form, which saves, as its hint says."""
+
+    BINDINGS = [Binding("space", "toggle_button", "Tick", show=False)]
 
     @property
     def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name
@@ -77,15 +81,16 @@ def check_fields(rows: dict[str, FormRow], parsers: dict[str, Callable[[], Any]]
     Raises ValueError (after showing every message) when any field is wrong.
     """
     values: dict[str, Any] = {}
-    failed = False
+    failed: list[FormRow] = []
     for key, parse in parsers.items():
         try:
             values[key] = parse()
             rows[key].set_error("")
         except ValueError as error:
             rows[key].set_error(str(error))
-            failed = True
+            failed.append(rows[key])
     if failed:
+        failed[0].field.focus()  # the cursor goes where the first fix is needed
         raise ValueError("some fields need fixing")
     return values
 

@@ -10,30 +10,26 @@ from __future__ import annotations
 from datetime import datetime
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from leadline.core import actions
 from leadline.core.dates import DATE_HINT, parse_clock, parse_day
 from leadline.core.models import Meeting, Prospect
-from leadline.tui.dialogs.base import DIALOG_CSS, TypeAhead, api
+from leadline.tui.dialogs.base import DIALOG_CSS, api
 from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, text_input
+from leadline.tui.dialogs.form_base import FORM_BINDINGS, FormBox, FormScreen
 from leadline.tui.dialogs.list_editor import ListEditor
 from leadline.tui.text.fmt import day_label
 
 
-class MeetingForm(TypeAhead, ModalScreen[Meeting | None]):
+class MeetingForm(FormScreen, ModalScreen[Meeting | None]):
     """Add or edit one meeting; dismisses with the meeting or None."""
 
     SCOPED_CSS = False
     DEFAULT_CSS = DIALOG_CSS + FORM_CSS
     AUTO_FOCUS = ""
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="meeting.save"),
-        Binding("escape", "cancel", "Cancel", id="meeting.cancel"),
-    ]
+    BINDINGS = FORM_BINDINGS
 
     def __init__(self, meeting: Meeting | None) -> None:
         super().__init__(classes="leadline-dialog")
@@ -49,7 +45,7 @@ class MeetingForm(TypeAhead, ModalScreen[Meeting | None]):
 
     def compose(self) -> ComposeResult:
         m = self.meeting
-        with VerticalScroll(id="box"):
+        with FormBox(id="box"):
             yield Static("Meeting", id="title")
             yield self._row("date", "Date", m.date.isoformat() if m else "", DATE_HINT)
             yield self._row("time", "Time", m.time if m else "", "HH:MM")
@@ -59,9 +55,6 @@ class MeetingForm(TypeAhead, ModalScreen[Meeting | None]):
 
     def _text(self, key: str) -> str:
         return self.query_one(f"#m-{key}", Input).value
-
-    def on_input_submitted(self, _: Input.Submitted) -> None:
-        self.action_save()
 
     def action_save(self) -> None:
         today = api(self).today()
@@ -76,8 +69,6 @@ class MeetingForm(TypeAhead, ModalScreen[Meeting | None]):
                           contact=self._text("contact").strip())  # fmt: skip
         self.dismiss(meeting)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class MeetingsDialog(ListEditor[Meeting]):
