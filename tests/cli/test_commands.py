@@ -1,4 +1,5 @@
-"""The plain commands, driven as a user would: real processes, real files."""
+"""The plain commands, driven as a user would, on real files: in-process through `main(argv)`
+(conftest's `cli`), and in a fresh interpreter where start-up itself is the point."""
 
 from __future__ import annotations
 
@@ -8,13 +9,12 @@ import stat
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from subprocess import CompletedProcess
 from typing import Any
 
-Run = Callable[..., CompletedProcess[str]]
+Run = Callable[..., Any]  # conftest's runners: (*argv, check=, env=) -> Result
 
 
-def as_json(result: CompletedProcess[str]) -> Any:
+def as_json(result: Any) -> Any:
     return json.loads(result.stdout)
 
 
@@ -106,11 +106,24 @@ def test_check_on_sample_data(sample_cli: Run) -> None:
     assert "OK" in out and "prospects" in out
 
 
-def test_tui_without_terminal_points_to_cli(cli: Run) -> None:
-    result = cli(check=False, env={"TERM": "dumb"})
+def test_tui_without_terminal_points_to_cli(cli_process: Run) -> None:
+    # A real process: no terminal on stdin/stdout, so the TUI must not start or draw.
+    result = cli_process(check=False, env={"TERM": "dumb"})
     assert result.returncode == 1
     assert "leadline queue" in result.stderr
     assert "\x1b[" not in result.stdout + result.stderr
+
+
+def test_a_shell_sees_the_exit_statuses_and_no_traceback(cli_process: Run, tmp_path: Path) -> None:
+    # The statuses main() returns (tested in-process above) are what the shell gets.
+    assert cli_process("add", "Acme").returncode == 0
+    mistake = cli_process("frobnicate", check=False)
+    assert mistake.returncode == 1 and len(mistake.stderr.strip().splitlines()) == 1
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("stages: 3\n")
+    broken = cli_process("check", env={"LEADLINE_CONFIG": str(bad)}, check=False)
+    assert broken.returncode == 2 and f"{bad}:1:" in broken.stderr
+    assert "Traceback" not in mistake.stderr + broken.stderr
 
 
 def test_stop_following_scenario_through_the_cli_only(cli: Run) -> None:

@@ -11,16 +11,15 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from subprocess import CompletedProcess
 from typing import Any
 
 from icalendar import Calendar
 
-Run = Callable[..., CompletedProcess[str]]
+Run = Callable[..., Any]  # conftest's runners: (*argv, check=, env=) -> Result
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-def as_json(result: CompletedProcess[str]) -> Any:
+def as_json(result: Any) -> Any:
     return json.loads(result.stdout)
 
 
