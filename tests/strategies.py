@@ -142,3 +142,32 @@ def prospects(
         lost_reason=short_text,
         external_id=short_text,
     )
+
+
+def funnel_prospects(stages: Sequence[str] = DEFAULT_STAGES) -> st.SearchStrategy[Prospect]:
+    """Prospects that vary only in what the funnel's figures read: stage, value, lifecycle,
+    creation, stage history, touch dates, outcomes and minutes, meeting dates and the expected
+    close (core/rules/funnel, history, quota, allocation, advice read nothing else).
+
+    Names, notes, contacts and the account plan stay small or empty: drawing them is most of
+    the time `prospects()` takes, and no funnel figure can change with them. Widen this if a
+    figure starts reading another field.
+    """
+    return st.builds(
+        Prospect,
+        id=st.text("0123456789abcdef", min_size=8, max_size=8),
+        name=st.sampled_from(["Acme", "Борей", "Արարատ", "北京"]),
+        stage=stage_keys(stages),
+        created=moments,
+        updated=moments,
+        lifecycle=st.sampled_from(Lifecycle),
+        value=amounts,
+        expected_close=st.none() | days,
+        touches=_tuple_of(
+            st.builds(Touch, date=days, channel=st.just("phone"),
+                      outcome=st.sampled_from(TouchOutcome), minutes=st.integers(0, 600)),
+            8,
+        ),
+        stage_history=_tuple_of(st.builds(StageEntry, stage=stage_keys(stages), date=days)),
+        meetings=_tuple_of(st.builds(Meeting, date=days, title=st.just("Demo")), 3),
+    )  # fmt: skip

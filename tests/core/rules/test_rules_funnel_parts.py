@@ -19,7 +19,7 @@ from golden_support import CONFIGS, DAYS, load_golden, odd_prospect, subsets
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rules_support import DEFAULT_CONFIG
-from strategies import prospects as any_prospect
+from strategies import funnel_prospects as any_prospect
 
 from leadline.core.config.model import Config
 from leadline.core.models import Outcome, Prospect
