@@ -6,11 +6,19 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from leadline.core import actions
 from leadline.core.dates import parse_clock, parse_optional_day, parse_yearly
-from leadline.core.models import Contact, Lifecycle, Meeting, Objection, PenetrationPlan
+from leadline.core.models import (
+    Contact,
+    Lifecycle,
+    Meeting,
+    Objection,
+    PenetrationPlan,
+    Prospect,
+)
 from leadline.core.money import parse_optional_amount
 from leadline.tui.cli.support import UserError, check_stage, find_one, open_context, parse_day
 from leadline.tui.text.labels import role_from_word
@@ -67,15 +75,20 @@ def cmd_edit(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_contact(args: argparse.Namespace) -> int:
+Change = Callable[[Prospect, datetime], Prospect]
+
+
+def _update(args: argparse.Namespace, change: Change) -> Prospect:
+    """Apply `change` (given the time) to the prospect the arguments name, and save."""
     ctx = open_context(args)
     now = ctx.now()
     target = find_one(ctx.store, args.prospect)
+    return ctx.store.update(target.id, lambda p: change(p, now))
+
+
+def _contact_change(args: argparse.Namespace) -> Change:
     if args.remove is not None:
-        index = args.remove - 1
-        saved = ctx.store.update(target.id, lambda p: actions.remove_contact(p, index, now))
-        print(f"{saved.name}: {len(saved.contacts)} contacts")
-        return 0
+        return lambda p, now: actions.remove_contact(p, args.remove - 1, now)
     if not args.name:
         raise UserError("give the contact's name (or --remove N)")
     contact = Contact(
@@ -84,38 +97,39 @@ def cmd_contact(args: argparse.Namespace) -> int:
         preferred_channel=args.prefers,
     )  # fmt: skip
     if args.replace is not None:
-        change = lambda p: actions.replace_contact(p, args.replace - 1, contact, now)  # noqa: E731
-    else:
-        change = lambda p: actions.add_contact(p, contact, now)  # noqa: E731
-    saved = ctx.store.update(target.id, change)
+        return lambda p, now: actions.replace_contact(p, args.replace - 1, contact, now)
+    return lambda p, now: actions.add_contact(p, contact, now)
+
+
+def cmd_contact(args: argparse.Namespace) -> int:
+    saved = _update(args, _contact_change(args))
     print(f"{saved.name}: {len(saved.contacts)} contacts")
     return 0
 
 
-def cmd_meeting(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
-    now = ctx.now()
-    target = find_one(ctx.store, args.prospect)
+def _meeting_change(args: argparse.Namespace) -> Change:
     if args.remove is not None:
-        index = args.remove - 1
-        saved = ctx.store.update(target.id, lambda p: actions.remove_meeting(p, index, now))
-    else:
-        if not args.date:
-            raise UserError("give the meeting's date (or --remove N)")
-        meeting = Meeting(date=parse_day(args.date, now.date()),
-                          time=_parsed(parse_clock, args.time), title=args.title,
+        return lambda p, now: actions.remove_meeting(p, args.remove - 1, now)
+    if not args.date:
+        raise UserError("give the meeting's date (or --remove N)")
+    time = _parsed(parse_clock, args.time)
+
+    def book(p: Prospect, now: datetime) -> Prospect:
+        meeting = Meeting(date=parse_day(args.date, now.date()), time=time, title=args.title,
                           contact=args.with_)  # fmt: skip
-        saved = ctx.store.update(target.id, lambda p: actions.add_meeting(p, meeting, now))
+        return actions.add_meeting(p, meeting, now)
+
+    return book
+
+
+def cmd_meeting(args: argparse.Namespace) -> int:
+    saved = _update(args, _meeting_change(args))
     print(f"{saved.name}: {len(saved.meetings)} meetings")
     return 0
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
-    now = ctx.now()
-    target = find_one(ctx.store, args.prospect)
-
-    def change(p: Any) -> Any:
+    def change(p: Prospect, now: datetime) -> Prospect:
         old = p.penetration
         objections = tuple(
             Objection(o.partition("=>")[0].strip(), o.partition("=>")[2].strip())
@@ -129,7 +143,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         )
         return actions.set_account_plan(p, plan, now)
 
-    saved = ctx.store.update(target.id, change)
+    saved = _update(args, change)
     print(f"account plan of {saved.name} saved")
     return 0
 
