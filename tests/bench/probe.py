@@ -3,6 +3,7 @@
 python probe.py saves DB COUNT      -> {"open_ms": .., "saves_ms": [..]}
 python probe.py funnel DB TODAY     -> {"ms": ..} Store.open + prospects + funnel summary
 python probe.py import DB CSV TODAY -> {"ms": .., "rows": ..} import_rows + add_many
+python probe.py generate COUNT TODAY -> {"ms": .., "cpu_ms": ..} the sample generator in memory
 """
 
 from __future__ import annotations
@@ -65,9 +66,21 @@ def import_csv(db: Path, csv: Path, today: date) -> dict[str, object]:
     return {"ms": elapsed, "rows": result.rows_read, "new": len(result.new)}
 
 
+def generate(count: int, today: date) -> dict[str, object]:
+    from leadline.core.sample.generate import generate_pipeline
+
+    started, cpu = time.perf_counter(), time.process_time()
+    pipeline = generate_pipeline(count, today)
+    elapsed, cpu_ms = _ms(started), (time.process_time() - cpu) * 1000
+    assert len({p.id for p in pipeline}) == count
+    return {"ms": elapsed, "cpu_ms": cpu_ms}
+
+
 def main(argv: list[str]) -> None:
     kind, db = argv[0], Path(argv[1])
-    if kind == "saves":
+    if kind == "generate":
+        out = generate(int(argv[1]), date.fromisoformat(argv[2]))
+    elif kind == "saves":
         out = saves(db, int(argv[2]))
     elif kind == "funnel":
         out = funnel(db, date.fromisoformat(argv[2]))

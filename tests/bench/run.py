@@ -80,6 +80,7 @@ class Bench:
         self._cli(source, runs, row)
         self._tui(source, runs, row, 10 if self.quick else 25)
         self._import(source, runs, row)
+        self._generate(size, runs, row)
 
     def _probe(self, *argv: str) -> dict[str, object]:
         from subprocess import run
@@ -203,6 +204,15 @@ class Bench:
             rows = int(str(out["rows"]))
         row[f"import {rows}-row CSV into it (ms)"] = Figure(tuple(values)).cell()
         self.log(f"  import {row[f'import {rows}-row CSV into it (ms)']}")
+
+    def _generate(self, size: int, runs: int, row: dict[str, str]) -> None:
+        """The sample generator (what `leadline demo` and the tests' big pipelines use)."""
+        today = self.today.isoformat()
+        values = [
+            float(str(self._probe("generate", str(size), today)["cpu_ms"])) for _ in range(runs)
+        ]
+        row["generate the pipeline in memory, CPU (ms)"] = Figure(tuple(values)).cell()
+        self.log(f"  generate {row['generate the pipeline in memory, CPU (ms)']}")
 
 
 def _machine() -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
@@ -247,12 +246,10 @@ def test_rebase_leaves_a_file_without_anchor_alone() -> None:
 # --- scale and the command line ----------------------------------------------------
 
 
-def test_ten_thousand_prospects_generate_quickly(config: Config) -> None:
-    started = time.process_time()
+def test_ten_thousand_prospects_have_ten_thousand_ids(config: Config) -> None:
+    # How fast: the bench's `generate the pipeline in memory, CPU (ms)` figure.
     pipeline = generate_pipeline(10_000, ANCHOR, config=config)
-    spent = time.process_time() - started
     assert len(pipeline) == 10_000 and len({p.id for p in pipeline}) == 10_000
-    assert spent < 10, f"10k prospects took {spent:.1f}s of CPU"
 
 
 def test_module_entry_writes_a_data_file(tmp_path: Path) -> None:

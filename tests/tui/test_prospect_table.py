@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from work_support import STATE_VARS, asynctest
@@ -99,19 +97,19 @@ async def test_headings_are_skipped_and_cursor_keeps_position_on_refresh() -> No
 
 
 @asynctest
-async def test_ten_thousand_rows_stay_responsive() -> None:
+async def test_ten_thousand_rows_format_only_what_is_shown() -> None:
     made: list[int] = []
 
     def make(i: int) -> Row:
         made.append(i)
         return Row(f"id{i}", (f"Prospect {i}", "Lead", "€1k"))
 
+    # How fast (first paint, a key to a repaint at 10k): the bench's `queue first paint` and
+    # `key to repaint, queue list` figures. Here: what stays true however fast the machine is.
     rows = LazyRows(range(10_000), make)
-    started = time.perf_counter()
     app = TableApp(rows)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        first_paint = time.perf_counter() - started
         table = app.query_one(ProspectTable)
         await pilot.press("G")
         await pilot.pause()
@@ -121,13 +119,9 @@ async def test_ten_thousand_rows_stay_responsive() -> None:
         assert "Prospect 9999" in table.render_line(last_line).text
         await pilot.press("k", "k")
         assert table.cursor == 9997
-        # One step of the cursor and a full redraw of the visible lines, without Pilot's waits.
-        started = time.perf_counter()
+        # A hundred steps of the cursor, each with a full redraw of the visible lines.
         for _ in range(100):
             table.action_cursor_up()
             _ = [table.render_line(y) for y in range(24)]
-        per_step = (time.perf_counter() - started) / 100
     assert table.cursor == 9897
-    assert first_paint < 1.5
-    assert per_step < 0.01
     assert len(set(made)) < 200  # only what was on screen got formatted

@@ -58,7 +58,8 @@ async def test_groups_rows_and_humanized_dates(app_factory: Factory) -> None:
     assert "stop → nurture?" in text and "meeting tomorrow" in text and "in 2 days" in text
     # The Chinese name takes two cells a character, and the columns still line up.
     rows = [line for line in lines if "€" in line]
-    assert len({cell_len(line.split("€")[0]) + len(line.split("€")[0]) for line in rows}) > 0
+    wide = next(line for line in rows if "北京" in line)
+    assert cell_len(wide) > len(wide)  # it is among the rows measured below, in double cells
     euro_at = {cell_len(line[: line.index("€")]) for line in rows}
     assert len(euro_at) <= 2  # right-aligned values: "€40k" vs "€8k" differ by one cell at most
     due_at = {
@@ -244,7 +245,7 @@ def test_the_cached_queue_is_cores_queue_and_recomputes_only_what_changed(
 
 
 @asynctest
-async def test_ten_thousand_prospects_open_and_act_quickly(
+async def test_ten_thousand_prospects_open_and_a_snooze_redoes_one(
     app_factory: Factory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = app_factory(prospects=generate_pipeline(10_000, TODAY))
@@ -252,12 +253,12 @@ async def test_ten_thousand_prospects_open_and_act_quickly(
     original = QueueCache._entry
     counting = staticmethod(lambda p, c, t: (made.append(p.id), original(p, c, t))[1])
     monkeypatch.setattr(QueueCache, "_entry", counting)
+    # How fast it opens: the bench's `queue first paint, start + t` figure at 10,000.
     async with app.run_test(size=(80, 24)) as pilot:
         started = time.perf_counter()
         await pilot.press("t")
         while "to do" not in screen_text(app) and time.perf_counter() - started < 30:
             await pilot.pause(0.05)
-        opened = time.perf_counter() - started
         queue = queue_of(app)
         index, first = queue.table.cursor, queue.table.cursor_key
         assert index >= 0 and len(made) == 10_000
@@ -267,7 +268,6 @@ async def test_ten_thousand_prospects_open_and_act_quickly(
         # The row left at once, the cursor kept its place, and only that prospect was redone.
         assert queue.table.cursor == index and queue.table.cursor_key != first
         assert made == [first]
-    assert opened < 10.0  # about one second on an idle machine
 
 
 @asynctest
