@@ -88,9 +88,19 @@ def test_update_saves_the_change_and_returns_it(store: Store) -> None:
     assert Store.open(store.path).get(acme.id) == saved
 
 
+def _on_disk(store: Store) -> tuple[int, dict[str, bytes]]:
+    """The revision and every file of the store's folder but the lock (a save appends to the
+    journal, not the data file, so the data file alone would not show one)."""
+    files = {p.name: p.read_bytes() for p in store.path.parent.iterdir() if p.suffix != ".lock"}
+    assert store.path.name in files and f"{store.path.name}.journal" in files
+    return Store.open(store.path).revision, files
+
+
 def test_failed_or_invalid_update_changes_nothing(store: Store) -> None:
     acme = store.add(_prospect("Acme Ltd"))
-    before = store.path.read_bytes()
+    store.update(acme.id, _with_note("in the journal"))  # the journal has a save to keep too
+    acme = store.get(acme.id)
+    before = _on_disk(store)
 
     def broken(p: Prospect) -> Prospect:
         raise RuntimeError("rule failed")
@@ -101,7 +111,7 @@ def test_failed_or_invalid_update_changes_nothing(store: Store) -> None:
         store.update(acme.id, lambda p: replace(p, id="ffffffff"))
     with pytest.raises(KeyError):
         store.update("00000000", _with_note("lost"))
-    assert store.path.read_bytes() == before
+    assert _on_disk(store) == before
     assert store.get(acme.id) == acme
 
 
@@ -217,10 +227,10 @@ def test_documents_written_loosely_by_hand_or_an_older_tool_still_read(tmp_path:
 
 def test_text_no_file_can_hold_is_refused_and_nothing_is_written(store: Store) -> None:
     acme = store.add(_prospect("Acme Ltd"))
-    before = store.path.read_bytes(), store.revision
+    before = _on_disk(store)
     with pytest.raises(ValueError, match="not valid Unicode"):
         store.update(acme.id, _with_note("broken \ud800 text"))
-    assert (store.path.read_bytes(), store.revision) == before
+    assert _on_disk(store) == before
     assert Store.open(store.path).get(acme.id).notes == ()
 
 
