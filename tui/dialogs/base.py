@@ -19,6 +19,7 @@ from textual.widget import Widget
 
 from leadline.core.config.model import Config
 from leadline.core.models import Prospect
+from leadline.tui.compat import point_keys_at
 from leadline.tui.text.labels import stage_label
 
 if TYPE_CHECKING:
@@ -80,14 +81,14 @@ class TypeAhead:
     def type_into(self, widget: WidgetT) -> WidgetT:
         """Send keys to `widget` from now on; returns it for use in `compose`."""
         self._type_target = widget
-        self.focused = widget
+        point_keys_at(cast(ModalScreen[Any], self), widget)
         return widget
 
     def on_mount(self) -> None:
         target = self._type_target
         if target is not None and self.focused is target:
             # Mounted now: focus it properly (focus style, blinking cursor).
-            self.focused = None
+            point_keys_at(cast(ModalScreen[Any], self), None)
             cast(ModalScreen[Any], self).set_focus(target)
 
 

@@ -83,7 +83,6 @@ class ContactForm(FormScreen, ModalScreen[Contact | None]):
         ))  # fmt: skip
 
 
-
 class ContactsDialog(ListEditor[Contact]):
     """The contacts of prospect `pid`."""
 

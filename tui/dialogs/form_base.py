@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -23,7 +23,7 @@ from leadline.tui.dialogs.base import TypeAhead
 from leadline.tui.dialogs.confirm import ConfirmDialog
 from leadline.tui.dialogs.form import FormRow
 
-FORM_BINDINGS = [
+FORM_BINDINGS: list[BindingType] = [
     Binding("ctrl+s", "save", "Save", id="form.save"),
     Binding("enter", "save", "Save", show=False, id="form.enter"),
     Binding("escape", "cancel", "Cancel", id="form.cancel"),

@@ -38,19 +38,18 @@ class MeetingForm(FormScreen, ModalScreen[Meeting | None]):
         day = meeting.date.isoformat() if meeting else ""
         self._date_field = self.type_into(text_input(day, DATE_HINT, "m-date"))
 
-    def _row(self, key: str, label: str, value: str, hint: str = "") -> FormRow:
+    def _text_row(self, key: str, label: str, value: str, hint: str = "") -> FormRow:
         field = self._date_field if key == "date" else text_input(value, hint, f"m-{key}")
-        self.rows[key] = FormRow(label, field)
-        return self.rows[key]
+        return self._row(key, label, field)
 
     def compose(self) -> ComposeResult:
         m = self.meeting
         with FormBox(id="box"):
             yield Static("Meeting", id="title")
-            yield self._row("date", "Date", m.date.isoformat() if m else "", DATE_HINT)
-            yield self._row("time", "Time", m.time if m else "", "HH:MM")
-            yield self._row("title", "What", m.title if m else "", "e.g. Demo for the board")
-            yield self._row("contact", "With", m.contact if m else "", "contact name")
+            yield self._text_row("date", "Date", m.date.isoformat() if m else "", DATE_HINT)
+            yield self._text_row("time", "Time", m.time if m else "", "HH:MM")
+            yield self._text_row("title", "What", m.title if m else "", "e.g. Demo for the board")
+            yield self._text_row("contact", "With", m.contact if m else "", "contact name")
             yield Static("Ctrl+S or Enter save · Esc cancel", classes="hint")
 
     def _text(self, key: str) -> str:
@@ -68,7 +67,6 @@ class MeetingForm(FormScreen, ModalScreen[Meeting | None]):
         meeting = Meeting(date=v["date"], time=v["time"], title=self._text("title").strip(),
                           contact=self._text("contact").strip())  # fmt: skip
         self.dismiss(meeting)
-
 
 
 class MeetingsDialog(ListEditor[Meeting]):

@@ -37,13 +37,12 @@ class NoteArea(TextArea):
         last = self.document.line_count - 1
         return empty_selection and row == last and self.document[row] == ""
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
+        # Runs before TextArea's own key handler; prevent_default keeps it from inserting.
         if event.key == "enter" and self._on_empty_last_line():
             event.stop()
             event.prevent_default()
             self.post_message(self.SubmitRequested())
-            return
-        await super()._on_key(event)
 
 
 class NoteBox(TypeAhead, ProspectDialog[Prospect | None]):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from leadline.core.money import parse_money
 
+__all__ = ["parse_bool", "parse_count", "parse_money"]
+
 _TRUE = frozenset({"1", "true", "yes", "y", "x", "on", "✓", "checked"})
 _FALSE = frozenset({"0", "false", "no", "n", "off", "-", "unchecked"})
 
