@@ -1,0 +1,161 @@
+"""Every touch of Textual's private API, in one place.
+
+Written for Textual 8.2.8 (`TEXTUAL_VERSION`). Each function says what it
+relies on; `PRIVATE_NAMES` lists those names, and tests/tui/test_compat.py
+fails loudly when one disappears, so a Textual upgrade is checked here and
+nowhere else. Everything outside this module uses Textual's public API only.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, TypeVar
+
+from textual import events
+from textual.app import App
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+
+# Textual 8.2.8 exports FooterKey from no public module; the footer composes its
+# own keys with it (same class, so Textual's footer CSS styles them).
+from textual.widgets._footer import FooterKey
+
+__all__ = [
+    "PRIVATE_NAMES",
+    "TEXTUAL_VERSION",
+    "CrashHookedApp",
+    "FooterKey",
+    "close_messages_now",
+    "footer_bindings_ready",
+    "forward_event",
+    "mark_crashed",
+    "mark_footer_bindings_ready",
+    "point_keys_at",
+    "run_priority_bindings",
+]
+
+TEXTUAL_VERSION = "8.2.8"
+"""The Textual release these functions were written and checked against."""
+
+ReturnT = TypeVar("ReturnT")
+
+PRIVATE_NAMES: tuple[tuple[type, str], ...] = (
+    (App, "_check_bindings"),
+    (App, "_handle_exception"),
+    (App, "_print_error_renderables"),
+    (App, "_close_messages_no_wait"),
+    (App, "_exception_event"),
+    (Widget, "_forward_event"),
+    (Screen, "_forward_event"),
+    (Footer, "_bindings_ready"),
+)
+"""(class, name) of every private Textual name used below (instance attributes
+set in `App.__init__`, `_return_code`, `_exception`, `_exit_renderables`, are
+checked on a live app by the test)."""
+
+
+# -- keys -------------------------------------------------------------------
+
+
+async def run_priority_bindings(app: App[Any], key: str) -> bool:
+    """Run `key`'s priority bindings (app down to focus) as a fresh key would; True if one ran.
+
+    Textual 8.2.8: `App.on_event` calls `App._check_bindings(key, priority=True)`
+    for each key it reads, before forwarding the key to the focused widget.
+    """
+    return await app._check_bindings(key, priority=True)
+
+
+def forward_event(node: Widget | Screen[Any], event: events.Event) -> None:
+    """Hand `event` to `node` as the app hands it a key it has just read.
+
+    Textual 8.2.8: `App.on_event` forwards a key with `_forward_event` (marks it
+    forwarded and posts it to the node, from where it bubbles up to the app).
+    """
+    node._forward_event(event)
+
+
+def point_keys_at(screen: Screen[Any], widget: Widget | None) -> None:
+    """Make `widget` the screen's focused widget without focusing it (it may be unmounted).
+
+    Textual 8.2.8: the app forwards each key to `screen.focused` the moment it
+    reads the key; a widget not mounted yet queues what it is sent and handles
+    it once mounted. Assigning the reactive skips `set_focus`, which would refuse
+    a widget not in the DOM yet, and the focus events and styles that go with it.
+    """
+    screen.focused = widget
+
+
+# -- footer -----------------------------------------------------------------
+
+
+def footer_bindings_ready(footer: Footer) -> bool:
+    """True once the footer's screen announced its bindings (before that there is nothing to show).
+
+    Textual 8.2.8: `Footer._bindings_ready`, a reactive set by `Footer.bindings_changed`.
+    """
+    return bool(footer._bindings_ready)
+
+
+def mark_footer_bindings_ready(footer: Footer) -> None:
+    """Record that the screen's bindings arrived, as `Footer.bindings_changed` does first.
+
+    Set without recomposing (the caller decides when): Textual 8.2.8's
+    `_bindings_ready` is a `reactive(repaint=False)` with no watcher.
+    """
+    footer._bindings_ready = True
+
+
+# -- crashes ----------------------------------------------------------------
+
+
+def mark_crashed(app: App[Any], error: Exception) -> None:
+    """What Textual's own handler does before drawing its report: exit status 1,
+    and the first exception kept for Pilot to re-raise in tests.
+
+    Textual 8.2.8: `App._handle_exception` sets `_return_code`, `_exception` and
+    `_exception_event` (awaited by `run_test`).
+    """
+    app._return_code = 1
+    if app._exception is None:
+        app._exception = error
+        app._exception_event.set()
+
+
+def close_messages_now(app: App[Any]) -> None:
+    """Stop the app's message loop at once, as Textual does after a crash.
+
+    Textual 8.2.8: `MessagePump._close_messages_no_wait`.
+    """
+    app._close_messages_no_wait()
+
+
+class CrashHookedApp(App[ReturnT]):
+    """An App whose unexpected errors go to `unexpected_error`, and whose exit
+    report is `crash_report()` when that returns text.
+
+    Textual 8.2.8 calls `App._handle_exception(error)` for every error raised in
+    a handler, and `App._print_error_renderables()` once the terminal is restored
+    (it prints `_exit_renderables`).
+    """
+
+    def unexpected_error(self, error: Exception) -> None:
+        """Handle an unexpected error; by default as Textual does (a traceback with locals)."""
+        App._handle_exception(self, error)
+
+    def crash_report(self) -> str | None:
+        """Text to print instead of Textual's exit report, or None for Textual's."""
+        return None
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.unexpected_error(error)
+
+    def _print_error_renderables(self) -> None:
+        report = self.crash_report()
+        if report is None:
+            super()._print_error_renderables()
+            return
+        self._exit_renderables.clear()
+        sys.stderr.write(report)
+        sys.stderr.flush()
