@@ -9,7 +9,8 @@ the field at fault when there is one.
 - `fields`: edit fields (`ProspectEdit`, `edit_fields`);
 - `people`: contacts, meetings and the account plan;
 - `followups`: note, log a touch, snooze, reschedule, stop following;
-- `stages`: which stage a word names, move, advance (`next_stage`).
+- `stages`: which stage a word names, move, advance (`next_stage`);
+- `availability`: which of them make sense for a prospect now (`allowed`).
 """
 
 from leadline.core.actions.create import NewProspect, add_prospect

@@ -126,3 +126,18 @@ def test_one_label_per_stage_and_role(config: Config) -> None:
     assert role_from_word("Decision Maker") == Role.DECISION_MAKER
     with pytest.raises(ValueError, match="valid"):
         role_from_word("boss")
+
+
+def test_the_actions_offered_are_the_ones_that_would_be_done(config: Config) -> None:
+    from leadline.core.actions.availability import allowed
+
+    open_one = _prospect()
+    won = actions.move(open_one, "won", config, TODAY, NOW)
+    nurture = actions.move(open_one, "nurture", config, TODAY, NOW)
+    assert allowed("advance", open_one, config) and not allowed("advance", won, config)
+    assert allowed("snooze", nurture, config) and not allowed("snooze", won, config)
+    assert not allowed("stop_following", nurture, config)
+    with pytest.raises(actions.Refused):
+        actions.advance(won, config, TODAY, NOW)
+    with pytest.raises(actions.Refused):
+        actions.stop_following(nurture, Outcome.DEAD, "", config, NOW)

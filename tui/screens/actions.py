@@ -12,8 +12,9 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from leadline.core.models import CLOSED_OUTCOMES, Prospect
-from leadline.tui.dialogs.advance import AdvanceDialog, next_stage
+from leadline.core.actions.availability import allowed
+from leadline.core.models import Prospect
+from leadline.tui.dialogs.advance import AdvanceDialog
 from leadline.tui.dialogs.base import api
 from leadline.tui.dialogs.log_touch import LogTouchDialog
 from leadline.tui.dialogs.note import NoteBox
@@ -60,12 +61,8 @@ class ProspectActionsScreen(Screen[None]):
             return None
 
     def allows(self, action: str, p: Prospect) -> bool:
-        """Whether `action` makes sense for `p` (subclasses may narrow it)."""
-        if action == "advance":
-            return next_stage(p, api(self).config) is not None
-        if action in ("stop_following", "snooze", "reschedule"):
-            return p.is_open or (action != "stop_following" and p.stage not in CLOSED_OUTCOMES)
-        return True
+        """Whether `action` makes sense for `p` (core decides; subclasses may narrow it)."""
+        return allowed(action, p, api(self).config)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action not in PROSPECT_ACTIONS:
