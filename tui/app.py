@@ -9,7 +9,6 @@ which happens after each save and when another process wrote the file.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -25,8 +24,9 @@ from textual.screen import ModalScreen, Screen
 from leadline.core.config.model import Config
 from leadline.core.models import Prospect
 from leadline.core.store.facade import DataFileError, Store, StoreLocked
-from leadline.tui import crash, state, theming
+from leadline.tui import compat, crash, state, theming
 from leadline.tui.commands import LEADLINE_COMMANDS, prospect_in_view
+from leadline.tui.compat import CrashHookedApp
 from leadline.tui.idle_gc import IdleCollector
 from leadline.tui.screens.funnel import FunnelScreen
 
@@ -49,7 +49,7 @@ def _queue_screen() -> Screen[None]:
     return QueueScreen()
 
 
-class LeadlineApp(App[int]):
+class LeadlineApp(CrashHookedApp[int]):
     """leadline's terminal UI over one store and one configuration."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
@@ -178,19 +178,14 @@ class LeadlineApp(App[int]):
     def on_unmount(self) -> None:
         self._idle_gc.stop()
 
-    def _handle_exception(self, error: Exception) -> None:
+    def unexpected_error(self, error: Exception) -> None:
         """Unexpected errors: a short message and a private log, never local variables."""
         if self._crash_report is None:
             self._crash_report = crash.handle_crash(self, error, self.crash_dir, datetime.now())
 
-    def _print_error_renderables(self) -> None:
-        """After a crash, print only our short message (Textual's would show locals)."""
-        if self._crash_report is None:
-            super()._print_error_renderables()
-            return
-        self._exit_renderables.clear()
-        sys.stderr.write(self._crash_report)
-        sys.stderr.flush()
+    def crash_report(self) -> str | None:
+        """After a crash, only our short message is printed (Textual's would show locals)."""
+        return self._crash_report
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(theming.VARIABLE_DEFAULTS)
@@ -235,15 +230,17 @@ class LeadlineApp(App[int]):
             self._idle_gc.key()
         await super().on_event(event)
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
+        # Runs before Textual's own App key handler (which runs the bindings);
+        # prevent_default keeps a re-routed key from running them on this screen.
         routed_to = getattr(event, ROUTED_TO, None)
         if routed_to is None or routed_to is self.screen:
-            return  # the usual path: App._on_key runs the bindings next
+            return  # the usual path: Textual's handler runs the bindings next
         event.prevent_default()
         again = events.Key(event.key, event.character)
         setattr(again, ROUTED_TO, self.screen)
-        if not await self._check_bindings(again.key, priority=True):
-            (self.screen.focused or self.screen)._forward_event(again)
+        if not await compat.run_priority_bindings(self, again.key):
+            compat.forward_event(self.screen.focused or self.screen, again)
 
     def current_prospect_id(self) -> str | None:
         """The prospect the active screen is about (detail, highlighted row), if any."""

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
+from leadline.tui import compat
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -61,22 +63,19 @@ def short_message(error: BaseException, log: Path | None) -> str:
 
 
 def handle_crash(app: App[Any], error: Exception, directory: Path, when: datetime) -> str:
-    """Stand-in for `App._handle_exception`: log privately, stop the app, return the message.
+    """Stand-in for Textual's crash handler: log privately, stop the app, return the message.
 
     Keeps the parts of Textual's handler that tests and the exit code rely on
-    (`_return_code`, and the first exception remembered for Pilot to re-raise),
-    but adds nothing to Textual's exit renderables: the caller prints the
-    returned message itself once the terminal is restored, unwrapped, so the
-    log's path can be copied whole.
+    (exit status 1, and the first exception remembered for Pilot to re-raise),
+    but adds nothing to Textual's exit report: the caller prints the returned
+    message itself once the terminal is restored, unwrapped, so the log's path
+    can be copied whole.
     """
-    app._return_code = 1
-    if app._exception is None:
-        app._exception = error
-        app._exception_event.set()
+    compat.mark_crashed(app, error)
     try:
         log: Path | None = write_crash_log(error, directory, when)
     except OSError:
         log = None
     app.bell()
-    app._close_messages_no_wait()
+    compat.close_messages_now(app)
     return short_message(error, log)

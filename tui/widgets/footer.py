@@ -18,7 +18,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from leadline.tui.compat import FooterKey, footer_bindings_ready, mark_footer_bindings_ready
 
 Shown = tuple[Binding, bool, str]
 """(binding, enabled, tooltip) of one key in the footer."""
@@ -68,7 +69,7 @@ class LeadlineFooter(Footer):
     _requests = 0
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
+        if not footer_bindings_ready(self):
             return
         width = self.size.width or self.app.size.width
         self._composed_width = width
@@ -108,12 +109,12 @@ class LeadlineFooter(Footer):
         # A screen announces its bindings several times while it mounts (three
         # times before the funnel's first paint) and Footer recomposes on each;
         # only the last request recomposes, after the refresh, with the latest bindings.
-        self._bindings_ready = True
+        mark_footer_bindings_ready(self)
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             self._recompose_soon()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._bindings_ready and event.size.width != self._composed_width:
+        if footer_bindings_ready(self) and event.size.width != self._composed_width:
             self._recompose_soon()
 
     def _recompose_soon(self) -> None:

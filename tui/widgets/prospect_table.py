@@ -246,7 +246,7 @@ class ProspectTable(ScrollView, can_focus=True):
             return self._cursor >= 0
         return True
 
-    async def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         if event.y == 0:
             return
         index = round(self.scroll_y) + event.y - 1
