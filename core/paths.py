@@ -1,8 +1,9 @@
 """Where leadline keeps its data file and looks for the user's configuration.
 
 Defaults follow the XDG base directories (through platformdirs, which honours
-`XDG_DATA_HOME` and `XDG_CONFIG_HOME`). A command-line value wins over the
-environment, which wins over the default.
+`XDG_DATA_HOME`, `XDG_CONFIG_HOME` and `XDG_STATE_HOME`). A command-line value
+wins over the environment, which wins over the default. Every leadline folder
+is named here, nowhere else.
 """
 
 from __future__ import annotations
@@ -11,11 +12,21 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
+from platformdirs import user_config_dir, user_data_dir, user_state_dir
 
 APP_NAME = "leadline"
 DB_ENV = "LEADLINE_DB"
 CONFIG_ENV = "LEADLINE_CONFIG"
+
+
+def config_dir() -> Path:
+    """The user's leadline config folder: config.yaml, themes/, the TUI's state.json."""
+    return Path(user_config_dir(APP_NAME))
+
+
+def state_dir() -> Path:
+    """The user's leadline state folder (crash logs)."""
+    return Path(user_state_dir(APP_NAME))
 
 
 def default_db_path() -> Path:
@@ -25,7 +36,7 @@ def default_db_path() -> Path:
 
 def default_config_path() -> Path:
     """The user's own configuration file (it may not exist)."""
-    return Path(user_config_dir(APP_NAME)) / "config.yaml"
+    return config_dir() / "config.yaml"
 
 
 def _given(value: str | os.PathLike[str] | None) -> Path | None:

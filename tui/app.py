@@ -14,7 +14,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-import platformdirs
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -23,6 +22,7 @@ from textual.screen import ModalScreen, Screen
 
 from leadline.core.config.model import Config
 from leadline.core.models import Prospect
+from leadline.core.paths import config_dir
 from leadline.core.store.facade import DataFileError, Store, StoreLocked
 from leadline.tui import compat, crash, state, theming
 from leadline.tui.commands import LEADLINE_COMMANDS, prospect_in_view
@@ -103,8 +103,7 @@ class LeadlineApp(CrashHookedApp[int]):
         self._crash_report: str | None = None
         self.pause_polling = False
         """True while an import's worker thread uses the store."""
-        default_themes = Path(platformdirs.user_config_dir("leadline")) / "themes"
-        self._theme_problems = self._install_themes(themes_dir or default_themes)
+        self._theme_problems = self._install_themes(themes_dir or config_dir() / "themes")
 
     # -- time and data ------------------------------------------------------
 

@@ -15,8 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import platformdirs
-
+from leadline.core.paths import state_dir
 from leadline.tui import compat
 
 if TYPE_CHECKING:
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
 
 def default_crash_dir() -> Path:
     """`leadline` in the user's state folder (XDG_STATE_HOME on Linux)."""
-    return Path(platformdirs.user_state_dir("leadline"))
+    return state_dir()
 
 
 def format_details(error: BaseException) -> str:

@@ -1,24 +1,24 @@
 """The TUI's small state file: choices remembered across runs (the theme).
 
 Kept apart from the user's config YAML, which leadline never rewrites. The file
-is JSON, written atomically (temporary file, fsync, replace) with mode 0600.
+is JSON, written as the data file is (core's private atomic write: temporary
+file, fsync, replace, mode 0600).
 A missing or unreadable state file is not an error: the defaults apply.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-import platformdirs
+from leadline.core.paths import config_dir
+from leadline.core.store.atomic import ensure_private_dir, write_private_atomic
 
 
 def default_state_path() -> Path:
     """`state.json` in the user's leadline config folder."""
-    return Path(platformdirs.user_config_dir("leadline")) / "state.json"
+    return config_dir() / "state.json"
 
 
 def read_state(path: Path) -> dict[str, Any]:
@@ -32,18 +32,9 @@ def read_state(path: Path) -> dict[str, Any]:
 
 def write_state(path: Path, state: dict[str, Any]) -> None:
     """Write `state` atomically; the file is 0600 whatever the umask."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".state-", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(state, handle, indent=2, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    ensure_private_dir(path.parent)
+    text = json.dumps(state, indent=2, sort_keys=True)
+    write_private_atomic(path, text.encode("utf-8"))
 
 
 def remember(path: Path, key: str, value: Any) -> None:
