@@ -15,10 +15,12 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from leadline.core.store import datafile
 from leadline.core.store.atomic import ensure_private_dir, write_private_atomic
+from leadline.core.store.datafile import DataFileError, Migration
 
 BACKUP_DIR_NAME = "backups"
 LINK_ABOVE = 32 * 1024 * 1024
@@ -91,3 +93,19 @@ def newest_good_backup(data_path: Path, readable: Callable[[bytes], bool]) -> Pa
         except OSError:
             continue
     return None
+
+
+def refusal(
+    data_path: Path, problem: str, schema_version: int, migrations: Mapping[int, Migration]
+) -> DataFileError:
+    """The error for an unusable data file, naming its newest backup that still reads."""
+
+    def usable(raw: bytes) -> bool:
+        try:
+            datafile.decode(raw, schema_version, migrations)
+        except datafile.Refused:
+            return False
+        return True
+
+    backup = newest_good_backup(data_path, usable)
+    return DataFileError(data_path, problem, backup, backup_dir(data_path))

@@ -18,7 +18,7 @@ from leadline.core.store import backups as backup_files
 from leadline.core.store import datafile, journal
 from leadline.core.store.atomic import ensure_private_dir, write_private_atomic
 from leadline.core.store.datafile import Migration, Tables
-from leadline.core.store.journal import Header
+from leadline.core.store.journal import Changes, Header
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,30 @@ class DiskState:
             return None
         with open(journal_path, "rb") as handle:
             return handle.read(self.journal_end)
+
+    def new_records(
+        self, data_path: Path, journal_path: Path, expected: int
+    ) -> list[tuple[int, Changes]] | None:
+        """The journal records other processes appended since last read, starting at
+        revision `expected` (moving the read position past them); None when the files
+        changed in another way and must be loaded whole."""
+        main, log = stamp_of(data_path), stamp_of(journal_path)
+        if main != self.main:
+            return None
+        if log == self.journal:
+            return []
+        if not self.journal_ok or log is None or self.journal is None:
+            return None
+        if log.ino != self.journal.ino or log.size < self.journal_end:
+            return None
+        found = journal.read_from(journal_path, self.journal_end)
+        if found is None:
+            return None
+        stat, raw = found
+        scan = journal.scan(raw, with_header=False, expected=expected)
+        self.journal = Stamp.of(stat)
+        self.journal_end += scan.end
+        return scan.records
 
     @classmethod
     def write_full(

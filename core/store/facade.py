@@ -3,53 +3,27 @@
 Screens and commands call this facade, never TinyDB. Every change is a
 read-modify-write under the cross-process lock (`update`), so two processes
 appending notes to the same prospect both keep theirs. Reads are served from
-memory until the file changes on disk (`changed_on_disk` is a single stat, cheap
-enough to poll).
+memory until the file changes on disk (two stat calls, cheap enough to poll);
+`changes_elsewhere()` says which prospects other processes changed meanwhile.
 """
 
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-import msgspec
-import orjson
 from tinydb import TinyDB
 
 from leadline.core.models import Prospect, new_id
 from leadline.core.store.datafile import PROSPECTS_TABLE, DataFileError
 from leadline.core.store.gcpause import collector_paused
+from leadline.core.store.index import ProspectIndex
 from leadline.core.store.lock import StoreLocked
 from leadline.core.store.storage import LeadlineStorage, StaleWriteError
 
 __all__ = ["DataFileError", "StaleWriteError", "Store", "StoreLocked", "new_id"]
-
-
-_DECODE_PROSPECT = msgspec.json.Decoder(Prospect).decode
-"""Raw JSON text straight to a Prospect, about three times faster than parsing it
-into a dict and calling `Prospect.from_doc`. What it is stricter about (a float
-where an integer is expected, null for a missing value, an empty role...) falls
-back to `from_doc`. Known differences on documents another tool wrote: a time
-with 7+ fractional digits is rounded (from_doc truncates; leadline writes
-seconds), and a lowercase "z" offset is accepted (from_doc refuses it)."""
-
-
-_FREEZE_FROM = 1000
-"""Prospects decoded at once from which the result is frozen out of gc scans."""
-
-
-class _Ident(msgspec.Struct):
-    id: str
-
-
-_DECODE_IDENT = msgspec.json.Decoder(_Ident).decode
-_LEADING_ID = re.compile(rb'\{\s*"id"\s*:\s*"([ -!#-\[\]-~]*)"')  # printable ASCII, no escapes
-_ID_PROBE = 96
-"""Only the id of a raw document: finding a prospect does not decode the others."""
 
 
 class Store:
@@ -63,12 +37,10 @@ class Store:
     def __init__(self, db: TinyDB, storage: LeadlineStorage) -> None:
         self._db = db
         self._storage = storage
-        self._docs: dict[str, Any] = {}
-        """The storage's documents by doc id, shared (never mutated here)."""
-        self._doc_ids: dict[str, int] = {}
-        """Prospect id -> doc id, in the order the prospects were added."""
-        self._decoded: dict[str, Prospect] = {}
+        self._index = ProspectIndex(self._bad_document)
         self._generation = -1
+        self._elsewhere: set[str] = set()
+        """Prospects other processes changed since `changes_elsewhere` last said."""
 
     @classmethod
     def open(cls, path: Path, *, backups: int = 5, lock_timeout: float = 10.0) -> Store:
@@ -83,6 +55,7 @@ class Store:
         assert isinstance(db.storage, LeadlineStorage)
         store = cls(db, db.storage)
         store._sync()
+        store._elsewhere.clear()  # what the file held at opening is no change
         return store
 
     @property
@@ -96,18 +69,27 @@ class Store:
         return self._storage.revision
 
     def changed_on_disk(self) -> bool:
-        """True if another process changed the file since this store last looked."""
+        """True if the file changed since this store last read it (any read catches up:
+        to learn what others changed, ask `changes_elsewhere`)."""
         return self._storage.changed_on_disk()
+
+    def changes_elsewhere(self) -> frozenset[str]:
+        """The ids of the prospects other processes added, changed or deleted since the
+        last call, reading the file if it changed. Reads and saves in between, which
+        catch up on the file themselves, lose none of them."""
+        self._sync()
+        changed, self._elsewhere = frozenset(self._elsewhere), set()
+        return changed
 
     def prospects(self) -> list[Prospect]:
         """Every prospect, in the order they were added; re-read if the file changed."""
         self._sync()
-        return self._all()
+        return self._index.all()
 
     def __len__(self) -> int:
         """How many prospects the file holds (no decoding; re-read if the file changed)."""
         self._sync()
-        return len(self._doc_ids)
+        return len(self._index.doc_ids)
 
     def preload(self, progress: Callable[[int, int], None] | None = None, step: int = 5000) -> None:
         """Decode every prospect now, calling `progress(done, total)` every `step` of them.
@@ -115,12 +97,12 @@ class Store:
         For a caller that will need them all and wants to show how far reading has got.
         """
         self._sync()
-        self._decode_missing(progress, step)
+        self._index.decode_missing(progress, step)
 
     def get(self, pid: str) -> Prospect:
         """The prospect with id `pid`; KeyError if there is none."""
         self._sync()
-        return self._prospect(pid)
+        return self._index.prospect(pid)
 
     def find(self, query: str) -> list[Prospect]:
         """The prospect whose id is `query`, else those whose name contains it (any case)."""
@@ -129,10 +111,10 @@ class Store:
         if not wanted:
             return []
         for pid in (wanted, wanted.lower()):
-            if pid in self._doc_ids:
-                return [self._prospect(pid)]
+            if pid in self._index.doc_ids:
+                return [self._index.prospect(pid)]
         fragment = wanted.casefold()
-        return [p for p in self._all() if fragment in p.name.casefold()]
+        return [p for p in self._index.all() if fragment in p.name.casefold()]
 
     def add(self, p: Prospect) -> Prospect:
         """Store a new prospect and return it; an empty `id` is replaced by a fresh one."""
@@ -143,11 +125,7 @@ class Store:
         with self._storage.lock():
             self._sync()
             added = self._with_ids(list(ps))
-            start = max(self._doc_ids.values(), default=0) + 1
-            numbered = list(enumerate(added, start))
-            self._save({str(doc_id): p.to_doc() for doc_id, p in numbered})
-            for doc_id, p in numbered:
-                self._remember(p, doc_id)
+            self._write([], added)
         return added
 
     def batch(self, change: Callable[[list[Prospect]], Iterable[Prospect]]) -> list[Prospect]:
@@ -159,16 +137,10 @@ class Store:
         """
         with self._storage.lock():
             self._sync()
-            out = list(change(self._all()))
-            known = [p for p in out if p.id in self._doc_ids]
-            added = self._with_ids([p for p in out if p.id not in self._doc_ids])
-            start = max(self._doc_ids.values(), default=0) + 1
-            numbered = [(self._doc_ids[p.id], p) for p in known]
-            numbered += list(enumerate(added, start))
-            if numbered:
-                self._save({str(doc_id): p.to_doc() for doc_id, p in numbered})
-            for doc_id, p in numbered:
-                self._remember(p, doc_id)
+            out = list(change(self._index.all()))
+            known = [p for p in out if p.id in self._index.doc_ids]
+            added = self._with_ids([p for p in out if p.id not in self._index.doc_ids])
+            self._write(known, added)
         return known + added
 
     def update(self, pid: str, change: Callable[[Prospect], Prospect]) -> Prospect:
@@ -179,21 +151,18 @@ class Store:
         """
         with self._storage.lock():
             self._sync()
-            new = change(self._prospect(pid))
+            new = change(self._index.prospect(pid))
             if new.id != pid:
                 raise ValueError(f"an update may not change the id ({pid} -> {new.id})")
-            doc_id = self._doc_ids[pid]
-            self._save({str(doc_id): new.to_doc()})
-            self._remember(new, doc_id)
+            self._write([new], [])
         return new
 
     def delete(self, pid: str) -> None:
         """Remove prospect `pid`; KeyError if there is none."""
         with self._storage.lock():
             self._sync()
-            self._save({str(self._doc_ids[pid]): None})
-            del self._doc_ids[pid]
-            self._decoded.pop(pid, None)
+            self._save({str(self._index.doc_ids[pid]): None})
+            self._index.forget(pid)
 
     def compact(self) -> None:
         """Fold the journal into the data file now (saves do it by themselves as it grows)."""
@@ -210,41 +179,10 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- decoding on demand ----------------------------------------------------
-
-    def _prospect(self, pid: str) -> Prospect:
-        found = self._decoded.get(pid)
-        if found is None:
-            doc_id = self._doc_ids[pid]
-            found = self._decode(doc_id, self._docs[str(doc_id)])
-            if found.id != pid:  # its first "id" key was not its only one
-                raise self._bad_document(doc_id, f"it has two ids, {pid!r} and {found.id!r}")
-            self._decoded[pid] = found
-        return found
-
-    def _all(self) -> list[Prospect]:
-        self._decode_missing()
-        return [self._decoded[pid] for pid in self._doc_ids]
-
-    def _decode_missing(
-        self, progress: Callable[[int, int], None] | None = None, step: int = 5000
-    ) -> None:
-        waiting = [pid for pid in self._doc_ids if pid not in self._decoded]
-        with collector_paused():
-            for done, pid in enumerate(waiting):
-                if progress is not None and done % step == 0:
-                    progress(done, len(waiting))
-                self._prospect(pid)
-            if len(waiting) >= _FREEZE_FROM:
-                # They live all session: keep them out of gc scans, including the
-                # one these allocations would set off as soon as gc resumes. (Not
-                # for a few: that would also freeze the caller's cyclic garbage.)
-                gc.freeze()
-        if progress is not None:
-            progress(len(waiting), len(waiting))
+    # -- saving ----------------------------------------------------------------
 
     def _with_ids(self, ps: list[Prospect]) -> list[Prospect]:
-        taken = set(self._doc_ids)
+        taken = set(self._index.doc_ids)
         result = []
         for p in ps:
             if not p.id:
@@ -255,18 +193,27 @@ class Store:
             result.append(p)
         return result
 
-    def _remember(self, p: Prospect, doc_id: int) -> None:
-        self._decoded[p.id] = p
-        self._doc_ids[p.id] = doc_id
+    def _write(self, known: list[Prospect], added: list[Prospect]) -> None:
+        """Save stored prospects in their documents and new ones in new documents (locked)."""
+        doc_ids = self._index.doc_ids
+        start = max(doc_ids.values(), default=0) + 1
+        numbered = [(doc_ids[p.id], p) for p in known] + list(enumerate(added, start))
+        if not numbered:
+            return
+        self._save({str(doc_id): p.to_doc() for doc_id, p in numbered})
+        for doc_id, p in numbered:
+            self._index.remember(p, doc_id)
 
-    def _save(self, docs: dict[str, dict[str, Any] | None]) -> None:
+    def _save(self, docs: dict[str, dict[str, object] | None]) -> None:
         try:
             self._storage.apply({PROSPECTS_TABLE: docs})
         except BaseException:
             self._generation = -1  # the storage forgot its cache: rebuild on next read
             raise
-        self._docs = self._storage.documents(PROSPECTS_TABLE)
+        self._index.docs = self._storage.documents(PROSPECTS_TABLE)
         self._generation = self._storage.generation
+
+    # -- reading other processes' saves -----------------------------------------
 
     def _sync(self) -> None:
         """Bring the index up to date with the file: only what changed."""
@@ -282,75 +229,16 @@ class Store:
             rebuild = full or self._generation < 0
             try:
                 if rebuild:
-                    self._rebuild(docs)
+                    touched = self._index.rebuild(docs)
                 else:
-                    self._catch_up(docs, changed.get(PROSPECTS_TABLE, set()))
+                    touched = self._index.catch_up(docs, changed.get(PROSPECTS_TABLE, set()))
             except BaseException:
                 self._generation = -1  # the changes are taken: rebuild on next read
                 raise
-            self._docs = docs
+            self._elsewhere |= touched
             self._generation = self._storage.generation
-            if rebuild:  # what a full read built lives on (see `_decode_missing`); not after each
+            if rebuild:  # what a full read built lives on (see `decode_missing`); not after each
                 gc.freeze()  # catch-up, which would also freeze the app's cyclic garbage
-
-    def _rebuild(self, docs: dict[str, Any]) -> None:
-        doc_ids: dict[str, int] = {}
-        for key, doc in docs.items():
-            pid = self._ident(int(key), doc)
-            if pid in doc_ids:
-                raise self._bad_document(int(key), f"its id {pid!r} is used twice")
-            doc_ids[pid] = int(key)
-        self._doc_ids, self._decoded = doc_ids, {}
-
-    def _catch_up(self, docs: dict[str, Any], changed: set[str]) -> None:
-        """Apply other processes' changes to a few documents without reading the rest."""
-        pids = {doc_id: pid for pid, doc_id in self._doc_ids.items()}
-        highest = max(self._doc_ids.values(), default=0)
-        reorder = False
-        added: list[tuple[str, int]] = []
-        for key in sorted(changed, key=int):  # first what left, so an id may move
-            doc_id, old = int(key), pids.get(int(key))
-            new = self._ident(doc_id, docs[key]) if key in docs else None
-            if old is not None:
-                self._decoded.pop(old, None)
-                if new != old:
-                    del self._doc_ids[old]
-                    reorder = True
-            if new is not None:
-                added.append((new, doc_id))
-        for new, doc_id in added:
-            if new in self._doc_ids and self._doc_ids[new] != doc_id:
-                raise self._bad_document(doc_id, f"its id {new!r} is used twice")
-            reorder = reorder or (new not in self._doc_ids and doc_id < highest)
-            self._doc_ids[new] = doc_id  # an update keeps its place in the dict
-            self._decoded.pop(new, None)
-        if reorder:
-            self._doc_ids = dict(sorted(self._doc_ids.items(), key=lambda item: item[1]))
-
-    def _ident(self, doc_id: int, doc: dict[str, Any] | msgspec.Raw) -> str:
-        """The prospect id of a document, reading as little of it as possible."""
-        try:
-            if isinstance(doc, msgspec.Raw):
-                # leadline writes "id" first: read it from the first bytes if it is there
-                leading = _LEADING_ID.match(memoryview(doc)[:_ID_PROBE].tobytes())
-                return leading[1].decode() if leading else _DECODE_IDENT(doc).id
-            if type(doc.get("id")) is str:
-                return str(doc["id"])
-        except msgspec.DecodeError:
-            pass
-        return self._decode(doc_id, doc).id  # says what is wrong with it
-
-    def _decode(self, doc_id: int, doc: dict[str, Any] | msgspec.Raw) -> Prospect:
-        try:
-            if isinstance(doc, msgspec.Raw):
-                try:
-                    return _DECODE_PROSPECT(doc)
-                except msgspec.DecodeError:
-                    doc = orjson.loads(memoryview(doc))
-            assert isinstance(doc, dict), "a document is a JSON object (checked at load)"
-            return Prospect.from_doc(doc)
-        except (KeyError, TypeError, ValueError, AttributeError) as error:
-            raise self._bad_document(doc_id, f"it cannot be read ({error!r})") from None
 
     def _bad_document(self, doc_id: int, problem: str) -> DataFileError:
         return self._storage.refuse(f"prospect document {doc_id} is damaged: {problem}")

@@ -31,7 +31,7 @@ from typing import Any, ClassVar
 from tinydb.storages import Storage
 
 from leadline.core.store import backups as backup_files
-from leadline.core.store import datafile, journal
+from leadline.core.store import copies, datafile, journal
 from leadline.core.store.atomic import ensure_private_dir, remove_orphaned_temps, tighten_to_private
 from leadline.core.store.datafile import PROSPECTS_TABLE, DataFileError, Migration, Tables
 from leadline.core.store.disk_state import DiskState, Loaded, Stamp, load_state, stamp_of
@@ -40,39 +40,6 @@ from leadline.core.store.lock import FileLock
 
 class StaleWriteError(RuntimeError):
     """A save was based on data another process has changed since it was read."""
-
-
-def _copy(value: Any) -> Any:
-    """Deep copy of parsed JSON (dicts, lists and immutable scalars only); raw text is parsed."""
-    value = datafile.materialize(value)
-    kind = type(value)
-    if kind is dict:
-        return {key: _copy(item) for key, item in value.items()}
-    if kind is list:
-        return [_copy(item) for item in value]
-    return value
-
-
-def _shallow(table: dict[str, Any]) -> dict[str, Any]:
-    return {doc_id: dict(datafile.materialize(doc)) for doc_id, doc in table.items()}
-
-
-def _diff(old: Tables, new: Mapping[str, Mapping[str, Any]]) -> journal.Changes:
-    """The documents that differ between two versions of all tables."""
-    changes: journal.Changes = {}
-    for name in set(old) | set(new):
-        if name == datafile.META_TABLE:
-            continue
-        before, after = old.get(name, {}), new.get(name, {})
-        docs = {
-            str(k): _copy(v)
-            for k, v in after.items()
-            if datafile.materialize(before.get(str(k))) != datafile.materialize(v)
-        }
-        docs.update((k, None) for k in before if k not in after)
-        if docs:
-            changes[name] = docs
-    return changes
 
 
 class LeadlineStorage(Storage):
@@ -175,25 +142,12 @@ class LeadlineStorage(Storage):
 
     def _catch_up(self, state: DiskState) -> bool | None:
         """Read only new journal lines; None if a full load is needed instead."""
-        main, log = stamp_of(self.path), stamp_of(self.journal_path)
-        if main != state.main:
+        records = state.new_records(self.path, self.journal_path, self._revision + 1)
+        if records is None:
             return None
-        if log == state.journal:
-            return False
-        if not state.journal_ok or log is None or state.journal is None:
-            return None
-        if log.ino != state.journal.ino or log.size < state.journal_end:
-            return None
-        found = journal.read_from(self.journal_path, state.journal_end)
-        if found is None:
-            return None
-        stat, raw = found
-        scan = journal.scan(raw, with_header=False, expected=self._revision + 1)
-        for revision, changes in scan.records:
+        for revision, changes in records:
             self._take(changes, revision, remember=True)
-        state.journal = Stamp.of(stat)
-        state.journal_end += scan.end
-        return bool(scan.records)
+        return bool(records)
 
     def _load(self) -> Loaded:
         try:
@@ -232,8 +186,8 @@ class LeadlineStorage(Storage):
             if self._tables is None:
                 return None
             if self._sharing:
-                return {name: _shallow(table) for name, table in self._tables.items()}
-            private: Tables = _copy(self._tables)
+                return {name: copies.shallow_copy(table) for name, table in self._tables.items()}
+            private: Tables = copies.deep_copy(self._tables)
             return private
 
     # -- writing ---------------------------------------------------------------
@@ -243,7 +197,7 @@ class LeadlineStorage(Storage):
         with self.lock():
             if self.changed_on_disk() or self._tables is None:
                 raise StaleWriteError(f"{self.path} changed since it was read; read it again")
-            self._commit(_diff(self._tables, data))
+            self._commit(copies.changed_documents(self._tables, data))
             self._changed = {}
 
     def apply(self, changes: journal.Changes) -> None:
@@ -329,16 +283,7 @@ class LeadlineStorage(Storage):
 
     def refuse(self, problem: str) -> DataFileError:
         """The error for an unusable file, naming the newest backup that still reads."""
-
-        def usable(raw: bytes) -> bool:
-            try:
-                datafile.decode(raw, self.schema_version, self.migrations)
-            except datafile.Refused:
-                return False
-            return True
-
-        backup = backup_files.newest_good_backup(self.path, usable)
-        return DataFileError(self.path, problem, backup, backup_files.backup_dir(self.path))
+        return backup_files.refusal(self.path, problem, self.schema_version, self.migrations)
 
     def _forget(self) -> None:
         self._tables, self._state = None, None

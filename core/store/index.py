@@ -1,0 +1,149 @@
+"""The store's index: which document holds which prospect, and the prospects decoded so far.
+
+Documents are decoded when first asked for: opening the file only reads each
+document's id, so a command about one prospect decodes one. When the storage
+picks up another process's saves, the index catches up on the documents that
+changed and says which prospects those were; a prospect whose document did not
+change keeps its decoded object.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from typing import Any
+
+from leadline.core.models import Prospect
+from leadline.core.store.decoding import DamagedDocument, decode_prospect, document_id
+from leadline.core.store.gcpause import collector_paused
+
+_FREEZE_FROM = 1000
+"""Prospects decoded at once from which the result is frozen out of gc scans."""
+
+Damaged = Callable[[int, str], Exception]
+"""Makes the error for document `doc_id` being damaged (`problem` says how)."""
+
+
+class ProspectIndex:
+    """Prospect id -> document, over the storage's documents (shared, never mutated here)."""
+
+    def __init__(self, damaged: Damaged) -> None:
+        self.docs: dict[str, Any] = {}
+        """The storage's documents by doc id."""
+        self.doc_ids: dict[str, int] = {}
+        """Prospect id -> doc id, in the order the prospects were added."""
+        self._decoded: dict[str, Prospect] = {}
+        self._damaged = damaged
+
+    # -- reading ---------------------------------------------------------------
+
+    def prospect(self, pid: str) -> Prospect:
+        """The prospect `pid`, decoded on first use; KeyError if there is none."""
+        found = self._decoded.get(pid)
+        if found is None:
+            doc_id = self.doc_ids[pid]
+            found = self._decode(doc_id, self.docs[str(doc_id)])
+            if found.id != pid:  # its first "id" key was not its only one
+                raise self._damaged(doc_id, f"it has two ids, {pid!r} and {found.id!r}")
+            self._decoded[pid] = found
+        return found
+
+    def all(self) -> list[Prospect]:
+        """Every prospect, in the order they were added."""
+        self.decode_missing()
+        return [self._decoded[pid] for pid in self.doc_ids]
+
+    def decode_missing(
+        self, progress: Callable[[int, int], None] | None = None, step: int = 5000
+    ) -> None:
+        """Decode every prospect not decoded yet, calling `progress(done, total)` every `step`."""
+        waiting = [pid for pid in self.doc_ids if pid not in self._decoded]
+        with collector_paused():
+            for done, pid in enumerate(waiting):
+                if progress is not None and done % step == 0:
+                    progress(done, len(waiting))
+                self.prospect(pid)
+            if len(waiting) >= _FREEZE_FROM:
+                # They live all session: keep them out of gc scans, including the
+                # one these allocations would set off as soon as gc resumes. (Not
+                # for a few: that would also freeze the caller's cyclic garbage.)
+                gc.freeze()
+        if progress is not None:
+            progress(len(waiting), len(waiting))
+
+    # -- this process's saves --------------------------------------------------
+
+    def remember(self, p: Prospect, doc_id: int) -> None:
+        """`p` was just saved as document `doc_id`."""
+        self._decoded[p.id] = p
+        self.doc_ids[p.id] = doc_id
+
+    def forget(self, pid: str) -> None:
+        """Prospect `pid` was just deleted."""
+        del self.doc_ids[pid]
+        self._decoded.pop(pid, None)
+
+    # -- other processes' saves ------------------------------------------------
+
+    def rebuild(self, docs: dict[str, Any]) -> set[str]:
+        """Index `docs` from scratch (after a full load); returns every prospect before and now.
+
+        Nothing decoded is kept: the documents an object was decoded from may
+        have been replaced meanwhile, so every prospect is read again.
+        """
+        doc_ids: dict[str, int] = {}
+        for key, doc in docs.items():
+            pid = self._ident(int(key), doc)
+            if pid in doc_ids:
+                raise self._damaged(int(key), f"its id {pid!r} is used twice")
+            doc_ids[pid] = int(key)
+        changed = set(self.doc_ids) | set(doc_ids)
+        self.doc_ids, self._decoded, self.docs = doc_ids, {}, docs
+        return changed
+
+    def catch_up(self, docs: dict[str, Any], changed: set[str]) -> set[str]:
+        """Apply changes to a few documents (doc ids) without reading the rest.
+
+        Returns the prospects those documents held before or hold now.
+        """
+        pids = {doc_id: pid for pid, doc_id in self.doc_ids.items()}
+        highest = max(self.doc_ids.values(), default=0)
+        reorder = False
+        touched: set[str] = set()
+        added: list[tuple[str, int]] = []
+        for key in sorted(changed, key=int):  # first what left, so an id may move
+            doc_id, old = int(key), pids.get(int(key))
+            new = self._ident(doc_id, docs[key]) if key in docs else None
+            if old is not None:
+                touched.add(old)
+                self._decoded.pop(old, None)
+                if new != old:
+                    del self.doc_ids[old]
+                    reorder = True
+            if new is not None:
+                added.append((new, doc_id))
+        for new, doc_id in added:
+            if new in self.doc_ids and self.doc_ids[new] != doc_id:
+                raise self._damaged(doc_id, f"its id {new!r} is used twice")
+            reorder = reorder or (new not in self.doc_ids and doc_id < highest)
+            self.doc_ids[new] = doc_id  # an update keeps its place in the dict
+            self._decoded.pop(new, None)
+            touched.add(new)
+        if reorder:
+            self.doc_ids = dict(sorted(self.doc_ids.items(), key=lambda item: item[1]))
+        self.docs = docs
+        return touched
+
+    # -- documents -------------------------------------------------------------
+
+    def _ident(self, doc_id: int, doc: Any) -> str:
+        try:
+            return document_id(doc)
+        except DamagedDocument as error:
+            raise self._damaged(doc_id, str(error)) from None
+
+    def _decode(self, doc_id: int, doc: Any) -> Prospect:
+        try:
+            return decode_prospect(doc)
+        except DamagedDocument as error:
+            raise self._damaged(doc_id, str(error)) from None
