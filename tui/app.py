@@ -2,29 +2,28 @@
 
 Two modes (funnel and today's queue) switch with one key each; prospects,
 dialogs and lists are pushed on top. Screens never touch the data file: they
-call `app.save(...)`, and every screen refreshes when `app.revision` changes,
-which happens after each save and when another process wrote the file.
+call `app.save(...)`, and refresh from the `ProspectsChanged` message that
+each save, import, other process's save and new day posts (tui/app_data.py).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from leadline.core.config.model import Config
 from leadline.core.models import Prospect
 from leadline.core.paths import config_dir
-from leadline.core.store.facade import DataFileError, Store, StoreLocked
+from leadline.core.store.facade import Store
 from leadline.tui import compat, crash, state, theming
+from leadline.tui.app_data import AppData
 from leadline.tui.commands import LEADLINE_COMMANDS, prospect_in_view
 from leadline.tui.compat import CrashHookedApp
 from leadline.tui.idle_gc import IdleCollector
@@ -39,9 +38,6 @@ SCREEN_ACTIONS = frozenset(
 ROUTED_TO = "_leadline_routed_to"
 """Attribute set on each key: the screen it was handed to when the app read it."""
 
-SAVE_ERRORS = (StoreLocked, DataFileError, OSError, ValueError)
-"""What a save may raise that the user can do something about (shown as a toast)."""
-
 
 def _queue_screen() -> Screen[None]:
     from leadline.tui.screens.queue import QueueScreen  # noqa: PLC0415 - loaded on first use
@@ -49,7 +45,7 @@ def _queue_screen() -> Screen[None]:
     return QueueScreen()
 
 
-class LeadlineApp(CrashHookedApp[int]):
+class LeadlineApp(AppData, CrashHookedApp[int]):
     """leadline's terminal UI over one store and one configuration."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
@@ -76,9 +72,6 @@ class LeadlineApp(CrashHookedApp[int]):
                 tooltip="Quit leadline"),
     ]  # fmt: skip
 
-    revision: reactive[int] = reactive(0, init=False)
-    """Bumped after every save and when another process changed the data file."""
-
     def __init__(
         self,
         store: Store,
@@ -91,78 +84,17 @@ class LeadlineApp(CrashHookedApp[int]):
         crash_dir: Path | None = None,
     ) -> None:
         super().__init__()
-        self.store = store
-        self.config = config
+        self.init_data(store, config, clock)
         self.mouse_enabled = mouse
-        self._clock = clock
         self.state_path = state_path or state.default_state_path()
         self.crash_dir = crash_dir or crash.default_crash_dir()
-        self._cache: tuple[int, list[Prospect]] | None = None
         self._idle_gc = IdleCollector()
-        self._poll_failed = False
         self._crash_report: str | None = None
-        self.pause_polling = False
-        """True while an import's worker thread uses the store."""
-        self._theme_problems = self._install_themes(themes_dir or config_dir() / "themes")
-
-    # -- time and data ------------------------------------------------------
-
-    def now(self) -> datetime:
-        """The current time, from the injected clock (tests pass a fixed one)."""
-        return self._clock()
-
-    def today(self) -> date:
-        """Today's date, from the injected clock."""
-        return self.now().date()
-
-    def prospects(self) -> list[Prospect]:
-        """All prospects, read once per revision."""
-        if self._cache is None or self._cache[0] != self.revision:
-            self._cache = (self.revision, self.store.prospects())
-        return self._cache[1]
-
-    def save(self, pid: str, change: Callable[[Prospect], Prospect]) -> Prospect | None:
-        """Apply `change` to prospect `pid` under the store's lock and save atomically.
-
-        Returns the saved prospect, or None after telling the user why it failed;
-        callers then keep their dialog open so nothing typed is lost.
-        """
-        try:
-            saved = self.store.update(pid, change)
-        except KeyError:
-            self.notify("That prospect is gone (deleted elsewhere?).", title="Not saved",
-                        severity="error")  # fmt: skip
-            return None
-        except SAVE_ERRORS as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
-            return None
-        self.revision += 1
-        return saved
-
-    def add_prospect(self, prospect: Prospect) -> Prospect | None:
-        """Store a new prospect; None (after a toast) if it could not be saved."""
-        try:
-            added = self.store.add(prospect)
-        except SAVE_ERRORS as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
-            return None
-        self.revision += 1
-        return added
-
-    def _poll_store(self) -> None:
-        """Pick up changes another process (say `leadline note`) made to the file."""
-        if self.pause_polling:
-            return  # an import is writing from its worker thread
-        try:
-            changed = self.store.changed_on_disk()
-        except (DataFileError, OSError) as error:
-            if not self._poll_failed:
-                self.notify(str(error), title="Data file", severity="error", timeout=10)
-            self._poll_failed = True
-            return
-        self._poll_failed = False
-        if changed:
-            self.revision += 1
+        wanted = state.read_state(self.state_path).get("theme") or config.theme
+        themes = theming.install_themes(self, themes_dir or config_dir() / "themes", wanted)
+        self.leadline_themes = sorted(theme.name for theme in themes.themes)
+        """The themes from leadline's and the user's theme files (offered in the palette)."""
+        self._theme_problems = themes.problems
 
     # -- lifecycle ----------------------------------------------------------
 
@@ -170,7 +102,7 @@ class LeadlineApp(CrashHookedApp[int]):
         for problem in self._theme_problems:
             self.notify(problem, title="Theme not loaded", severity="error", timeout=10)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.set_interval(1.0, self._poll_store, name="poll-store")
+        self.set_interval(1.0, self.check_for_changes, name="poll-store")
         self._idle_gc.start()
         self.set_interval(0.5, self._idle_gc.tick, name="idle-gc")
 
@@ -189,27 +121,9 @@ class LeadlineApp(CrashHookedApp[int]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(theming.VARIABLE_DEFAULTS)
 
-    def _install_themes(self, themes_dir: Path) -> list[str]:
-        loaded = theming.load_themes(themes_dir)
-        for theme in loaded.themes:
-            self.register_theme(theme)
-        self.leadline_themes = sorted(theme.name for theme in loaded.themes)
-        """The themes from leadline's and the user's theme files (offered in the palette)."""
-        # The remembered choice wins, then the config's `theme`, then mono under NO_COLOR.
-        wanted = state.read_state(self.state_path).get("theme") or self.config.theme
-        if not wanted and os.environ.get("NO_COLOR") is not None:
-            wanted = theming.MONO_THEME
-        self.theme = theming.pick_theme(wanted, self.available_themes)
-        if wanted and wanted != self.theme:
-            loaded.problems.append(f"Theme {wanted!r} is not available; using {self.theme}.")
-        return loaded.problems
-
     def _remember_theme(self, theme: object) -> None:
-        name = getattr(theme, "name", None)
-        if not name or state.read_state(self.state_path).get("theme") == name:
-            return
         try:
-            state.remember(self.state_path, "theme", name)
+            state.remember_once(self.state_path, "theme", getattr(theme, "name", None))
         except OSError as error:
             self.notify(f"Theme not remembered: {error}", severity="warning")
 

@@ -81,24 +81,24 @@ def _import(app: LeadlineApp, path: Path, progress: ProgressDialog) -> None:
         found.append(result)
         return [*result.updated, *result.new]
 
+    saved: list[Prospect] = []
     app.pause_polling = True
     try:
-        app.store.batch(compute)
+        saved = app.store.batch(compute)
         outcome: tuple[str, str] = (f"Imported · {path.name}", summary_text(found[-1], path))
     except IMPORT_ERRORS as error:
         outcome = (f"Not imported · {path.name}", str(error))
     finally:
         app.pause_polling = False
-    app.call_from_thread(_finish_import, app, progress, *outcome, saved=bool(found))
+    app.call_from_thread(_finish_import, app, progress, *outcome, saved=[p.id for p in saved])
 
 
 def _finish_import(
-    app: LeadlineApp, progress: ProgressDialog, title: str, body: str, *, saved: bool
+    app: LeadlineApp, progress: ProgressDialog, title: str, body: str, *, saved: list[str]
 ) -> None:
     if app.screen is progress:
         app.pop_screen()
-    if saved:
-        app.revision += 1
+    app.announce(saved)
     app.push_screen(SummaryDialog(title, body))
 
 

@@ -42,3 +42,9 @@ def remember(path: Path, key: str, value: Any) -> None:
     state = read_state(path)
     state[key] = value
     write_state(path, state)
+
+
+def remember_once(path: Path, key: str, value: Any) -> None:
+    """`remember`, unless `value` is empty or already remembered (no write then)."""
+    if value and read_state(path).get(key) != value:
+        remember(path, key, value)

@@ -8,6 +8,7 @@ broken file is reported (the app shows a toast) and skipped, never fatal.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
@@ -150,3 +152,18 @@ def pick_theme(wanted: str | None, available: Iterable[str]) -> str:
     if wanted and wanted in names:
         return wanted
     return DEFAULT_THEME if DEFAULT_THEME in names else "textual-dark"
+
+
+def install_themes(app: App[Any], themes_dir: Path, wanted: str | None) -> LoadedThemes:
+    """Register the shipped themes and those in `themes_dir` on `app`, and start with
+    `wanted` (the remembered or configured one), else mono under NO_COLOR, else the
+    default. Returns what loaded and the problems to show."""
+    loaded = load_themes(themes_dir)
+    for theme in loaded.themes:
+        app.register_theme(theme)
+    if not wanted and os.environ.get("NO_COLOR") is not None:
+        wanted = MONO_THEME
+    app.theme = pick_theme(wanted, app.available_themes)
+    if wanted and wanted != app.theme:
+        loaded.problems.append(f"Theme {wanted!r} is not available; using {app.theme}.")
+    return loaded

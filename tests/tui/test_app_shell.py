@@ -24,11 +24,19 @@ from leadline.tui import theming
 from leadline.tui.app import LeadlineApp
 from leadline.tui.screens.funnel import FunnelScreen
 from leadline.tui.screens.help import HelpScreen
+from leadline.tui.screens.live import ProspectsChanged
 from leadline.tui.screens.stage_list import StageListScreen
 from leadline.tui.state import read_state
 from leadline.tui.text.fmt import deals
 
 Scenario = Callable[[Any], Awaitable[None]]
+
+
+def announcements(app: LeadlineApp) -> list[ProspectsChanged]:
+    """Every ProspectsChanged the app publishes to the screens from now on."""
+    seen: list[ProspectsChanged] = []
+    app.changes_signal.subscribe(app, seen.append, immediate=True)
+    return seen
 
 
 def drive(app: LeadlineApp, scenario: Scenario, size: tuple[int, int] = (80, 24)) -> None:
@@ -275,26 +283,27 @@ def test_a_failed_save_is_a_toast_and_returns_none(
         raise StoreLocked(app.store.path, 4242, "leadline note", 10.0)
 
     async def scenario(pilot: Any) -> None:
+        announced = announcements(app)
         monkeypatch.setattr(app.store, "update", locked)
-        before = app.revision
         assert app.save(pid, lambda p: p) is None
         await pilot.pause()
-        assert app.revision == before
+        assert announced == []
         assert any("pid 4242" in n.message for n in app._notifications)
 
     drive(app, scenario)
 
 
-def test_save_bumps_revision_and_writes_to_disk(app_factory: AppFactory) -> None:
+def test_a_save_writes_to_disk_and_announces_that_prospect(app_factory: AppFactory) -> None:
     app = app_factory()
     pid = app.store.prospects()[0].id
     note = Note(at=app.now(), text="Call back after the board meeting")
 
     async def scenario(pilot: Any) -> None:
-        before = app.revision
+        announced = announcements(app)
         saved = app.save(pid, lambda p: replace(p, notes=(*p.notes, note)))
         assert saved is not None and saved.notes[-1] == note
-        assert app.revision == before + 1
+        await pilot.pause()
+        assert announced == [ProspectsChanged(frozenset({pid}))]
 
     drive(app, scenario)
     with Store.open(app.store.path) as other:

@@ -280,7 +280,7 @@ def test_back_on_the_funnel_after_a_save_shows_the_new_figures(app_factory: AppF
         text = screen_text(app)
         assert re.search(r"Lead\s+█+.*1 deal\s", text)
         assert re.search(r"Qualified\s+█+.*2 deals\s+€35k", text)
-        assert funnel._cache.made == 1  # only the saved prospect was read again
+        assert app.memo.made["funnel"] == ["p01"]  # only the saved prospect was read again
 
     drive(app, scenario)
 

@@ -6,7 +6,6 @@ import time
 from collections.abc import Callable
 from datetime import date
 
-import pytest
 from rich.cells import cell_len
 from work_support import NOW, TODAY, asynctest, screen_text, stored, work_prospects
 
@@ -17,8 +16,8 @@ from leadline.core.rules.queue import build_follow_up_queue
 from leadline.core.sample.generate import generate_pipeline
 from leadline.tui.app import LeadlineApp
 from leadline.tui.screens.detail import DetailScreen
+from leadline.tui.screens.memo import ProspectMemo
 from leadline.tui.screens.queue import QueueScreen
-from leadline.tui.screens.queue_cache import QueueCache
 from leadline.tui.widgets.prospect_table import ProspectTable
 
 Factory = Callable[..., LeadlineApp]
@@ -218,41 +217,27 @@ async def test_enter_opens_the_detail(app_factory: Factory) -> None:
         assert app.screen.query_one(ProspectTable).cursor_key == "bj"
 
 
-def test_the_cached_queue_is_cores_queue_and_recomputes_only_what_changed(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_the_memos_queue_is_cores_queue_and_recomputes_only_what_changed() -> None:
     config = load_config(None)
     prospects = generate_pipeline(3000, TODAY)
-    cache = QueueCache()
-    assert [item for item, _ in cache.build(prospects, config, TODAY)] == (
+    memo = ProspectMemo()
+    assert [item for item, _ in memo.queue(prospects, config, TODAY)] == (
         build_follow_up_queue(prospects, config, TODAY)
     )
     first = prospects[0]
     prospects[0] = snooze(first, TODAY, NOW)
-    made: list[str] = []
-    original = QueueCache._entry
-    monkeypatch.setattr(
-        QueueCache,
-        "_entry",
-        staticmethod(lambda p, c, t: (made.append(p.id), original(p, c, t))[1]),
-    )
+    memo.forget([first.id])  # as the app does on the save's ProspectsChanged
     started = time.perf_counter()
-    rebuilt = cache.build(prospects, config, TODAY)
+    rebuilt = memo.queue(prospects, config, TODAY)
     elapsed = time.perf_counter() - started
-    assert made == [first.id]
+    assert memo.made["queue"] == [first.id]
     assert [item for item, _ in rebuilt] == build_follow_up_queue(prospects, config, TODAY)
     assert elapsed < 0.5  # a full rebuild of 3000 takes several times longer
 
 
 @asynctest
-async def test_ten_thousand_prospects_open_and_a_snooze_redoes_one(
-    app_factory: Factory, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_ten_thousand_prospects_open_and_a_snooze_redoes_one(app_factory: Factory) -> None:
     app = app_factory(prospects=generate_pipeline(10_000, TODAY))
-    made: list[str] = []
-    original = QueueCache._entry
-    counting = staticmethod(lambda p, c, t: (made.append(p.id), original(p, c, t))[1])
-    monkeypatch.setattr(QueueCache, "_entry", counting)
     # How fast it opens: the bench's `queue first paint, start + t` figure at 10,000.
     async with app.run_test(size=(80, 24)) as pilot:
         started = time.perf_counter()
@@ -261,13 +246,12 @@ async def test_ten_thousand_prospects_open_and_a_snooze_redoes_one(
             await pilot.pause(0.05)
         queue = queue_of(app)
         index, first = queue.table.cursor, queue.table.cursor_key
-        assert index >= 0 and len(made) == 10_000
-        made.clear()
+        assert index >= 0 and len(app.memo.made["queue"]) == 10_000
         await pilot.press("s", "7")
         await pilot.pause()
         # The row left at once, the cursor kept its place, and only that prospect was redone.
         assert queue.table.cursor == index and queue.table.cursor_key != first
-        assert made == [first]
+        assert app.memo.made["queue"] == [first]
 
 
 @asynctest

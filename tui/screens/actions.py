@@ -3,14 +3,14 @@
 l log a touch · n note · s snooze · r reschedule · a advance · x stop following
 (`+` add is an app key).
 Each opens its dialog; the dialog saves (atomically, through app.save) and
-the screen refreshes when `app.revision` moves. `check_action` hides keys that
-do nothing for the current prospect (no "advance" on a won deal).
+the screen refreshes from the `ProspectsChanged` that follows (see live.py).
+`check_action` hides keys that do nothing for the current prospect (no
+"advance" on a won deal).
 """
 
 from __future__ import annotations
 
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 
 from leadline.core.actions.availability import allowed
 from leadline.core.models import Prospect
@@ -20,6 +20,7 @@ from leadline.tui.dialogs.log_touch import LogTouchDialog
 from leadline.tui.dialogs.note import NoteBox
 from leadline.tui.dialogs.snooze import RescheduleDialog, SnoozeDialog
 from leadline.tui.dialogs.stop import StopFollowingDialog
+from leadline.tui.screens.live import LiveScreen
 
 PROSPECT_BINDINGS: list[BindingType] = [
     # Not priority bindings: keys run in the order typed ("j l" logs on the row moved
@@ -44,7 +45,7 @@ PROSPECT_ACTIONS = frozenset(
 )
 
 
-class ProspectActionsScreen(Screen[None]):
+class ProspectActionsScreen(LiveScreen):
     """A screen with a prospect in context; subclasses say which (`context_pid`)."""
 
     def context_pid(self) -> str | None:

@@ -22,6 +22,7 @@ from leadline.tui.dialogs.base import api
 from leadline.tui.dialogs.edit_menu import EditMenu
 from leadline.tui.screens import detail_text as view
 from leadline.tui.screens.actions import PROSPECT_BINDINGS, ProspectActionsScreen
+from leadline.tui.screens.live import ProspectsChanged
 from leadline.tui.widgets.footer import LeadlineFooter
 from leadline.tui.widgets.timeline import timeline_table
 
@@ -93,11 +94,14 @@ class DetailScreen(ProspectActionsScreen):
         yield LeadlineFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.watch(self.app, "revision", self._refresh, init=False)
-        self._refresh()
+        self.refresh_data()
         self.query_one("#detail-body").focus()
 
-    def _refresh(self, *_: object) -> None:
+    def concerns(self, change: ProspectsChanged) -> bool:
+        return change.touches(self.pid)
+
+    def refresh_data(self) -> None:
+        """Show the prospect as stored now; close when it is gone."""
         p = self.context_prospect()
         if p is None:
             self.notify("This prospect is no longer in the data file.", severity="warning")

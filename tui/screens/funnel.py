@@ -7,25 +7,21 @@ scroll. Up/down (j/k) move between stages, Enter lists a stage's prospects.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
 from leadline.core.rules.funnel.summary import FunnelSummary
-from leadline.tui.screens.funnel_cache import FunnelCache
+from leadline.tui.screens.live import LiveScreen
 from leadline.tui.widgets import funnel_text as words
 from leadline.tui.widgets.advice import AdviceList
 from leadline.tui.widgets.bars import StageLine, StageRow, column_titles
 from leadline.tui.widgets.footer import LeadlineFooter
 from leadline.tui.widgets.quota import QuotaBar
-
-if TYPE_CHECKING:
-    from leadline.tui.app import LeadlineApp
 
 
 class ColumnTitles(Widget):
@@ -42,7 +38,7 @@ class FunnelBody(VerticalScroll, inherit_bindings=False):
     stages (the screen's bindings), and scrolling follows the focused stage."""
 
 
-class FunnelScreen(Screen[None]):
+class FunnelScreen(LiveScreen):
     """Where the pipeline stands: one screen, read top to bottom."""
 
     HELP_TITLE = "Funnel"
@@ -57,16 +53,6 @@ class FunnelScreen(Screen[None]):
         Binding("pagedown,space", "page(1)", "Scroll down", show=False, id="funnel.page_down"),
         Binding("pageup", "page(-1)", "Scroll up", show=False, id="funnel.page_up"),
     ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._stale = False
-        self._cache = FunnelCache()
-        """Each prospect's funnel parts: after a save only the saved one is read again."""
-
-    @property
-    def leadline(self) -> LeadlineApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         summary = self._summary()
@@ -91,7 +77,6 @@ class FunnelScreen(Screen[None]):
         yield LeadlineFooter()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "revision", self._on_revision, init=False)
         self.call_after_refresh(self._start_at_top)
 
     def _start_at_top(self) -> None:
@@ -105,7 +90,8 @@ class FunnelScreen(Screen[None]):
 
     def _summary(self) -> FunnelSummary:
         app = self.leadline
-        return self._cache.summarize(app.prospects(), app.config, app.today())
+        # After a save only the saved prospect's parts are made again (memo.py).
+        return app.memo.funnel(app.prospects(), app.config, app.today())
 
     def _title(self) -> str:
         return f" Funnel · {self.leadline.today():%a %d %b %Y}"
@@ -131,19 +117,8 @@ class FunnelScreen(Screen[None]):
             if b.section is not None and b.section.value == section
         ]
 
-    def _on_revision(self, _revision: int) -> None:
-        if self.is_current:
-            self.refresh_figures()
-        else:
-            self._stale = True
-
-    def on_screen_resume(self) -> None:
-        if self._stale:
-            self.refresh_figures()
-
-    def refresh_figures(self) -> None:
+    def refresh_data(self) -> None:
         """Recompute the summary and update every part in place."""
-        self._stale = False
         summary = self._summary()
         config, currency = self.leadline.config, self.leadline.config.currency
         self.query_one("#funnel-title", Static).update(self._title())

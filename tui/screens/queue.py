@@ -4,8 +4,9 @@ Rows come from core's `build_follow_up_queue`, grouped under headings in the
 order of `leadline.tui.text.words.REASON_ORDER` (overdue first). Each row: name, stage, value,
 due ("3 days overdue", "today", "in 2 days"), channel. The line under the list
 explains the selected item (why stop, which meeting, whose birthday).
-After an action the queue is rebuilt and the cursor stays at the same position,
-so the next item slides under it.
+After an action the queue is rebuilt (only the changed prospect's items are
+made again, see memo.py) and the cursor stays at the same position, so the
+next item slides under it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from leadline.core.models import Prospect
 from leadline.core.rules.queue import QueueItem, Reason
 from leadline.tui.dialogs.base import api
 from leadline.tui.screens.actions import PROSPECT_BINDINGS, ProspectActionsScreen
-from leadline.tui.screens.queue_cache import QueueCache
 from leadline.tui.screens.queue_rows import QUEUE_COLUMNS, explain, group_rows
 from leadline.tui.widgets.footer import LeadlineFooter
 from leadline.tui.widgets.prospect_table import ProspectTable
@@ -55,9 +55,6 @@ class QueueScreen(ProspectActionsScreen):
         super().__init__()
         self.items: list[QueueItem | None] = []
         """One entry per table row (None for a heading row)."""
-        self._cache = QueueCache()
-        self._shown: tuple[int, object] | None = None
-        """(revision, day) the list was last built for."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="queue-title")
@@ -70,21 +67,14 @@ class QueueScreen(ProspectActionsScreen):
         return self.query_one("#queue", ProspectTable)
 
     def on_mount(self) -> None:
-        self.watch(self.app, "revision", self._refresh, init=False)
-        self._refresh()
+        self.refresh_data()
         self.table.focus()
 
-    def on_screen_resume(self) -> None:
-        """Back from a dialog or another screen: rebuild only if the data or the day moved."""
-        if self._shown != (self.app.revision, api(self).today()):  # type: ignore[attr-defined]
-            self._refresh()
-
-    def _refresh(self, *_: object) -> None:
+    def refresh_data(self) -> None:
         """Rebuild the queue from the stored prospects; keep the cursor's position."""
-        app = api(self)
+        app = self.leadline
         today = app.today()
-        self._shown = (self.app.revision, today)  # type: ignore[attr-defined]
-        queue = self._cache.build(app.prospects(), app.config, today)
+        queue = app.memo.queue(app.prospects(), app.config, today)
         self.items, rows = group_rows(queue)
         self.table.set_rows(rows)
         overdue = sum(1 for item, _ in queue if item.reason == Reason.OVERDUE)

@@ -11,21 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import Static
 
 from leadline.core.models import Prospect
 from leadline.core.rules.icp import icp_score
+from leadline.tui.screens.live import LiveScreen
 from leadline.tui.text.fmt import days, deals, due_phrase, money
 from leadline.tui.widgets.footer import LeadlineFooter
 from leadline.tui.widgets.prospect_table import Column, LazyRows, ProspectTable, Row
-
-if TYPE_CHECKING:
-    from leadline.tui.app import LeadlineApp
 
 COLUMNS = (
     Column("Name"),
@@ -63,7 +60,7 @@ def row_state(p: Prospect, today: date) -> str:
     return "overdue" if due < today else "due" if due == today else ""
 
 
-class StageListScreen(Screen[None]):
+class StageListScreen(LiveScreen):
     """The prospects in one stage."""
 
     HELP_TITLE = "Stage list"
@@ -92,12 +89,7 @@ class StageListScreen(Screen[None]):
         self.stage_key = stage_key
         self._sort = 0
         self._reversed = False
-        self._stale = False
         self._scores: dict[str, int] = {}
-
-    @property
-    def leadline(self) -> LeadlineApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static("", classes="title-bar", id="stage-title")
@@ -105,8 +97,7 @@ class StageListScreen(Screen[None]):
         yield LeadlineFooter()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "revision", self._on_revision, init=False)
-        self.refresh_rows()
+        self.refresh_data()
         self.query_one(ProspectTable).focus()
 
     def current_prospect_id(self) -> str | None:
@@ -143,9 +134,8 @@ class StageListScreen(Screen[None]):
         )
         return Row(p.id, cells, row_state(p, today))
 
-    def refresh_rows(self) -> None:
+    def refresh_data(self) -> None:
         """Re-read, re-sort and show the rows; the cursor keeps its place."""
-        self._stale = False
         self._scores = {}
         members = self._members()
         order = sort_keys(self.leadline.today(), self._icp)[self._sort]
@@ -155,16 +145,6 @@ class StageListScreen(Screen[None]):
             f" {self._stage_name()} · {deals(len(members))} · {total} · by {order.label} {arrow}"
         )
         self.query_one(ProspectTable).set_rows(LazyRows(members, self._row))
-
-    def _on_revision(self, _revision: int) -> None:
-        if self.is_current:
-            self.refresh_rows()
-        else:
-            self._stale = True
-
-    def on_screen_resume(self) -> None:
-        if self._stale:
-            self.refresh_rows()
 
     # -- keys -------------------------------------------------------------------
 
@@ -180,7 +160,7 @@ class StageListScreen(Screen[None]):
     def _restart(self) -> None:
         table = self.query_one(ProspectTable)
         table.move_cursor(0)
-        self.refresh_rows()
+        self.refresh_data()
         table.action_cursor_first()
 
     def action_back(self) -> None:

@@ -1,0 +1,116 @@
+"""What the screens derive from each prospect, kept until that prospect changes.
+
+The funnel needs each prospect's funnel parts (reading its whole history) and
+the queue its queue items and their rows; at 10k-100k prospects making them
+all takes from a few hundred milliseconds to most of a second, yet a save
+changes one prospect. So both screens share one memo, one entry per prospect:
+
+- an entry is dropped when `ProspectsChanged` names its prospect
+  (`forget`, called by the app), and all of them on a new day or config;
+- an entry is only ever used for the very object it was made from: the store
+  hands back the same Prospect object for every record it did not rewrite, so
+  a prospect read again before its change was announced is made again, never
+  shown stale.
+
+Each part is made the first time a screen asks for it (the funnel alone never
+makes queue rows). The sums over all prospects are cheap and done every time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from leadline.core.config.model import Config
+from leadline.core.models import Prospect
+from leadline.core.rules.funnel.parts import PartsMaker
+from leadline.core.rules.funnel.summary import (
+    FunnelSummary,
+    ProspectParts,
+    parts_maker,
+    summarize_parts,
+)
+from leadline.core.rules.queue import QueueItem, items_for, queue_sort_key
+from leadline.tui.screens.queue_rows import item_row
+from leadline.tui.widgets.prospect_table import Row
+
+QueueEntry = tuple[tuple[object, ...], QueueItem, Row]
+"""(sort key, item, row) of one queue item."""
+
+
+@dataclass
+class _Entry:
+    prospect: Prospect
+    """The object the parts below were made from."""
+    funnel: ProspectParts | None = None
+    queue: tuple[QueueEntry, ...] | None = None
+
+
+class ProspectMemo:
+    """Each prospect's funnel parts and queue items, for one config and day at a time."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, _Entry] = {}
+        self._key: tuple[Config, date] | None = None
+        self._make_parts: PartsMaker | None = None
+        self.made: dict[str, list[str]] = {"funnel": [], "queue": []}
+        """The prospects whose funnel parts / queue items the last summary / queue
+        had to make (for tests and measurements)."""
+
+    def forget(self, ids: Iterable[str]) -> None:
+        """These prospects changed (or are gone): make theirs again when next asked."""
+        for pid in ids:
+            self._entries.pop(pid, None)
+
+    def forget_all(self) -> None:
+        """Start from scratch (a new day: every part depends on the date)."""
+        self._entries, self._key = {}, None
+
+    def funnel(self, prospects: Sequence[Prospect], config: Config, today: date) -> FunnelSummary:
+        """The same summary as core's `summarize_funnel(prospects, config, today)`."""
+        make = self._parts_maker(config, today)
+        made: list[str] = []
+        parts: list[ProspectParts] = []
+        for p in prospects:
+            entry = self._entry(p)
+            if entry.funnel is None:
+                entry.funnel = make(p)
+                made.append(p.id)
+            parts.append(entry.funnel)
+        self.made["funnel"] = made
+        return summarize_parts(parts, config, today)
+
+    def queue(
+        self, prospects: Iterable[Prospect], config: Config, today: date
+    ) -> list[tuple[QueueItem, Row]]:
+        """Core's follow-up queue (`build_follow_up_queue`), each item with its table row."""
+        self._parts_maker(config, today)
+        made: list[str] = []
+        found: list[QueueEntry] = []
+        for p in prospects:
+            entry = self._entry(p)
+            if entry.queue is None:
+                entry.queue = tuple(
+                    (queue_sort_key(item, today), item, item_row(item, config, today))
+                    for item in items_for(p, config, today)
+                )
+                made.append(p.id)
+            found.extend(entry.queue)
+        self.made["queue"] = made
+        found.sort(key=lambda triple: triple[0])
+        return [(item, row) for _, item, row in found]
+
+    def _parts_maker(self, config: Config, today: date) -> PartsMaker:
+        """The funnel's parts maker for this config and day; a new one forgets everything."""
+        key = self._key
+        if self._make_parts is None or key is None or key[0] is not config or key[1] != today:
+            self._entries, self._key = {}, (config, today)
+            self._make_parts = parts_maker(config, today)
+        return self._make_parts
+
+    def _entry(self, p: Prospect) -> _Entry:
+        entry = self._entries.get(p.id)
+        if entry is None or entry.prospect is not p:
+            entry = self._entries[p.id] = _Entry(p)
+        return entry
