@@ -3,7 +3,7 @@
 A DataTable with 10k rows takes seconds to paint, so this is a Line API
 `ScrollView`: it asks for the rows on screen and nothing else. Rows may be a
 plain list or a `LazyRows` that formats an item only when it is first shown.
-Columns are padded by terminal cell width (`rich.cells.cell_len`), so Chinese,
+Columns are padded by terminal cell width (`table_layout`), so Chinese,
 Armenian and Cyrillic names keep the columns aligned.
 
 Heading rows (group titles such as "Overdue · 3") are never under the cursor.
@@ -24,8 +24,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from leadline.tui.widgets import table_layout as layout
 from leadline.tui.widgets.cells import fit_cells
-from leadline.tui.widgets.table_rows import MIN_FLEX, STATES, Column, LazyRows, Row
+from leadline.tui.widgets.table_rows import STATES, Column, LazyRows, Row
 
 __all__ = ["STATES", "Column", "LazyRows", "ProspectTable", "Row"]
 
@@ -138,32 +139,14 @@ class ProspectTable(ScrollView, can_focus=True):
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         """Show new rows, keeping the cursor at the same item position."""
-        ordinal = self._ordinal(self._cursor) if self._cursor >= 0 else 0
+        headings = self._with_headings
+        place = layout.ordinal(self._rows, self._cursor, headings) if self._cursor >= 0 else 0
         self._rows = rows
         self._with_headings = not isinstance(rows, LazyRows) and any(r.heading for r in rows)
         self.virtual_size = Size(self.size.width, len(rows) + 1)
-        self._move_to(self._index_of_ordinal(ordinal), force_message=True)
+        index = layout.index_of_ordinal(rows, place, self._with_headings)
+        self._move_to(index, force_message=True)
         self.refresh()
-
-    def _ordinal(self, index: int) -> int:
-        """Position of row `index` among the selectable rows."""
-        if not self._with_headings:
-            return index
-        return sum(1 for row in self._rows[:index] if not row.heading)
-
-    def _index_of_ordinal(self, ordinal: int) -> int:
-        """Row index of the `ordinal`-th selectable row, clamped to the last one."""
-        if not self._with_headings:
-            return min(ordinal, len(self._rows) - 1)
-        last = -1
-        for index, row in enumerate(self._rows):
-            if row.heading:
-                continue
-            if ordinal == 0:
-                return index
-            ordinal -= 1
-            last = index
-        return last
 
     # -- cursor -------------------------------------------------------------
 
@@ -172,12 +155,7 @@ class ProspectTable(ScrollView, can_focus=True):
         self._move_to(index)
 
     def _selectable(self, index: int, step: int) -> int:
-        """First selectable row from `index` going by `step`, or -1."""
-        while 0 <= index < len(self._rows):
-            if not self._rows[index].heading:
-                return index
-            index += step
-        return -1
+        return layout.selectable(self._rows, index, step)
 
     def _move_to(self, index: int, *, step: int = 1, force_message: bool = False) -> None:
         index = max(0, min(index, len(self._rows) - 1))
@@ -264,35 +242,8 @@ class ProspectTable(ScrollView, can_focus=True):
         if self._cursor >= 0:
             self._scroll_cursor_into_view()
 
-    def column_widths(self, width: int) -> list[int]:
-        """Widths of each column for a line `width` cells wide (1-cell gaps, 1 left pad).
-
-        A hidden column (dropped on a narrow screen, see `Column.drop`) has width 0.
-        """
-        widths = [c.width for c in self.columns]
-        flex = [i for i, c in enumerate(self.columns) if c.width == 0]
-        droppable = sorted((c.drop, i) for i, c in enumerate(self.columns) if c.drop > 0)
-
-        def spare() -> int:
-            shown = [w for i, w in enumerate(widths) if w > 0 or i in flex]
-            return width - sum(widths) - len(shown)
-
-        while flex and droppable and spare() < MIN_FLEX * len(flex):
-            widths[droppable.pop()[1]] = 0
-        room = max(0, spare())
-        for position, index in enumerate(flex):
-            share = room // len(flex) + (1 if position < room % len(flex) else 0)
-            widths[index] = max(1, share)
-        return widths
-
     def _line_text(self, cells: Sequence[str], width: int) -> str:
-        widths = self.column_widths(width)
-        parts = [
-            fit_cells(cell, cell_width, column.align)
-            for cell, cell_width, column in zip(cells, widths, self.columns, strict=False)
-            if cell_width > 0
-        ]
-        return fit_cells(" " + " ".join(parts), width)
+        return layout.line_text(self.columns, cells, width)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
