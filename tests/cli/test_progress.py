@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime
 from pathlib import Path
 
 import pytest
+from testkit import prospect
 
-from leadline.core.models import Prospect
 from leadline.core.store.facade import Store
 from leadline.tui.cli import support as cli_support
 from leadline.tui.cli.support import preload_showing_progress
-
-WHEN = datetime(2026, 11, 23, 9, 0)
 
 
 class Terminal(io.StringIO):
@@ -24,10 +21,7 @@ class Terminal(io.StringIO):
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     with Store.open(tmp_path / "leadline.json") as s:
-        s.add_many(
-            Prospect(id="", name=f"Prospect {n}", stage="lead", created=WHEN, updated=WHEN)
-            for n in range(40)
-        )
+        s.add_many(prospect(name=f"Prospect {n}") for n in range(40))
         s.compact()
     return Store.open(tmp_path / "leadline.json")
 

@@ -17,30 +17,29 @@ import random
 import signal
 import time
 from dataclasses import replace
-from datetime import datetime
 from multiprocessing.synchronize import Event
 from pathlib import Path
 
 import pytest
+from testkit import NOW, prospect
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
-from leadline.core.models import Note, Prospect
+from leadline.core.models import Note
 from leadline.core.store.facade import Store
 from leadline.core.store.storage import LeadlineStorage
 
-WHEN = datetime(2024, 3, 1, 9, 30)
 FORK = multiprocessing.get_context("fork")
 PID = "0000c0de"
 
 
 def _new_file(db: Path) -> None:
     with Store.open(db) as store:
-        store.add(Prospect(id=PID, name="Acme Ltd", stage="lead", created=WHEN, updated=WHEN))
+        store.add(prospect(id=PID))
 
 
 def _append_note(store: Store, text: str) -> None:
-    store.update(PID, lambda p: replace(p, notes=(*p.notes, Note(WHEN, text))))
+    store.update(PID, lambda p: replace(p, notes=(*p.notes, Note(NOW, text))))
 
 
 def _compact_at(size: int | None) -> None:

@@ -8,26 +8,19 @@ import os
 import stat
 import time
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from testkit import prospect
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
-from leadline.core.models import Prospect
 from leadline.core.store import atomic, datafile, journal
 from leadline.core.store.backups import backup_dir, backup_files
 from leadline.core.store.facade import DataFileError, Store, StoreLocked
 from leadline.core.store.journal import journal_path
 from leadline.core.store.storage import LeadlineStorage, StaleWriteError
-
-WHEN = datetime(2024, 3, 1, 9, 30)
-
-
-def _prospect(name: str, pid: str = "") -> Prospect:
-    return Prospect(id=pid, name=name, stage="lead", created=WHEN, updated=WHEN)
 
 
 def _mode(path: Path) -> int:
@@ -47,7 +40,7 @@ def _sessions(db: Path, count: int, backups: int = 5) -> None:
     """`count` separate sessions, each adding one prospect."""
     for n in range(count):
         with Store.open(db, backups=backups) as store:
-            store.add(_prospect(f"Session {n}"))
+            store.add(prospect(name=f"Session {n}"))
 
 
 def test_data_dir_is_0700_and_every_file_0600_under_umask_022(
@@ -75,7 +68,7 @@ def test_an_existing_folder_keeps_its_mode(tmp_path: Path, umask_022: None) -> N
 def test_tinydb_own_json_storage_reads_the_file(tmp_path: Path) -> None:
     db = tmp_path / "leadline.json"
     with Store.open(db) as store:
-        added = store.add(_prospect("Ararat Trading"))
+        added = store.add(prospect(name="Ararat Trading"))
         store.compact()
     plain = TinyDB(db, storage=JSONStorage, access_mode="r")
     assert [doc["name"] for doc in plain.table("prospects").all()] == ["Ararat Trading"]
@@ -186,7 +179,7 @@ def test_backups_rotate_and_are_taken_once_per_session(tmp_path: Path) -> None:
     before_third = [p.name for p in Store.open(db).prospects()]
     with Store.open(db, backups=2) as store:
         for n in range(3):
-            store.add(_prospect(f"Third session {n}"))
+            store.add(prospect(name=f"Third session {n}"))
     _sessions(db, 1, backups=2)
     kept = backup_files(db)
     assert len(kept) == 2
@@ -305,7 +298,7 @@ def test_lock_held_too_long_names_the_holder(tmp_path: Path) -> None:
         assert held.wait(10)
         started = time.monotonic()
         with pytest.raises(StoreLocked) as locked:
-            store.add(_prospect("Blocked"))
+            store.add(prospect(name="Blocked"))
         waited = time.monotonic() - started
     finally:
         release.set()
@@ -314,7 +307,7 @@ def test_lock_held_too_long_names_the_holder(tmp_path: Path) -> None:
     assert f"pid {holder.pid}" in str(locked.value)
     assert 0.25 <= waited < 5
     assert store.prospects() == []  # nothing half-saved
-    store.add(_prospect("After release"))
+    store.add(prospect(name="After release"))
     assert [p.name for p in Store.open(db).prospects()] == ["After release"]
 
 
@@ -323,12 +316,12 @@ def test_a_lock_taken_by_another_tool_does_not_blame_a_finished_process(tmp_path
 
     db = tmp_path / "leadline.json"
     store = Store.open(db, lock_timeout=0.2)
-    store.add(_prospect("Acme"))  # leaves this process's line in the lock file
+    store.add(prospect(name="Acme"))  # leaves this process's line in the lock file
     lock_path = db.with_name(db.name + ".lock")
     lock_path.write_text("999999 leadline show acme\n")  # a holder line whose process is gone
     with lock_path.open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         with pytest.raises(StoreLocked) as locked:
-            store.add(_prospect("Blocked"))
+            store.add(prospect(name="Blocked"))
     assert locked.value.holder_pid is None
     assert "999999" not in str(locked.value) and "another process" in str(locked.value)

@@ -6,8 +6,9 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from conftest import TODAY
 from icalendar import Calendar
+from interop_support import TODAY
+from testkit import prospect
 
 from leadline.core.config.model import Config
 from leadline.core.interop.exporters import export_ics
@@ -16,10 +17,8 @@ from leadline.core.models import Contact, FollowUpPlan, Meeting, Prospect
 MOMENT = datetime(2025, 1, 6, 9, 0)
 
 
-def _prospect(pid: str, name: str, stage: str = "proposal", **fields: object) -> Prospect:
-    return replace(
-        Prospect(id=pid, name=name, stage=stage, created=MOMENT, updated=MOMENT), **fields
-    )
+def _prospect(pid: str, name: str, stage: str = "proposal", **fields: Any) -> Prospect:
+    return prospect(stage, id=pid, name=name, created=MOMENT, **fields)
 
 
 PIPELINE = [

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
+from interop_support import TODAY
 
 from leadline.core.config.model import Config
 from leadline.core.interop.importers import ImportFileError, MappingError, RowProblem, import_rows

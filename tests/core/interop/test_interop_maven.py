@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import date
 
 import pytest
-from conftest import DATA, STAGE_MAPPING, TODAY
+from interop_support import DATA, STAGE_MAPPING, TODAY
 
 from leadline.core.config.model import Config
 from leadline.core.interop.importers import ImportResult, import_rows

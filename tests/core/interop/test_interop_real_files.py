@@ -7,7 +7,7 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
-from conftest import DATA, TODAY
+from interop_support import DATA, TODAY
 
 from leadline.core.config.model import Config
 from leadline.core.interop.importers import import_rows

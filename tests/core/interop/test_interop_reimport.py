@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from conftest import TODAY
+from interop_support import TODAY
 
 from leadline.core.config.model import Config
 from leadline.core.interop.importers import RowProblem, import_rows

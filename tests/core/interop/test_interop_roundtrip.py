@@ -8,9 +8,9 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from conftest import TODAY
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from interop_support import TODAY
 from strategies import prospects
 
 from leadline.core.config.model import Config

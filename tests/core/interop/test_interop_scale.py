@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from conftest import TODAY
+from interop_support import TODAY
 
 from leadline.core.config.model import Config
 from leadline.core.interop.importers import import_rows

@@ -7,9 +7,10 @@ two stay equal.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
+
+from testkit import prospect
 
 from leadline.core.config.model import (
     Config,
@@ -25,7 +26,7 @@ from leadline.core.config.model import (
     StopFollowingOverride,
     StopThen,
 )
-from leadline.core.models import FollowUpPlan, Prospect, StageEntry
+from leadline.core.models import Prospect
 
 QUALIFICATION = ("In our target market", "Can afford it", "Has authority or a path to it")
 
@@ -85,15 +86,7 @@ FIT_ICP = {"industry": "software", "employees": 200, "region": "EU"}
 def build_prospect(
     stage: str = "lead", *, first: date = date(2025, 1, 6), **fields: Any
 ) -> Prospect:
-    """A prospect created on `first` in `stage` (history: one entry on `first`)."""
+    """testkit's prospect "Acme" (id p1), created at midnight on `first` in `stage`: the rules
+    tables count their days from it."""
     created = datetime.combine(first, datetime.min.time())
-    base = Prospect(
-        id=fields.pop("id", "p1"),
-        name=fields.pop("name", "Acme"),
-        stage=stage,
-        created=created,
-        updated=created,
-        stage_history=(StageEntry(stage, first),),
-        plan=FollowUpPlan(),
-    )
-    return replace(base, **fields)
+    return prospect(stage, created=created, **{"id": "p1", "name": "Acme"} | fields)
