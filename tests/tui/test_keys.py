@@ -107,6 +107,9 @@ async def test_ctrl_s_typed_right_after_a_name_saves_the_whole_name(
     app = app_factory(prospects=small_pipeline())
     async with app.run_test(size=(80, 24)) as pilot:
         burst(app, ["plus", *"Kilo Foods International", "ctrl+s"])
-        await pilot.pause(0.5)
+        for _ in range(50):  # under load a burst takes longer than one short pause
+            await pilot.pause(0.1)
+            if isinstance(app.screen, FunnelScreen):
+                break
         assert isinstance(app.screen, FunnelScreen)
     assert "Kilo Foods International" in [p.name for p in app.store.prospects()]
