@@ -1,4 +1,8 @@
-"""The prospect record and its parts, as typed dataclasses.
+"""The prospect record and its parts, as typed dataclasses: the public face of
+the model (`from leadline.core.models import Prospect, Contact, Outcome, ...`).
+
+The kinds (enums, the outcome sets) live in `records/kinds.py`, the small
+records a prospect holds in `records/parts.py`; the `Prospect` is here.
 
 Every class converts to a plain JSON document (`to_doc`) and back (`from_doc`);
 a document written by this version reads back equal. Dates are stored as ISO
@@ -13,270 +17,58 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
-from typing import Any
 
-Doc = dict[str, Any]
+from leadline.core.records.kinds import (
+    CLOSED_OUTCOMES,
+    LIFECYCLE_BY_VALUE,
+    OUTCOME_ORDER,
+    OUTCOME_VALUES,
+    Lifecycle,
+    Outcome,
+    Role,
+    TouchOutcome,
+)
+from leadline.core.records.parts import (
+    Contact,
+    Doc,
+    FollowUpPlan,
+    IcpValue,
+    Meeting,
+    Note,
+    Objection,
+    PenetrationPlan,
+    StageEntry,
+    Touch,
+    date_or_none,
+    iso_or_none,
+)
+
+__all__ = [
+    "CLOSED_OUTCOMES",
+    "OUTCOME_ORDER",
+    "OUTCOME_VALUES",
+    "Contact",
+    "Doc",
+    "FollowUpPlan",
+    "IcpValue",
+    "Lifecycle",
+    "Meeting",
+    "Note",
+    "Objection",
+    "Outcome",
+    "PenetrationPlan",
+    "Prospect",
+    "Role",
+    "StageEntry",
+    "Touch",
+    "TouchOutcome",
+    "new_id",
+]
 
 
 def new_id() -> str:
     """A short random prospect id (8 hex digits); ids never change once given."""
     return secrets.token_hex(4)
-
-
-class Lifecycle(StrEnum):
-    """Where the relationship stands: lead → prospect → customer → repeat buyer."""
-
-    LEAD = "lead"
-    PROSPECT = "prospect"
-    CUSTOMER = "customer"
-    REPEAT_BUYER = "repeat-buyer"
-
-
-class Role(StrEnum):
-    """A contact's buying influence."""
-
-    DECISION_MAKER = "decision-maker"
-    INFLUENCER = "influencer"
-    COACH = "coach"
-    GATEKEEPER = "gatekeeper"
-    OTHER = "other"
-
-
-class TouchOutcome(StrEnum):
-    """What came of one follow-up attempt."""
-
-    REPLIED = "replied"
-    NO_RESPONSE = "no-response"
-
-
-class Outcome(StrEnum):
-    """Terminal or parked states a prospect can be moved to instead of a stage."""
-
-    WON = "won"
-    LOST = "lost"
-    NURTURE = "nurture"
-    DEAD = "dead"
-
-
-CLOSED_OUTCOMES = frozenset({Outcome.WON, Outcome.LOST, Outcome.DEAD})
-"""Outcomes that take a prospect out of the daily queue (nurture stays, slowly)."""
-
-
-_OUTCOME_VALUES = frozenset(o.value for o in Outcome)
-
-# Enum lookups by value through plain dicts: calling the Enum class costs several
-# times more, and decoding a big file does it hundreds of thousands of times.
-# An unknown value still fails, with a KeyError, which the store reports.
-_ROLES = {r.value: r for r in Role}
-_TOUCH_OUTCOMES = {o.value: o for o in TouchOutcome}
-_LIFECYCLES = {c.value: c for c in Lifecycle}
-
-
-def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-@dataclass(frozen=True, slots=True)
-class Contact:
-    """A person at the prospect, with their buying role."""
-
-    name: str
-    role: Role = Role.OTHER
-    title: str = ""
-    email: str = ""
-    phone: str = ""
-    birthday: date | None = None
-    anniversary: date | None = None
-    preferred_channel: str = ""
-
-    def to_doc(self) -> Doc:
-        return {
-            "name": self.name,
-            "role": self.role.value,
-            "title": self.title,
-            "email": self.email,
-            "phone": self.phone,
-            "birthday": _iso(self.birthday),
-            "anniversary": _iso(self.anniversary),
-            "preferred_channel": self.preferred_channel,
-        }
-
-    @classmethod
-    def from_doc(cls, doc: Doc) -> Contact:
-        return cls(
-            name=doc["name"],
-            role=_ROLES[doc.get("role") or Role.OTHER],
-            title=doc.get("title", ""),
-            email=doc.get("email", ""),
-            phone=doc.get("phone", ""),
-            birthday=_date(doc.get("birthday")),
-            anniversary=_date(doc.get("anniversary")),
-            preferred_channel=doc.get("preferred_channel", ""),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUpPlan:
-    """The cadence agreed with the customer: how often, how, and when next."""
-
-    interval_days: int | None = None
-    channel: str = ""
-    next_due: date | None = None
-    agreed: bool = False
-
-    def to_doc(self) -> Doc:
-        return {
-            "interval_days": self.interval_days,
-            "channel": self.channel,
-            "next_due": _iso(self.next_due),
-            "agreed": self.agreed,
-        }
-
-    @classmethod
-    def from_doc(cls, doc: Doc) -> FollowUpPlan:
-        return cls(
-            interval_days=doc.get("interval_days"),
-            channel=doc.get("channel", ""),
-            next_due=_date(doc.get("next_due")),
-            agreed=bool(doc.get("agreed", False)),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Touch:
-    """One follow-up attempt. A demo or trial is a touch on channel `demo`/`trial`."""
-
-    date: date
-    channel: str
-    outcome: TouchOutcome
-    minutes: int = 0
-    note: str = ""
-
-    def to_doc(self) -> Doc:
-        return {
-            "date": self.date.isoformat(),
-            "channel": self.channel,
-            "outcome": self.outcome.value,
-            "minutes": self.minutes,
-            "note": self.note,
-        }
-
-    @classmethod
-    def from_doc(cls, doc: Doc) -> Touch:
-        return cls(
-            date=date.fromisoformat(doc["date"]),
-            channel=doc.get("channel", ""),
-            outcome=_TOUCH_OUTCOMES[doc["outcome"]],
-            minutes=int(doc.get("minutes", 0)),
-            note=doc.get("note", ""),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Note:
-    """A timestamped free-text note, typically taken during a call."""
-
-    at: datetime
-    text: str
-
-    def to_doc(self) -> Doc:
-        return {"at": self.at.isoformat(timespec="seconds"), "text": self.text}
-
-    @classmethod
-    def from_doc(cls, doc: Doc) -> Note:
-        return cls(at=datetime.fromisoformat(doc["at"]), text=doc["text"])
-
-
-@dataclass(frozen=True, slots=True)
-class StageEntry:
-    """The prospect entered `stage` (a stage key or an outcome) on `date`."""
-
-    stage: str
-    date: date
-
-    def to_doc(self) -> Doc:
-        return {"stage": self.stage, "date": self.date.isoformat()}
-
-    @classmethod
-    def from_doc(cls, doc: Doc) -> StageEntry:
-        return cls(stage=doc["stage"], date=date.fromisoformat(doc["date"]))
-
-
-@dataclass(frozen=True, slots=True)
-class Meeting:
-    """A booked meeting; the day before it the queue reminds the user to confirm."""
-
-    date: date
-    title: str = ""
-    time: str = ""
-    contact: str = ""
-
-    def to_doc(self) -> Doc:
-        return {
-            "date": self.date.isoformat(),
-            "title": self.title,
-            "time": self.time,
-            "contact": self.contact,
-        }
-
-    @classmethod
-    def from_doc(cls, doc: Doc) -> Meeting:
-        return cls(
-            date=date.fromisoformat(doc["date"]),
-            title=doc.get("title", ""),
-            time=doc.get("time", ""),
-            contact=doc.get("contact", ""),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Objection:
-    """An objection heard and the counter prepared for it."""
-
-    objection: str
-    counter: str = ""
-
-    def to_doc(self) -> Doc:
-        return {"objection": self.objection, "counter": self.counter}
-
-    @classmethod
-    def from_doc(cls, doc: Doc) -> Objection:
-        return cls(objection=doc["objection"], counter=doc.get("counter", ""))
-
-
-@dataclass(frozen=True, slots=True)
-class PenetrationPlan:
-    """The account-penetration plan: who approves, what they need, what could go wrong."""
-
-    approval_chain: tuple[str, ...] = ()
-    needs: tuple[str, ...] = ()
-    objections: tuple[Objection, ...] = ()
-    risks: tuple[str, ...] = ()
-
-    def to_doc(self) -> Doc:
-        return {
-            "approval_chain": list(self.approval_chain),
-            "needs": list(self.needs),
-            "objections": [o.to_doc() for o in self.objections],
-            "risks": list(self.risks),
-        }
-
-    @classmethod
-    def from_doc(cls, doc: Doc) -> PenetrationPlan:
-        return cls(
-            approval_chain=tuple(doc.get("approval_chain", ())),
-            needs=tuple(doc.get("needs", ())),
-            objections=tuple(Objection.from_doc(o) for o in doc.get("objections", ())),
-            risks=tuple(doc.get("risks", ())),
-        )
-
-
-IcpValue = str | int | float | bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,7 +116,7 @@ class Prospect:
             "currency": self.currency,
             "budget": self.budget,
             "decision_timeframe": self.decision_timeframe,
-            "expected_close": _iso(self.expected_close),
+            "expected_close": iso_or_none(self.expected_close),
             "qualification": dict(self.qualification),
             "decision_maker_confirmed": self.decision_maker_confirmed,
             "contacts": [c.to_doc() for c in self.contacts],
@@ -348,12 +140,12 @@ class Prospect:
             stage=doc["stage"],
             created=datetime.fromisoformat(doc["created"]),
             updated=datetime.fromisoformat(doc["updated"]),
-            lifecycle=_LIFECYCLES[doc.get("lifecycle") or Lifecycle.LEAD],
+            lifecycle=LIFECYCLE_BY_VALUE[doc.get("lifecycle") or Lifecycle.LEAD],
             value=float(doc.get("value") or 0.0),
             currency=doc.get("currency", ""),
             budget=None if doc.get("budget") is None else float(doc["budget"]),
             decision_timeframe=doc.get("decision_timeframe", ""),
-            expected_close=_date(doc.get("expected_close")),
+            expected_close=date_or_none(doc.get("expected_close")),
             qualification=dict(doc.get("qualification", {})),
             decision_maker_confirmed=bool(doc.get("decision_maker_confirmed", False)),
             contacts=tuple(Contact.from_doc(c) for c in doc.get("contacts", ())),
@@ -372,7 +164,7 @@ class Prospect:
     @property
     def is_open(self) -> bool:
         """True while the deal sits in a configured stage (not won/lost/nurture/dead)."""
-        return self.stage not in _OUTCOME_VALUES
+        return self.stage not in OUTCOME_VALUES
 
     @property
     def first_contact(self) -> date:

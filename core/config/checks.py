@@ -13,9 +13,8 @@ from yaml.nodes import Node, SequenceNode
 
 from leadline.core.config.model import Config, IcpCriterion, StageDef
 from leadline.core.config.yaml_schema import SchemaReader, did_you_mean
-from leadline.core.models import Outcome
+from leadline.core.models import OUTCOME_ORDER, OUTCOME_VALUES
 
-OUTCOMES = [outcome.value for outcome in Outcome]
 STAGE_KEY = re.compile(r"[a-z][a-z0-9_-]*\Z")
 AT_LEAST_ONE = frozenset(
     {
@@ -44,9 +43,10 @@ def check_value(name: str, value: Any) -> str | None:
         return _check_number(key, name, value)
     if key == "key":
         return _check_stage_key(value)
-    if key == "outcomes" and value not in OUTCOMES:
-        choices = ", ".join(OUTCOMES)
-        return f"unknown outcome {value!r}; outcomes are {choices}{did_you_mean(value, OUTCOMES)}"
+    if key == "outcomes" and value not in OUTCOME_VALUES:
+        choices = ", ".join(OUTCOME_ORDER)
+        hint = did_you_mean(value, list(OUTCOME_ORDER))
+        return f"unknown outcome {value!r}; outcomes are {choices}{hint}"
     return None
 
 
@@ -71,8 +71,9 @@ def _check_stage_key(key: str) -> str | None:
             f"stage key {key!r} must be a lower-case identifier: a letter a-z, "
             "then letters, digits, '-' or '_'"
         )
-    if key in OUTCOMES:
-        return f"stage key {key!r} is an outcome; {', '.join(OUTCOMES)} cannot be stage keys"
+    if key in OUTCOME_VALUES:
+        outcomes = ", ".join(OUTCOME_ORDER)
+        return f"stage key {key!r} is an outcome; {outcomes} cannot be stage keys"
     return None
 
 
@@ -102,7 +103,7 @@ def _check_stage_list(reader: SchemaReader, config: Config) -> None:
 
 def _check_stage_mapping(reader: SchemaReader, config: Config) -> None:
     stage_keys = list(dict.fromkeys(s.key for s in config.stages if reader.ok(s, "key")))
-    known = stage_keys + OUTCOMES
+    known = stage_keys + list(OUTCOME_ORDER)
     for name, target in config.stage_mapping.items():
         if target not in known:
             hint = did_you_mean(target, known) or f"; stages are {', '.join(stage_keys)}"

@@ -2,29 +2,44 @@
 
 These classes are what the rest of leadline reads. They are built from YAML by
 `leadline.core.config.loader`, which validates every field and reports problems
-with file, line and column. The docstrings here are the reference for each key.
+with file, line and column. The docstrings here are the reference for each key;
+the stages' live in `stages.py`, the ideal customer profile's in `profile.py`
+(both re-exported here, so `leadline.core.config.model` names every class).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
+from leadline.core.config.profile import Icp, IcpCriterion
+from leadline.core.config.stages import (
+    SECTION_PRIORITY,
+    Section,
+    StageDef,
+    StageTable,
+    StopFollowingOverride,
+)
+from leadline.core.models import OUTCOME_ORDER
 
-class Section(StrEnum):
-    """Miller-Heiman's three parts of the funnel."""
-
-    ABOVE = "above"
-    """Qualifying: data shows fit, at least one buying influence reached."""
-    IN = "in"
-    """A deal is possible: meet every buying influence."""
-    BEST_FEW = "best_few"
-    """Uncertainty nearly gone: expected to close within half the normal cycle."""
-
-
-SECTION_PRIORITY: tuple[Section, ...] = (Section.BEST_FEW, Section.ABOVE, Section.IN)
-"""Order of work within a day: best few first, then above (so the funnel never
-runs dry), then in the funnel."""
+__all__ = [
+    "SECTION_PRIORITY",
+    "Advice",
+    "Config",
+    "FollowUp",
+    "Icp",
+    "IcpCriterion",
+    "Nurture",
+    "Quota",
+    "QuotaPeriod",
+    "Section",
+    "StageDef",
+    "StageTable",
+    "StopFollowing",
+    "StopFollowingOverride",
+    "StopThen",
+]
 
 
 class StopThen(StrEnum):
@@ -44,40 +59,6 @@ class StopFollowing:
     """Stop after this many days since the last response (or first contact)."""
     then: StopThen = StopThen.NURTURE_IF_QUALIFIED
     """The exit proposed: nurture when qualified (and `then` allows it), else dead."""
-
-
-@dataclass(frozen=True)
-class StopFollowingOverride:
-    """Per-stage values that win over the global stop-following rule."""
-
-    after_unanswered_touches: int | None = None
-    after_days_without_response: int | None = None
-
-
-@dataclass(frozen=True)
-class StageDef:
-    """One step of the sales cycle, in order."""
-
-    key: str
-    """Unique lower-case identifier, used in the data file and on the command line."""
-    name: str
-    """Display name."""
-    section: Section
-    """The funnel section this stage belongs to."""
-    probability: float
-    """Chance of winning from this stage, 0..1, for weighted value."""
-    tone: str = "neutral"
-    """A word the themes map to a colour (never a colour itself)."""
-    entry_criteria: tuple[str, ...] = ()
-    """Checklist items that should hold to enter this stage."""
-    stale_after_days: int | None = None
-    """Flag a prospect that sits in this stage longer than this."""
-    interval_days: int | None = None
-    """Follow-up interval for this stage when none was agreed with the customer."""
-    meeting: bool = False
-    """True for the stage where the first meeting happens (meeting-to-won conversion)."""
-    stop_following: StopFollowingOverride = StopFollowingOverride()
-    """Per-stage override of the stop-following thresholds."""
 
 
 @dataclass(frozen=True)
@@ -119,31 +100,6 @@ class Quota:
 
 
 @dataclass(frozen=True)
-class IcpCriterion:
-    """One weighted ideal-customer-profile test on a prospect's `icp` attribute.
-
-    Exactly one of `equals`, `one_of`, `min`/`max` (either or both) is set.
-    """
-
-    attribute: str
-    weight: float = 1.0
-    label: str = ""
-    equals: str | int | float | bool | None = None
-    one_of: tuple[str, ...] = ()
-    min: float | None = None
-    max: float | None = None
-
-
-@dataclass(frozen=True)
-class Icp:
-    """The ideal customer profile: weighted criteria and the low-score warning line."""
-
-    criteria: tuple[IcpCriterion, ...] = ()
-    low_score: int = 40
-    """New leads scoring below this get a warning."""
-
-
-@dataclass(frozen=True)
 class Advice:
     """Thresholds for the funnel-shape advice."""
 
@@ -169,7 +125,8 @@ class Config:
 
     stages: tuple[StageDef, ...]
     currency: str = "EUR"
-    outcomes: tuple[str, ...] = ("won", "lost", "nurture", "dead")
+    outcomes: tuple[str, ...] = OUTCOME_ORDER
+    """The outcomes a prospect may be moved to (all of them by default)."""
     qualification: tuple[str, ...] = ()
     follow_up: FollowUp = FollowUp()
     quota: Quota = Quota()
@@ -188,21 +145,23 @@ class Config:
     theme: str = ""
     """The TUI theme last chosen (remembered across runs)."""
 
+    @cached_property
+    def stage_table(self) -> StageTable:
+        """The stages as dicts by key, for rules that look a stage up per prospect.
+
+        Built on first use and kept on this config (it is frozen: its stages never
+        change; `dataclasses.replace` makes a new config with a table of its own).
+        """
+        return StageTable.of(self.stages)
+
     def stage(self, key: str) -> StageDef | None:
         """The stage definition for `key`, or None for an outcome or unknown key."""
-        for stage in self.stages:
-            if stage.key == key:
-                return stage
-        return None
+        return self.stage_table.by_key.get(key)
 
     def stage_index(self, key: str) -> int:
         """Position of `key` in the stage order; -1 if it is not a stage."""
-        for index, stage in enumerate(self.stages):
-            if stage.key == key:
-                return index
-        return -1
+        return self.stage_table.index.get(key, -1)
 
     def section_of(self, key: str) -> Section | None:
         """The funnel section of stage `key`, or None for outcomes."""
-        stage = self.stage(key)
-        return stage.section if stage else None
+        return self.stage_table.section.get(key)

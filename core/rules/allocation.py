@@ -18,7 +18,6 @@ from datetime import date, timedelta
 from leadline.core.config.model import Config, Section
 from leadline.core.models import Prospect, StageEntry, Touch
 from leadline.core.rules.history import timeline
-from leadline.core.rules.stage_lookup import stage_lookup
 
 WINDOW_DAYS = 30
 FUNNEL_ORDER: tuple[Section, ...] = (Section.ABOVE, Section.IN, Section.BEST_FEW)
@@ -94,7 +93,7 @@ def time_allocation_of(
 ) -> TimeAllocation:
     """`time_allocation` from (prospect, its `timeline` or None to build it when needed)."""
     start = today - timedelta(days=WINDOW_DAYS - 1)
-    where = stage_lookup(config).section
+    where = config.stage_table.section
     totals: dict[Section | None, int] = {}
     for p, entries in timelines:
         recent = [t for t in p.touches if start <= t.date <= today and t.minutes > 0]

@@ -21,6 +21,7 @@ from operator import attrgetter
 from leadline.core.config.model import Config
 from leadline.core.models import (
     CLOSED_OUTCOMES,
+    OUTCOME_VALUES,
     Lifecycle,
     Note,
     Outcome,
@@ -30,14 +31,8 @@ from leadline.core.models import (
     TouchOutcome,
 )
 
-OUTCOME_KEYS = frozenset(o.value for o in Outcome)
 _touch_date = attrgetter("date")
 _REPLIED = TouchOutcome.REPLIED
-
-
-def is_open(p: Prospect) -> bool:
-    """Same as `Prospect.is_open`, without building a set per call (hot in the queue)."""
-    return p.stage not in OUTCOME_KEYS
 
 
 def is_qualified(p: Prospect, config: Config) -> bool:
@@ -157,7 +152,7 @@ def _next_due_after_move(
         return None
     if moved.stage == Outcome.NURTURE:
         return on + timedelta(days=config.follow_up.nurture.interval_days)
-    if is_open(before) and before.plan.next_due is not None:
+    if before.is_open and before.plan.next_due is not None:
         return before.plan.next_due
     return next_due_after(moved, on, config)
 
@@ -176,7 +171,7 @@ def move_stage(
     Moving to the stage it is already in changes nothing. Unknown keys raise ValueError.
     """
     target = str(stage_or_outcome)
-    if config.stage(target) is None and target not in OUTCOME_KEYS:
+    if config.stage(target) is None and target not in OUTCOME_VALUES:
         raise ValueError(f"unknown stage or outcome {target!r}")
     if target == p.stage:
         return p

@@ -18,19 +18,25 @@ The order is total; it is documented with `queue_sort_key` in queue_item.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from leadline.core.config.model import Config, Section
-from leadline.core.models import CLOSED_OUTCOMES, Lifecycle, Outcome, Prospect
-from leadline.core.rules.followup import OUTCOME_KEYS, effective_channel
+from leadline.core.models import CLOSED_OUTCOMES, OUTCOME_VALUES, Lifecycle, Outcome, Prospect
+from leadline.core.rules.followup import effective_channel
 from leadline.core.rules.occasions import CARD_CHANNEL, meeting_on, occasion_by, yearly_days
 from leadline.core.rules.queue_item import QueueItem, Reason, queue_sort_key
-from leadline.core.rules.stage_lookup import stage_lookup
 from leadline.core.rules.stop_following import stop_decision
 
-__all__ = ["QueueItem", "Reason", "build_follow_up_queue", "items_for", "queue_sort_key"]
+__all__ = [
+    "QueueItem",
+    "Reason",
+    "build_follow_up_queue",
+    "items_for",
+    "queue_items_maker",
+    "queue_sort_key",
+]
 
 
 _NURTURE = Outcome.NURTURE.value
@@ -64,7 +70,7 @@ class _Day:
             cards_until,
             today + timedelta(days=follow_up.meeting_reminder_days_before),
             yearly_days(today, cards_until),
-            stage_lookup(config).section,
+            config.stage_table.section,
         )
 
 
@@ -148,7 +154,7 @@ def _items(p: Prospect, day: _Day) -> list[QueueItem]:
     stage = p.stage
     section = day.sections.get(stage)
     found: list[QueueItem | None]
-    if stage not in OUTCOME_KEYS:
+    if stage not in OUTCOME_VALUES:
         found = [_follow_up_item(p, day, section), _reminder_item(p, day, section)]
     elif stage == _NURTURE:
         found = [_nurture_item(p, day), _reminder_item(p, day, section)]
@@ -159,27 +165,26 @@ def _items(p: Prospect, day: _Day) -> list[QueueItem]:
     return [item for item in found if item is not None]
 
 
-_last_day: _Day | None = None
+ItemsMaker = Callable[[Prospect], list[QueueItem]]
 
 
-def _day_of(config: Config, today: date) -> _Day:
-    """`_Day.of`, kept for the last config object and day (the TUI asks per prospect)."""
-    global _last_day
-    day = _last_day
-    if day is None or day.config is not config or day.today != today:
-        day = _last_day = _Day.of(config, today)
-    return day
+def queue_items_maker(config: Config, today: date) -> ItemsMaker:
+    """A function giving each prospect's queue items (unordered) under `config` on
+    `today`, with the day's dates worked out once (a few microseconds, which per
+    prospect would cost as much as the items themselves)."""
+    day = _Day.of(config, today)
+    return lambda p: _items(p, day)
 
 
 def items_for(p: Prospect, config: Config, today: date) -> list[QueueItem]:
-    """The queue items of one prospect, unordered."""
-    return _items(p, _day_of(config, today))
+    """The queue items of one prospect, unordered (for many use `queue_items_maker`)."""
+    return _items(p, _Day.of(config, today))
 
 
 def build_follow_up_queue(
     prospects: Iterable[Prospect], config: Config, today: date
 ) -> list[QueueItem]:
     """Today's follow-up queue for all `prospects`, in working order."""
-    day = _day_of(config, today)
+    day = _Day.of(config, today)
     items = [item for p in prospects for item in _items(p, day)]
     return sorted(items, key=lambda item: queue_sort_key(item, today))

@@ -19,9 +19,7 @@ from datetime import date, timedelta
 
 from leadline.core.config.model import Config, QuotaPeriod
 from leadline.core.models import Prospect
-from leadline.core.rules.followup import OUTCOME_KEYS
 from leadline.core.rules.history import Closed, closed_deals
-from leadline.core.rules.stage_lookup import stage_lookup
 
 
 @dataclass(frozen=True)
@@ -62,8 +60,8 @@ def period_label(start: date, period: QuotaPeriod) -> str:
 
 def weighted_value(p: Prospect, config: Config) -> float:
     """value x the probability of the prospect's stage (0 for outcomes and unknown stages)."""
-    stage = config.stage(p.stage)
-    return p.value * stage.probability if stage else 0.0
+    chance = config.stage_table.probability.get(p.stage)
+    return p.value * chance if chance is not None else 0.0
 
 
 def quota_status(
@@ -84,7 +82,7 @@ def quota_status_of(
     """`quota_status` from each prospect's `closed_deals` (same order)."""
     period = config.quota.period
     start, end = period_bounds(today, period)
-    chances = stage_lookup(config).probability
+    chances = config.stage_table.probability
     won = expected = 0.0
     won_deals = expected_deals = 0
     for p, (won_dates, _, _) in zip(prospects, closed, strict=True):
@@ -92,7 +90,7 @@ def quota_status_of(
             won += p.value
             won_deals += 1
         close = p.expected_close
-        if close is not None and start <= close <= end and p.stage not in OUTCOME_KEYS:
+        if close is not None and start <= close <= end and p.is_open:
             expected += p.value * chances[p.stage] if p.stage in chances else 0.0
             expected_deals += 1
     return quota_from_tally(

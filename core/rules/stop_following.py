@@ -25,9 +25,8 @@ from enum import StrEnum
 
 from leadline.core.config.model import Config, StopThen
 from leadline.core.models import Outcome, Prospect
-from leadline.core.rules.followup import is_open, is_qualified, response_tally
+from leadline.core.rules.followup import is_qualified, response_tally
 from leadline.core.rules.icp import fits_icp
-from leadline.core.rules.stage_lookup import stage_lookup
 
 
 class StopReason(StrEnum):
@@ -56,7 +55,7 @@ class StopDecision:
 def stop_thresholds(stage_key: str, config: Config) -> tuple[int | None, int | None]:
     """(unanswered-touch limit, days-without-response limit) for a stage, overrides applied."""
     rule = config.follow_up.stop_following
-    stage = stage_lookup(config).stage.get(stage_key)
+    stage = config.stage(stage_key)
     override = stage.stop_following if stage else None
     touches = rule.after_unanswered_touches
     days = rule.after_days_without_response
@@ -80,7 +79,7 @@ Verdict = tuple[tuple[StopReason, ...], int, int, int | None, int | None]
 
 
 def _verdict(p: Prospect, config: Config, today: date) -> Verdict:
-    open_ = is_open(p)
+    open_ = p.is_open
     unanswered, replied = response_tally(p, as_of=today)
     anchor = replied or p.first_contact
     days_silent = max(0, (today - anchor).days)

@@ -32,11 +32,10 @@ from datetime import date
 from enum import StrEnum
 from operator import attrgetter
 
-from leadline.core.config.model import Config
+from leadline.core.config.model import Config, StageTable
 from leadline.core.models import Lifecycle, Prospect, Role, TouchOutcome
-from leadline.core.rules.followup import is_open, is_qualified, last_response, missing_items
+from leadline.core.rules.followup import is_qualified, last_response, missing_items
 from leadline.core.rules.icp import icp_score
-from leadline.core.rules.stage_lookup import StageLookup, stage_lookup
 
 _touch_date = attrgetter("date")
 _LEAD, _DECIDER, _GATEKEEPER = Lifecycle.LEAD, Role.DECISION_MAKER, Role.GATEKEEPER
@@ -114,7 +113,7 @@ def _pest(p: Prospect) -> Found:
     return ProspectWarning(WarningCode.PEST, {"actual_days": gap, "interval_days": interval})
 
 
-def _plan(p: Prospect, stages: StageLookup) -> list[ProspectWarning]:
+def _plan(p: Prospect, stages: StageTable) -> list[ProspectWarning]:
     found = []
     talked = stages.index.get(p.stage, -1) > 0 or last_response(p) is not None
     agreed = p.plan.agreed and bool(p.plan.interval_days) and bool(p.plan.channel)
@@ -128,7 +127,7 @@ def _plan(p: Prospect, stages: StageLookup) -> list[ProspectWarning]:
 def _stale(
     p: Prospect, config: Config, today: date, since: date, normal_cycle_days: int | None
 ) -> Found:
-    stage = stage_lookup(config).stage.get(p.stage)
+    stage = config.stage(p.stage)
     limit = stage.stale_after_days if stage and stage.stale_after_days else None
     limit = limit or normal_cycle_days or config.normal_sales_cycle_days
     days = (today - since).days
@@ -137,7 +136,7 @@ def _stale(
     return ProspectWarning(WarningCode.STALE, {"days": days, "limit": limit})
 
 
-def _premature(p: Prospect, stages: StageLookup) -> Found:
+def _premature(p: Prospect, stages: StageTable) -> Found:
     missing = missing_items(p, stages.criteria_so_far.get(p.stage, ()))
     if not missing:
         return None
@@ -158,9 +157,9 @@ def warnings_for(
     p: Prospect, config: Config, today: date, normal_cycle_days: int | None = None
 ) -> list[ProspectWarning]:
     """Every warning that applies to `p` on `today`, in `WarningCode` order."""
-    if not is_open(p):
+    if not p.is_open:
         return []
-    stages = stage_lookup(config)
+    stages = config.stage_table
     since = p.stage_entered
     found: list[Found] = [
         _unqualified(p, config),

@@ -33,7 +33,7 @@ class ProspectBuilder:
 
     def build(self, spec: Spec, locale: Locale) -> Prospect:
         """One prospect shaped by `spec`, named in `locale`."""
-        k = self._stage_index(spec.stage)
+        k = self.config.stage_index(spec.stage)
         depth = k if k >= 0 else (spec.reached or 0)
         name, domain, industry = self.people.company(locale, fit=not spec.poor_fit)
         roles = self.people.roles(depth, spec.flags)
@@ -46,9 +46,6 @@ class ProspectBuilder:
         if plan is not None:
             plan = FollowUpPlan(plan.interval_days, plan.channel, timeline.next_due, plan.agreed)
         return self._assemble(spec, k, depth, (name, industry, locale), contacts, plan, timeline)
-
-    def _stage_index(self, stage: str) -> int:
-        return next((i for i, s in enumerate(self.stages) if s.key == stage), -1)
 
     def new_id(self) -> str:
         """Eight hex digits from the rng, never repeated within one pipeline."""

@@ -19,20 +19,6 @@ _ANNIVERSARY_BASE = tuple(date(year, 1, 1) for year in range(1995, 2021))
 _DAYS = tuple(timedelta(days=n) for n in range(365))
 
 
-def satisfies(criterion: IcpCriterion, value: IcpValue | None) -> bool:
-    """True when `value` meets one ICP criterion (as the profile score reads it)."""
-    if value is None:
-        return False
-    if criterion.equals is not None:
-        return value == criterion.equals
-    if criterion.one_of:
-        return value in criterion.one_of
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return False
-    low_ok = criterion.min is None or value >= criterion.min
-    return low_ok and (criterion.max is None or value <= criterion.max)
-
-
 class People:
     """Draws companies and contacts from the locale pools with one shared rng."""
 
@@ -49,7 +35,7 @@ class People:
     def industry_fits(self, industry: str) -> bool:
         fits = self._fits.get(industry)
         if fits is None:
-            fits = self.industry is None or satisfies(self.industry, industry)
+            fits = self.industry is None or self.industry.accepts(industry)
             self._fits[industry] = fits
         return fits
 
@@ -174,7 +160,7 @@ class People:
         }
         for criterion in self.criteria:
             want = fit or criterion.attribute == "region"
-            if satisfies(criterion, attrs.get(criterion.attribute)) != want:
+            if criterion.met_by(attrs) != want:  # as the profile score reads it
                 attrs[criterion.attribute] = self._icp_value(criterion, want)
         return attrs
 
@@ -185,7 +171,7 @@ class People:
                 return c.equals if want else "other"
             return not c.equals
         if c.one_of:
-            misses = [v for v in POOR_INDUSTRIES if v not in c.one_of] or ["other"]
+            misses = [v for v in POOR_INDUSTRIES if not c.accepts(v)] or ["other"]
             return rng.choice(c.one_of) if want else rng.choice(misses)
         low, high = c.min or 1.0, c.max or (c.min or 1.0) * 100
         if want:

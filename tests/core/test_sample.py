@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 import unicodedata
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ from typing import Any
 import pytest
 
 from leadline.core.config.loader import load_config, parse_config
-from leadline.core.config.model import Config
+from leadline.core.config.model import Config, Icp, IcpCriterion
 from leadline.core.models import Outcome, Prospect, Role
 from leadline.core.rules.funnel.summary import summarize_funnel
 from leadline.core.rules.icp import icp_score
@@ -21,6 +23,7 @@ from leadline.core.rules.occasions import next_occurrence
 from leadline.core.rules.queue import Reason, build_follow_up_queue
 from leadline.core.rules.warnings import WarningCode, warnings_for
 from leadline.core.sample.generate import generate_pipeline, rebase_pipeline_doc, write_sample_file
+from leadline.core.sample.people import People
 from leadline.core.store.facade import Store
 
 ANCHOR = date(2026, 11, 23)
@@ -132,6 +135,19 @@ def test_values_are_skewed_and_most_prospects_fit_the_profile(config: Config) ->
     fits = sum(s == 100 for s in scores)
     poor = sum(s < config.ideal_customer_profile.low_score for s in scores)
     assert fits > 0.75 * len(pipeline) and poor > 0.05 * len(pipeline)
+
+
+def test_the_generator_reads_a_criterion_as_the_score_does(config: Config) -> None:
+    """Its own test once compared case-sensitively: 'agriculture' missed a listed
+    'Agriculture', so a prospect drawn as a poor fit still met the industry criterion."""
+    industry = IcpCriterion("industry", 3.0, one_of=("Agriculture", "Software"))
+    profile = Icp(criteria=(industry, IcpCriterion("region", 1.0, one_of=("eu",))))
+    people = People(random.Random(SEED), replace(config, ideal_customer_profile=profile), ANCHOR)
+    assert people.industry_fits("software") and not people.industry_fits("mining")
+    for fit, given in ((True, "mining"), (False, "agriculture"), (False, "software")):
+        attrs = people.icp(given, "EU", fit)
+        assert industry.met_by(attrs) is fit, (given, attrs)
+        assert profile.criteria[1].met_by(attrs)  # region is always met
 
 
 def test_generated_records_round_trip_and_open_in_the_store(tmp_path: Path, config: Config) -> None:

@@ -15,6 +15,7 @@ from leadline.core.interop.importers.people import contact_of, prospect_name, ta
 from leadline.core.interop.importers.record import Record, RowRejected, Typed, read_typed
 from leadline.core.interop.importers.stages import StageResolver, status_outcome
 from leadline.core.models import (
+    OUTCOME_VALUES,
     FollowUpPlan,
     Lifecycle,
     Note,
@@ -22,8 +23,6 @@ from leadline.core.models import (
     Prospect,
     StageEntry,
 )
-
-OUTCOME_VALUES = frozenset(o.value for o in Outcome)
 
 
 @dataclass(frozen=True)

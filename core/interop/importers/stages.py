@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from leadline.core.config.model import Config
-from leadline.core.models import Outcome
+from leadline.core.models import OUTCOME_VALUES, Outcome
 
 OUTCOME_WORDS: dict[str, Outcome] = {
     **{o.value: o for o in Outcome},
@@ -50,7 +50,7 @@ class StageResolver:
             self._folded.setdefault(_fold(stage.name), stage.key)
         for stage in config.stages:
             self._folded[_fold(stage.key)] = stage.key
-        targets = self._keys | {o.value for o in Outcome}
+        targets = self._keys | OUTCOME_VALUES
         self._mapping = {_fold(k): v for k, v in config.stage_mapping.items() if v in targets}
         self.first_stage = config.stages[0].key if config.stages else "lead"
 

@@ -22,10 +22,8 @@ from leadline.core.models import Outcome, Prospect
 from leadline.core.rules.advice import MEETINGS_HORIZON_DAYS
 from leadline.core.rules.allocation import WINDOW_DAYS, SectionMinutes, window_minutes
 from leadline.core.rules.conversion import Path, conversion_ranks
-from leadline.core.rules.followup import OUTCOME_KEYS
 from leadline.core.rules.history import closed_deals, timeline
 from leadline.core.rules.quota import period_bounds
-from leadline.core.rules.stage_lookup import stage_lookup
 
 _GONE = frozenset({Outcome.LOST.value, Outcome.DEAD.value})
 
@@ -59,7 +57,6 @@ class ProspectParts(NamedTuple):
     """Minutes logged in the 30 days ending on the day, by section."""
 
 
-_new_parts = tuple.__new__  # skips NamedTuple's keyword-handling __new__
 PartsMaker = Callable[[Prospect], ProspectParts]
 
 
@@ -69,8 +66,8 @@ def parts_maker(config: Config, today: date) -> PartsMaker:
     start = today - timedelta(days=WINDOW_DAYS - 1)
     period_start, period_end = period_bounds(today, config.quota.period)
     horizon = today + timedelta(days=MEETINGS_HORIZON_DAYS)
-    chances = stage_lookup(config).probability
-    where = stage_lookup(config).section
+    chances = config.stage_table.probability
+    where = config.stage_table.section
     ranks = conversion_ranks(config)
     path_of = ranks.path
     paths: dict[Path, Path] = {}  # one tuple per distinct path: most prospects share a few
@@ -84,26 +81,23 @@ def parts_maker(config: Config, today: date) -> PartsMaker:
         cycle_days = None
         if won_dates and from_history:
             cycle_days = max(0, (min(won_dates) - p.first_contact).days)
-        close = None if stage in OUTCOME_KEYS else p.expected_close
-        return _new_parts(
-            ProspectParts,
-            (
-                p.id,
-                stage,
-                value,
-                value * chance if chance is not None else 0.0,
-                len(won_dates),
-                lost,
-                cycle_days,
-                paths.setdefault(path, path),
-                bool(won_dates) and any(period_start <= day <= period_end for day in won_dates),
-                close is not None and period_start <= close <= period_end,
-                close if close is not None and close >= today else None,
-                sum([today <= m.date <= horizon for m in meetings])
-                if meetings and stage not in _GONE
-                else 0,
-                window_minutes(p, entries, where, start, today) if p.touches else (),
-            ),
+        close = p.expected_close if p.is_open else None
+        return ProspectParts(
+            p.id,
+            stage,
+            value,
+            value * chance if chance is not None else 0.0,
+            len(won_dates),
+            lost,
+            cycle_days,
+            paths.setdefault(path, path),
+            bool(won_dates) and any(period_start <= day <= period_end for day in won_dates),
+            close is not None and period_start <= close <= period_end,
+            close if close is not None and close >= today else None,
+            sum([today <= m.date <= horizon for m in meetings])
+            if meetings and stage not in _GONE
+            else 0,
+            window_minutes(p, entries, where, start, today) if p.touches else (),
         )
 
     return make

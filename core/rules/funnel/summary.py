@@ -24,7 +24,6 @@ from leadline.core.models import Outcome, Prospect
 from leadline.core.rules.advice import AdviceItem, shape_advice
 from leadline.core.rules.allocation import FUNNEL_ORDER, TimeAllocation, allocation_from_totals
 from leadline.core.rules.conversion import conversion_ranks, conversions_from_paths
-from leadline.core.rules.followup import is_open
 from leadline.core.rules.funnel.as_json import funnel_to_json
 from leadline.core.rules.funnel.parts import ProspectParts, parts_maker, prospect_parts
 from leadline.core.rules.funnel.tally import Row, tally_parts
@@ -92,7 +91,7 @@ class FunnelSummary:
 def passes_best_few_test(p: Prospect, today: date, normal_cycle_days: int) -> bool:
     """True for an open prospect expected to close within half the normal cycle."""
     close = p.expected_close
-    if not is_open(p) or close is None:
+    if not p.is_open or close is None:
         return False
     return today <= close <= today + timedelta(days=normal_cycle_days / 2)
 

@@ -25,7 +25,6 @@ from leadline.core.rules.followup import response_tally
 from leadline.core.rules.history import closed_deals, closings, conversions, timeline
 from leadline.core.rules.icp import icp_checks, icp_score
 from leadline.core.rules.occasions import next_occurrence, upcoming_occasion, yearly_days
-from leadline.core.rules.stage_lookup import stage_lookup
 
 odd_prospects = st.integers(0, 2**32).map(lambda seed: odd_prospect(random.Random(seed), 0))
 odd_pipelines = st.lists(st.integers(0, 2**32).map(random.Random), min_size=0, max_size=8).map(
@@ -145,25 +144,50 @@ def test_conversions_match_the_stages_reached_after_each_entry(ps: list[Prospect
     assert meeting_to_won is not None and meeting_to_won.converted == meeting_won
 
 
-def test_the_stage_lookup_agrees_with_the_config() -> None:
+def _first(config: Config, key: str) -> tuple[StageDef | None, int]:
+    """The plain walk: the first stage with `key` and its position (-1 if none)."""
+    for position, stage in enumerate(config.stages):
+        if stage.key == key:
+            return stage, position
+    return None, -1
+
+
+def test_the_stage_table_agrees_with_a_walk_of_the_stages() -> None:
     doubled = replace(
         DEFAULT_CONFIG,
         stages=(*DEFAULT_CONFIG.stages, StageDef("lead", "Again", Section.BEST_FEW, 0.9)),
     )
     for config in (DEFAULT_CONFIG, doubled):
-        lookup = stage_lookup(config)
+        table = config.stage_table
         for key in [s.key for s in config.stages] + ["won", "nurture", "mystery"]:
-            assert lookup.stage.get(key) is config.stage(key)
-            assert lookup.index.get(key, -1) == config.stage_index(key)
-            assert lookup.section.get(key) == config.section_of(key)
-    assert stage_lookup(doubled).section["lead"] == Section.ABOVE
+            stage, position = _first(config, key)
+            assert table.by_key.get(key) is stage is config.stage(key)
+            assert table.index.get(key, -1) == position == config.stage_index(key)
+            assert table.section.get(key) == (stage.section if stage else None)
+            assert config.section_of(key) == table.section.get(key)
+            assert table.probability.get(key) == (stage.probability if stage else None)
+            so_far = [i for s in config.stages[: position + 1] for i in s.entry_criteria]
+            assert table.criteria_so_far.get(key, ()) == tuple(dict.fromkeys(so_far))
+    assert doubled.stage_table.section["lead"] == Section.ABOVE
 
 
-def test_a_changed_config_gets_its_own_lookup() -> None:
-    first = stage_lookup(DEFAULT_CONFIG)
+def test_a_changed_config_gets_its_own_table() -> None:
+    first = DEFAULT_CONFIG.stage_table
+    assert DEFAULT_CONFIG.stage_table is first  # built once, kept on the config
     renamed = replace(DEFAULT_CONFIG, stages=DEFAULT_CONFIG.stages[1:])
-    assert "lead" not in stage_lookup(renamed).stage
-    assert stage_lookup(DEFAULT_CONFIG) == first
+    assert "lead" not in renamed.stage_table.by_key
+    assert DEFAULT_CONFIG.stage_table is first
+
+
+def test_a_kept_table_or_profile_changes_no_equality_or_hash() -> None:
+    fresh = replace(DEFAULT_CONFIG)  # nothing looked up on it yet
+    assert "stage_table" not in vars(fresh)
+    assert DEFAULT_CONFIG.stage_table and fresh == DEFAULT_CONFIG
+    profile = DEFAULT_CONFIG.ideal_customer_profile
+    twin = Icp(criteria=profile.criteria, low_score=profile.low_score)
+    before = hash(twin)
+    assert twin.weighted_tests and twin.total_weight == 6.0
+    assert hash(twin) == before == hash(profile) and twin == profile
 
 
 def _reference_score(p: Prospect, config: Config) -> int:

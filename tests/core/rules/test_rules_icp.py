@@ -9,7 +9,7 @@ import pytest
 from rules_support import FIT_ICP, build_prospect
 
 from leadline.core.config.model import Config, Icp, IcpCriterion
-from leadline.core.rules.icp import criterion_met, fits_icp, icp_checks, icp_score
+from leadline.core.rules.icp import fits_icp, icp_checks, icp_score
 
 
 @pytest.mark.parametrize(
@@ -44,10 +44,18 @@ def test_no_criteria_means_a_perfect_fit(config: Config) -> None:
         (IcpCriterion("size", max=10), 10.5, False),
         (IcpCriterion("size", min=1), True, False),  # a flag is no number
         (IcpCriterion("note"), "anything", True),  # no test: present is enough
+        # Where the sample generator's own test once disagreed with the score:
+        (IcpCriterion("region", one_of=("EU",)), "eu", True),  # case ignored
+        (IcpCriterion("tier", equals=1), True, False),  # True is not 1 either way
+        (IcpCriterion("size", min=50), "120", True),  # numeric text is a number
+        (IcpCriterion("region", one_of=("True",)), True, False),  # a flag is no listed text
+        (IcpCriterion("note"), "", False),  # present but blank
     ],
 )
 def test_criterion_tests(criterion: IcpCriterion, value: Any, met: bool) -> None:
-    assert criterion_met(criterion, {criterion.attribute: value}) is met
+    assert criterion.met_by({criterion.attribute: value}) is met
+    assert criterion.accepts(value) is met
+    assert not criterion.met_by({})  # a missing attribute fails every criterion
 
 
 def test_checks_and_fit_line(config: Config) -> None:
