@@ -31,7 +31,7 @@ from leadline.core.rules.funnel.summary import (
     parts_maker,
     summarize_parts,
 )
-from leadline.core.rules.queue import QueueItem, items_for, queue_sort_key
+from leadline.core.rules.queue import QueueItem, queue_items_maker, queue_sort_key
 from leadline.tui.screens.queue_rows import item_row
 from leadline.tui.widgets.prospect_table import Row
 
@@ -86,6 +86,7 @@ class ProspectMemo:
     ) -> list[tuple[QueueItem, Row]]:
         """Core's follow-up queue (`build_follow_up_queue`), each item with its table row."""
         self._parts_maker(config, today)
+        items_of = queue_items_maker(config, today)
         made: list[str] = []
         found: list[QueueEntry] = []
         for p in prospects:
@@ -93,7 +94,7 @@ class ProspectMemo:
             if entry.queue is None:
                 entry.queue = tuple(
                     (queue_sort_key(item, today), item, item_row(item, config, today))
-                    for item in items_for(p, config, today)
+                    for item in items_of(p)
                 )
                 made.append(p.id)
             found.extend(entry.queue)
