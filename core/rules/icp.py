@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from leadline.core.config.model import Config, IcpCriterion
-from leadline.core.models import IcpValue, Prospect
+from leadline.core.models import Prospect
 
 
 @dataclass(frozen=True)
@@ -22,12 +22,6 @@ class IcpCheck:
 
     criterion: IcpCriterion
     met: bool
-
-
-def criterion_met(criterion: IcpCriterion, icp: dict[str, IcpValue]) -> bool:
-    """True when the prospect's attribute is present and passes this criterion
-    (`IcpCriterion.accepts` says how each kind of test reads a value)."""
-    return criterion.met_by(icp)
 
 
 def icp_checks(p: Prospect, config: Config) -> list[IcpCheck]:
