@@ -1,17 +1,22 @@
 """Test data and helpers for the shell and funnel tests (helper tui-shell).
 
-A fixed clock (2026-11-23 09:00), a small pipeline over every section with
-names in four scripts, the demo config, and `screen_text` (what the terminal
-shows, as text). The fixtures built on these live in conftest.py.
+A small pipeline over every section with names in four scripts, the demo
+config, and `screen_text` (what the terminal shows, as text), on testkit's
+clock (FIXED_NOW is testkit's NOW) and prospect factory. The fixtures built on
+these live in conftest.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+from testkit import NOW, prospect
+from testkit import TODAY as TODAY  # re-exported: the tests import the clock from here
 
 from leadline.core.config.loader import load_config
 from leadline.core.config.model import Config
@@ -27,8 +32,7 @@ from leadline.core.models import (
 )
 from leadline.tui.app import LeadlineApp
 
-FIXED_NOW = datetime(2026, 11, 23, 9, 0)
-TODAY = FIXED_NOW.date()
+FIXED_NOW = NOW
 
 
 def sample_file(name: str) -> Path | None:
@@ -37,16 +41,21 @@ def sample_file(name: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def make_prospect(pid: str, name: str, stage: str, value: float, **fields: object) -> Prospect:
-    """A prospect entered its stage 20 days ago (history from 60 days ago)."""
-    created = FIXED_NOW - timedelta(days=60)
-    history = (StageEntry("lead", created.date()), StageEntry(stage, TODAY - timedelta(days=20)))
-    base = Prospect(
-        id=pid, name=name, stage=stage, created=created, updated=created, value=value,
-        currency="EUR", lifecycle=Lifecycle.PROSPECT, stage_history=history,
-        plan=FollowUpPlan(interval_days=7, channel="email", next_due=TODAY + timedelta(days=2)),
-    )  # fmt: skip
-    return replace(base, **fields)  # type: ignore[arg-type]
+def make_prospect(pid: str, name: str, stage: str, value: float, **fields: Any) -> Prospect:
+    """testkit's prospect, in euros, created 60 days ago as a lead and in `stage` for the
+    last 20 days, with a follow-up by e-mail in two days."""
+    created = NOW - timedelta(days=60)
+    defaults: dict[str, Any] = {
+        "currency": "EUR",
+        "lifecycle": Lifecycle.PROSPECT,
+        "stage_history": (
+            StageEntry("lead", created.date()),
+            StageEntry(stage, TODAY - timedelta(days=20)),
+        ),
+        "plan": FollowUpPlan(interval_days=7, channel="email", next_due=TODAY + timedelta(days=2)),
+    }
+    made = prospect(stage, id=pid, name=name, created=created, value=value, **defaults)
+    return replace(made, **fields)
 
 
 def small_pipeline() -> list[Prospect]:

@@ -236,9 +236,10 @@ def test_the_memos_queue_is_cores_queue_and_recomputes_only_what_changed() -> No
 
 
 @asynctest
-async def test_ten_thousand_prospects_open_and_a_snooze_redoes_one(app_factory: Factory) -> None:
-    app = app_factory(prospects=generate_pipeline(10_000, TODAY))
-    # How fast it opens: the bench's `queue first paint, start + t` figure at 10,000.
+async def test_a_big_queue_opens_and_a_snooze_redoes_one(app_factory: Factory) -> None:
+    # 2,000 prospects: past the store's 1,000 where decoding freezes gc, many screens of rows.
+    # How fast it opens at 10k and 100k: the bench's `queue first paint, start + t` figure.
+    app = app_factory(prospects=generate_pipeline(2_000, TODAY))
     async with app.run_test(size=(80, 24)) as pilot:
         started = time.perf_counter()
         await pilot.press("t")
@@ -246,7 +247,7 @@ async def test_ten_thousand_prospects_open_and_a_snooze_redoes_one(app_factory: 
             await pilot.pause(0.05)
         queue = queue_of(app)
         index, first = queue.table.cursor, queue.table.cursor_key
-        assert index >= 0 and len(app.memo.made["queue"]) == 10_000
+        assert index >= 0 and len(app.memo.made["queue"]) == 2_000
         await pilot.press("s", "7")
         await pilot.pause()
         # The row left at once, the cursor kept its place, and only that prospect was redone.

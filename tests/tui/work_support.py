@@ -1,19 +1,21 @@
 """Test support for the queue, detail, note and table tests (helper tui-work).
 
-`asynctest` runs an async test on a fresh event loop (no asyncio plugin is
-installed); `work_prospects()` is a small pipeline with one prospect per queue
-reason; `screen_text` and `stored` read what the user sees and what is on disk.
+`work_prospects()` is a small pipeline with one prospect per queue reason;
+`screen_text` and `stored` read what the user sees and what is on disk. The clock,
+the prospect factory and `asynctest` are testkit's (re-exported here for the tests
+that import them from this module).
 """
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
+import testkit
+from testkit import NOW as NOW  # re-exported: the tests import the clock from here
+from testkit import TODAY as TODAY
+from testkit import asynctest as asynctest
 from textual.app import App
 
 from leadline.core.models import (
@@ -38,28 +40,14 @@ STATE_VARS = {
 } | {f"tone-{t}": "#c0c0c0" for t in ("cold", "warm", "hot", "meeting", "neutral")}
 
 
-def asynctest(func: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run the coroutine test `func` to completion with asyncio.run."""
-
-    @functools.wraps(func)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(func(*args, **kwargs))
-
-    return run
+CREATED = datetime(2026, 10, 20, 10, 0)
+"""When the work pipeline's prospects were created: about a month before TODAY."""
 
 
-NOW = datetime(2026, 11, 23, 9, 0)
-TODAY = NOW.date()
-
-
-def prospect(pid: str, name: str, stage: str, **fields: object) -> Prospect:
-    """A prospect created a month before TODAY, in `stage` since then."""
-    created = datetime(2026, 10, 20, 10, 0)
-    base = Prospect(
-        id=pid, name=name, stage=stage, created=created, updated=created,
-        stage_history=(StageEntry(stage, created.date()),), currency="EUR",
-    )  # fmt: skip
-    return replace(base, **fields)  # type: ignore[arg-type]
+def prospect(pid: str, name: str, stage: str, **fields: Any) -> Prospect:
+    """testkit's prospect, created at CREATED and in euros, as the work pipeline's are."""
+    made = testkit.prospect(stage, id=pid, name=name, created=CREATED, currency="EUR")
+    return replace(made, **fields)
 
 
 QUALIFIED = {

@@ -7,6 +7,7 @@ two stay equal.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -89,4 +90,4 @@ def build_prospect(
     """testkit's prospect "Acme" (id p1), created at midnight on `first` in `stage`: the rules
     tables count their days from it."""
     created = datetime.combine(first, datetime.min.time())
-    return prospect(stage, created=created, **{"id": "p1", "name": "Acme"} | fields)
+    return replace(prospect(stage, id="p1", name="Acme", created=created), **fields)
