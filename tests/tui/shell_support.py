@@ -1,21 +1,22 @@
 """Test data and helpers for the shell and funnel tests (helper tui-shell).
 
 A small pipeline over every section with names in four scripts, the demo
-config, and `screen_text` (what the terminal shows, as text), on testkit's
+config, `screen_text` (what the terminal shows, as text) and `drive` (an app
+through a scenario of keys), on testkit's
 clock (FIXED_NOW is testkit's NOW) and prospect factory. The fixtures built on
 these live in conftest.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from testkit import NOW, prospect
+from testkit import NOW, prospect, run_async
 from testkit import TODAY as TODAY  # re-exported: the tests import the clock from here
 
 from leadline.core.config.loader import load_config
@@ -113,6 +114,19 @@ def sample_config() -> Config:
 
 
 AppFactory = Callable[..., LeadlineApp]
+Scenario = Callable[[Any], Awaitable[None]]
+
+
+def drive(app: LeadlineApp, scenario: Scenario, size: tuple[int, int] = (80, 24)) -> None:
+    """Run `scenario(pilot)` against `app` at `size`, after its first screen has settled,
+    with testkit's runner."""
+
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(pilot)
+
+    run_async(main())
 
 
 def screen_text(app: LeadlineApp) -> str:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from shell_support import AppFactory, make_prospect, screen_text
+from testkit import run_async
 
 from leadline.tui.widgets.advice import advice_lines
 
@@ -36,4 +35,4 @@ def test_advice_follows_a_new_prospect_above_the_funnel(app_factory: AppFactory)
             assert "Only 0 prospects above the funnel" not in text
             assert "Only 1 prospect above the funnel" in text
 
-    asyncio.run(main())
+    run_async(main())

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import stat
 import subprocess
 import sys
 import textwrap
-from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from shell_support import TODAY, AppFactory, sample_config, screen_text, small_pipeline
+from shell_support import TODAY, AppFactory, drive, sample_config, screen_text, small_pipeline
 
 from leadline.core.models import Note
 from leadline.core.store.facade import Store, StoreLocked
@@ -29,25 +27,12 @@ from leadline.tui.screens.stage_list import StageListScreen
 from leadline.tui.state import read_state
 from leadline.tui.text.fmt import deals
 
-Scenario = Callable[[Any], Awaitable[None]]
-
 
 def announcements(app: LeadlineApp) -> list[ProspectsChanged]:
     """Every ProspectsChanged the app publishes to the screens from now on."""
     seen: list[ProspectsChanged] = []
     app.changes_signal.subscribe(app, seen.append, immediate=True)
     return seen
-
-
-def drive(app: LeadlineApp, scenario: Scenario, size: tuple[int, int] = (80, 24)) -> None:
-    """Run `scenario(pilot)` against `app` at `size` on a fresh event loop."""
-
-    async def main() -> None:
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await scenario(pilot)
-
-    asyncio.run(main())
 
 
 def test_starts_on_the_funnel_and_t_f_switch_modes(app_factory: AppFactory) -> None:

@@ -2,32 +2,26 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
 import pytest
 from rich.cells import cell_len
-from shell_support import FIXED_NOW, TODAY, AppFactory, make_prospect, screen_text, small_pipeline
+from shell_support import (
+    FIXED_NOW,
+    TODAY,
+    AppFactory,
+    drive,
+    make_prospect,
+    screen_text,
+    small_pipeline,
+)
 
 from leadline.core.rules.followup import move_stage
-from leadline.tui.app import LeadlineApp
 from leadline.tui.screens.funnel import FunnelScreen
 from leadline.tui.screens.stage_list import StageListScreen
 from leadline.tui.widgets.bars import bar_text, layout_for
-
-Scenario = Callable[[Any], Awaitable[None]]
-
-
-def drive(app: LeadlineApp, scenario: Scenario, size: tuple[int, int] = (80, 24)) -> None:
-    async def main() -> None:
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await scenario(pilot)
-
-    asyncio.run(main())
 
 
 def line_with(text: str, needle: str) -> str:

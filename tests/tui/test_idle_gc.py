@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
 
 from shell_support import AppFactory
+from testkit import run_async
 
 from leadline.tui.idle_gc import IdleCollector
 
@@ -68,6 +68,6 @@ def test_the_app_hands_collection_back_to_python_when_it_exits(app_factory: AppF
             await pilot.press("t")
             await pilot.pause()
 
-    asyncio.run(main())
+    run_async(main())
     assert seen == {"during": False}
     assert gc.isenabled()
