@@ -187,6 +187,7 @@ async def test_footer_shows_only_live_keys(app_factory: Factory) -> None:
         assert not queue.check_action("advance", ()) and not queue.check_action(
             "stop_following", ()
         )
+        await pilot.pause()  # the footer redraws after the cursor's move, not during it
         footer = screen_text(app).splitlines()[-1]
         assert "Log" in footer and "Snooze" not in footer and "Advance" not in footer
 
