@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from testkit import TODAY
 
 from leadline.core.config.loader import load_config, parse_config
 from leadline.core.config.model import Config, Icp, IcpCriterion
@@ -26,7 +27,7 @@ from leadline.core.sample.generate import generate_pipeline, rebase_pipeline_doc
 from leadline.core.sample.people import People
 from leadline.core.store.facade import Store
 
-ANCHOR = date(2026, 11, 23)
+ANCHOR = TODAY  # testkit's day, the sample pipeline's anchor
 SEED = 7
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "pipeline.json"
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from rules_support import DEFAULT_CONFIG, QUALIFICATION
+from testkit import TODAY
 
 from leadline.core.config.model import (
     Config,
@@ -62,7 +63,7 @@ from leadline.core.rules.stop_following import evaluate_stop_following
 from leadline.core.rules.warnings import warnings_for
 
 GOLDEN = Path(__file__).parent / "data" / "rules_golden.json.xz"
-ANCHOR = date(2026, 11, 23)
+ANCHOR = TODAY  # testkit's day, which the sample pipeline is anchored on too
 DAYS = (
     date(2025, 12, 1),
     date(2026, 2, 28),

@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rules_support import DEFAULT_CONFIG
 from strategies import funnel_prospects as any_prospect
+from testkit import TODAY
 
 from leadline.core.config.model import Config
 from leadline.core.models import Outcome, Prospect
@@ -106,7 +107,7 @@ def test_odd_prospects_give_the_plain_figures(seeds: list[int], name: str, today
 def test_parts_kept_from_another_list_serve_the_new_one(
     ps: list[Prospect], data: st.DataObject
 ) -> None:
-    today = date(2026, 11, 23)
+    today = TODAY
     make = parts_maker(DEFAULT_CONFIG, today)
     kept = {id(p): make(p) for p in ps}
     changed = list(ps)
