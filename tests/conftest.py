@@ -8,13 +8,12 @@ import tempfile
 from pathlib import Path
 
 # This machine sets PYTHONDONTWRITEBYTECODE, so every xdist worker compiled leadline again
-# and pytest rewrote every test module's asserts again: about 2 s of CPU a worker, and a
-# compile of leadline for each subprocess a test starts. Keep the bytecode, outside the
-# tree (no __pycache__ beside the sources), checked against each source's mtime as usual.
-_PYCACHE = Path(tempfile.gettempdir()) / f"leadline-tests-pycache-{os.getuid()}"
+# and pytest rewrote every test module's asserts again: about 2 s of CPU a worker. Keep the
+# bytecode, outside the tree (no __pycache__ beside the sources), checked against each
+# source's mtime as usual. Only for this process: a subprocess given the prefix would look
+# for the standard library's bytecode there too and compile it all again.
 sys.dont_write_bytecode = False
-sys.pycache_prefix = str(_PYCACHE)
-os.environ["PYTHONPYCACHEPREFIX"] = str(_PYCACHE)  # the subprocesses read it too
+sys.pycache_prefix = str(Path(tempfile.gettempdir()) / f"leadline-tests-pycache-{os.getuid()}")
 
 
 def pytest_xdist_auto_num_workers(config: object) -> int:
