@@ -129,6 +129,17 @@ def drive(app: LeadlineApp, scenario: Scenario, size: tuple[int, int] = (80, 24)
     run_async(main())
 
 
+async def settle(pilot: Any) -> None:
+    """Wait until no worker runs (the palette's search, an import's or export's thread) and
+    the messages they posted are handled: instead of a guessed pause, which a loaded machine
+    outlasts and an idle one wastes."""
+    for _ in range(10):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in pilot.app.workers):
+            return
+
+
 def screen_text(app: LeadlineApp) -> str:
     """What the terminal shows right now, as plain text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

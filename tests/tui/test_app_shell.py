@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from shell_support import TODAY, AppFactory, drive, sample_config, screen_text, small_pipeline
+from shell_support import (
+    TODAY,
+    AppFactory,
+    drive,
+    sample_config,
+    screen_text,
+    settle,
+    small_pipeline,
+)
 
 from leadline.core.models import Note
 from leadline.core.store.facade import Store, StoreLocked
@@ -153,7 +161,7 @@ def test_palette_moves_the_prospect_in_view_to_a_stage(app_factory: AppFactory) 
         name = app.store.get(pid).name
         await pilot.press("ctrl+p")
         await pilot.press(*"move to needs")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert f"stage: move {name} to Needs analysis" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
@@ -173,9 +181,9 @@ def test_theme_from_the_palette_is_remembered_in_the_state_file(
     async def scenario(pilot: Any) -> None:
         await pilot.press("ctrl+p")
         await pilot.press(*"theme: leadline-light")
-        await pilot.pause(0.3)
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await settle(pilot)
         assert app.theme == "leadline-light"
 
     drive(app, scenario)

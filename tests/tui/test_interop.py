@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from shell_support import AppFactory, small_pipeline
+from shell_support import AppFactory, settle, small_pipeline
 from work_support import asynctest, screen_text
 
 from leadline.core.store.facade import Store
@@ -34,7 +34,7 @@ async def run_palette(pilot: object, words: str) -> None:
     press = pilot.press  # type: ignore[attr-defined]
     await press("ctrl+p")
     await press(*words)
-    await pilot.pause(0.3)  # type: ignore[attr-defined]
+    await settle(pilot)
     await press("enter")
     await pilot.pause()  # type: ignore[attr-defined]
 
@@ -42,8 +42,7 @@ async def run_palette(pilot: object, words: str) -> None:
 async def enter_path(app: LeadlineApp, pilot: object, path: str) -> None:
     assert isinstance(app.screen, PathPrompt)
     await pilot.press("ctrl+a", "ctrl+k", *path, "enter")  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause(0.2)  # type: ignore[attr-defined]
+    await settle(pilot)
 
 
 @asynctest
@@ -121,8 +120,7 @@ async def test_export_asks_before_replacing_and_refuses_a_missing_folder(
         assert "old.csv exists: Enter again replaces it." in screen_text(app)
         assert existing.read_text(encoding="utf-8") == "keep me"
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.2)
+        await settle(pilot)
     assert existing.read_text(encoding="utf-8").startswith("id,")
 
 
@@ -133,11 +131,11 @@ async def test_palette_offers_import_export_and_only_leadline_themes(
     app = app_factory(prospects=small_pipeline())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p", *"theme: ")
-        await pilot.pause(0.3)
+        await settle(pilot)
         text = screen_text(app)
         assert "theme: leadline-light" in text and "theme: nord" not in text
         await pilot.press(*["backspace"] * 7, *"port")
-        await pilot.pause(0.3)
+        await settle(pilot)
         text = screen_text(app)
         for command in ("import: file…", "export: CSV…", "export: JSON…", "export: iCalendar…"):
             assert command in text, command
