@@ -180,15 +180,17 @@ def assert_one_follow_up_each(items: list[QueueItem], ps: list[Prospect], today:
     assert overdue_or_due <= set(follow_ups)  # nothing due is ever dropped
 
 
-# One test for the queue invariants: drawing whole pipelines is the slow part.
-@settings(max_examples=100, deadline=None)
-@given(pipelines(), near(5))
-def test_queue_order_closed_prospects_and_uniqueness(ps: list[Prospect], today: date) -> None:
-    items = build_follow_up_queue(ps, DEFAULT_CONFIG, today)
-    assert_ordered(items, today)
-    assert build_follow_up_queue(list(reversed(ps)), DEFAULT_CONFIG, today) == items
-    assert_closed_only_as_customer_cards(items)
-    assert_one_follow_up_each(items, ps, today)
+# One test for the queue invariants: drawing whole pipelines is the slow part (building
+# the queue almost free), so each pipeline is checked on every day of near(5).
+@settings(max_examples=40, deadline=None)
+@given(pipelines())
+def test_queue_order_closed_prospects_and_uniqueness(ps: list[Prospect]) -> None:
+    for today in (BASE + timedelta(days=offset) for offset in range(-5, 6)):
+        items = build_follow_up_queue(ps, DEFAULT_CONFIG, today)
+        assert_ordered(items, today)
+        assert build_follow_up_queue(list(reversed(ps)), DEFAULT_CONFIG, today) == items
+        assert_closed_only_as_customer_cards(items)
+        assert_one_follow_up_each(items, ps, today)
 
 
 def _only(touches: int | None, days: int | None) -> Config:
@@ -205,21 +207,19 @@ STOP_CONFIGS = [DEFAULT_CONFIG, _only(3, None), _only(None, 20)]
 """Each threshold alone too, so one cannot hide a fault in the other."""
 
 
-@settings(max_examples=300, deadline=None)
-@given(prospects(), st.integers(-30, 90), st.integers(0, 400), st.sampled_from(STOP_CONFIGS))
-def test_stop_following_is_monotone_in_today(
-    p: Prospect, offset: int, later_by: int, config: Config
-) -> None:
-    # `today` near the last touch, where thresholds get crossed
+@settings(max_examples=80, deadline=None)
+@given(prospects(), st.sampled_from(STOP_CONFIGS))
+def test_stop_following_is_monotone_in_today(p: Prospect, config: Config) -> None:
+    # Every day from 30 before the last touch (where thresholds get crossed) to 490 after,
+    # each against the next: once proposed, stopping stays proposed, for no fewer reasons and
+    # the same exit, until a reply. By induction that holds from any day to any later one
+    # without a reply between, which is what drawing pairs of days (one pair a prospect) did.
     anchor = p.touches[-1].date if p.touches else p.first_contact
-    today = anchor + timedelta(days=offset)
-    later = today + timedelta(days=later_by)
-    new_reply = any(
-        today < t.date <= later and t.outcome == TouchOutcome.REPLIED for t in p.touches
-    )
-    before = evaluate_stop_following(p, config, today)
-    after = evaluate_stop_following(p, config, later)
-    if before.stop and not new_reply:
-        assert after.stop
-        assert set(before.reasons) <= set(after.reasons)
-        assert after.proposed_exit == before.proposed_exit
+    replied = {t.date for t in p.touches if t.outcome == TouchOutcome.REPLIED}
+    days = [anchor + timedelta(days=offset) for offset in range(-30, 491)]
+    verdicts = [evaluate_stop_following(p, config, day) for day in days]
+    for day, before, after in zip(days[1:], verdicts, verdicts[1:], strict=False):
+        if before.stop and day not in replied:
+            assert after.stop
+            assert set(before.reasons) <= set(after.reasons)
+            assert after.proposed_exit == before.proposed_exit
