@@ -9,6 +9,7 @@ these live in conftest.py.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import timedelta
@@ -107,8 +108,10 @@ def small_pipeline() -> list[Prospect]:
     ]
 
 
+@functools.cache
 def sample_config() -> Config:
-    """The demo configuration (the shipped default until sample_data has one)."""
+    """The demo configuration (the shipped default until sample_data has one), read once:
+    the config is frozen, and every app of the TUI tests starts from it."""
     path = sample_file("config.yaml")
     return load_config(path) if path else load_config(None)
 
