@@ -23,13 +23,18 @@ def as_json(result: Any) -> Any:
     return json.loads(result.stdout)
 
 
-def test_maven_import_then_funnel_agrees_with_the_csv(cli: Run) -> None:
-    source = DATA / "maven" / "sales_pipeline.csv"
-    out = cli("import", str(source)).stdout
-    assert "8800 new" in out and "0 rows skipped" in out
-
-    with source.open(encoding="utf-8") as handle:
+def test_maven_import_then_funnel_agrees_with_the_csv(cli: Run, tmp_path: Path) -> None:
+    # Every 20th deal of the Maven file (440, every stage): the command's part. The whole file
+    # (8,800 deals, the funnel's figures, a second import) is tests/core/interop/test_interop_maven.
+    with (DATA / "maven" / "sales_pipeline.csv").open(encoding="utf-8", newline="") as handle:
+        lines = handle.read().splitlines(keepends=True)
+    source = tmp_path / "sales_pipeline.csv"
+    source.write_text("".join([lines[0], *lines[1::20]]), encoding="utf-8", newline="")
+    with source.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
+    out = cli("import", str(source)).stdout
+    assert f"{len(rows)} new" in out and "0 rows skipped" in out
+
     stages = Counter(row["deal_stage"] for row in rows)
     won_days = [
         (date.fromisoformat(r["close_date"]) - date.fromisoformat(r["engage_date"])).days
@@ -39,8 +44,8 @@ def test_maven_import_then_funnel_agrees_with_the_csv(cli: Run) -> None:
     funnel = as_json(cli("funnel", "--today", "2026-11-23", "--json"))
     counts = {s["key"]: s["count"] for s in funnel["stages"]}
     # The default config maps Maven's words: Prospecting -> lead, Engaging -> meeting.
-    assert counts["lead"] == stages["Prospecting"] == 500
-    assert counts["meeting"] == stages["Engaging"] == 1589
+    assert counts["lead"] == stages["Prospecting"] > 0
+    assert counts["meeting"] == stages["Engaging"] > 0
     outcomes = {o["key"]: o["count"] for o in funnel["outcomes"]}
     assert outcomes["won"] == stages["Won"]
     assert outcomes["lost"] == stages["Lost"]
@@ -49,8 +54,8 @@ def test_maven_import_then_funnel_agrees_with_the_csv(cli: Run) -> None:
     assert funnel["normal_cycle_days"] == round(statistics.median(won_days))
 
     again = cli("import", str(source)).stdout
-    assert "0 new" in again and "8800 unchanged" in again
-    assert len(as_json(cli("list", "--json"))) == 8800
+    assert "0 new" in again and f"{len(rows)} unchanged" in again
+    assert len(as_json(cli("list", "--json"))) == len(rows)
 
 
 def test_malformed_csv_reports_lines_and_imports_good_rows(cli: Run, tmp_path: Path) -> None:
