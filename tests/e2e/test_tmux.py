@@ -52,6 +52,13 @@ class Terminal:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p")
 
+    def wait_for_exit(self, timeout: float = 10.0) -> None:
+        """Until leadline has exited and the session's `sleep 30` runs in the pane."""
+        deadline = time.monotonic() + timeout
+        while self.tmux("list-panes", "-F", "#{pane_current_command}").strip() != "sleep":
+            assert time.monotonic() < deadline, "leadline did not exit"
+            time.sleep(0.05)
+
     def wait_for(self, text: str, timeout: float = 15.0) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -126,6 +133,6 @@ def test_morning_review_in_a_real_terminal(terminal: tuple[Terminal, Path]) -> N
     assert note in _notes(db)
 
     term.keys("C-q")
-    time.sleep(1.0)
+    term.wait_for_exit()
     assert "Traceback" not in term.screen()
     assert os.stat(db).st_mode & 0o077 == 0
