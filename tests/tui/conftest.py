@@ -14,7 +14,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-import textual._wait as textual_wait
 from shell_support import FIXED_NOW, TODAY, AppFactory, sample_config, sample_file, small_pipeline
 from textual.widgets import Input, TextArea
 
@@ -62,19 +61,6 @@ def app_factory(tmp_path: Path) -> Iterator[AppFactory]:
     yield make
     for store in stores:
         store.close()
-
-
-@pytest.fixture(autouse=True)
-def quick_idle(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pilot waits after every key until the app looks idle: Textual samples the process's CPU
-    time every 20 ms and calls it idle after a sample under 5% busy, so each key costs 40 ms
-    or more of sleeping, most of the TUI tests' time. Sample every 5 ms (same 5% rule).
-
-    What a test reads right after `press` must then have been drawn by the messages the
-    press caused (Pilot waits for those); anything later (a timer, a refresh after the
-    next frame) needs `await pilot.pause()`, as it always should have."""
-    monkeypatch.setattr(textual_wait, "SLEEP_GRANULARITY", 1 / 200)
-    monkeypatch.setattr(textual_wait, "SLEEP_IDLE", 1 / 200 / 20)
 
 
 @pytest.fixture
