@@ -83,6 +83,7 @@ class LeadlineApp(AppData, CrashHookedApp[int]):
         themes_dir: Path | None = None,
         crash_dir: Path | None = None,
     ) -> None:
+        compat.guard_terminal_text()  # before anything is drawn
         super().__init__()
         self.init_data(store, config, clock)
         self.mouse_enabled = mouse

@@ -11,15 +11,19 @@ from __future__ import annotations
 import sys
 from typing import Any, TypeVar
 
+from rich.segment import Segment
 from textual import events
 from textual.app import App
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Footer
 
 # Textual 8.2.8 exports FooterKey from no public module; the footer composes its
 # own keys with it (same class, so Textual's footer CSS styles them).
 from textual.widgets._footer import FooterKey
+
+from leadline.tui.text.safe import has_control, without_controls
 
 __all__ = [
     "PRIVATE_NAMES",
@@ -29,6 +33,7 @@ __all__ = [
     "close_messages_now",
     "footer_bindings_ready",
     "forward_event",
+    "guard_terminal_text",
     "mark_crashed",
     "mark_footer_bindings_ready",
     "point_keys_at",
@@ -49,6 +54,8 @@ PRIVATE_NAMES: tuple[tuple[type, str], ...] = (
     (Widget, "_forward_event"),
     (Screen, "_forward_event"),
     (Footer, "_bindings_ready"),
+    (Strip, "_segments"),
+    (Strip, "_render_cache"),
 )
 """(class, name) of every private Textual name used below (instance attributes
 set in `App.__init__`, `_return_code`, `_exception`, `_exit_renderables`, are
@@ -159,3 +166,30 @@ class CrashHookedApp(App[ReturnT]):
         self._exit_renderables.clear()
         sys.stderr.write(report)
         sys.stderr.flush()
+
+
+# -- text reaching the terminal ----------------------------------------------
+
+_plain_render = Strip.render
+
+
+def _guarded_render(strip: Strip, console: Any) -> str:
+    segments = strip._segments
+    if strip._render_cache is None and any(has_control(s.text) for s in segments if not s.control):
+        # A name, note or imported cell holding control characters: drawn without
+        # them (they take no cell, so the columns stay as laid out).
+        clean = [s if s.control else Segment(without_controls(s.text), s.style) for s in segments]
+        strip = Strip(clean, strip.cell_length)
+    return _plain_render(strip, console)
+
+
+def guard_terminal_text() -> None:
+    """Make every line Textual draws drop control characters from its text.
+
+    Textual 8.2.8: `Strip.render` joins each segment's text (`Strip._segments`) with
+    the escape codes of its style, caching the result in `Strip._render_cache`.
+    Textual's own escape codes come from the styles, never from segment text, so
+    any control character in the text came from data: an escape sequence in a
+    prospect's name would otherwise set the window title or clear the screen.
+    """
+    Strip.render = _guarded_render  # type: ignore[method-assign,assignment]

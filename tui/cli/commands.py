@@ -21,10 +21,11 @@ from leadline.tui.cli.support import (
     parse_day,
     preload_showing_progress,
 )
+from leadline.tui.text.safe import safe_json
 
 
 def _emit(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    print(safe_json(json.dumps(data, ensure_ascii=False, indent=2, default=str)))
 
 
 def _terminal_problem() -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from leadline.core.actions import Refused
@@ -18,6 +18,7 @@ from leadline.core.store.facade import DataFileError, StoreLocked
 from leadline.tui.cli import acting, commands, editing
 from leadline.tui.cli import interop as cli_interop
 from leadline.tui.cli.support import UserError
+from leadline.tui.text.safe import SafeStream
 
 
 class _Parser(argparse.ArgumentParser):
@@ -99,6 +100,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     name = f"cmd_{(args.command or 'tui').replace('-', '_')}"
     modules = (commands, acting, editing, cli_interop)
     handler = next(getattr(m, name) for m in modules if hasattr(m, name))
+    if name in ("cmd_tui", "cmd_demo"):  # Textual draws the screen itself
+        return _run(handler, args)
+    # Everything a command prints is plain text; a control character in it came from
+    # the data (a name, a note, an imported cell) and must not drive the terminal.
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
+    try:
+        return _run(handler, args)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
+    """Run one command; a known failure is one line on stderr and an exit status."""
     try:
         return int(handler(args) or 0)
     except UserError as error:
