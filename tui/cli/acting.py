@@ -56,8 +56,6 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_note(args: argparse.Namespace) -> int:
     ctx = open_context(args)
-    if not args.text.strip():
-        raise UserError("the note is empty")
     saved = _save(ctx, args.prospect, lambda p: actions.note(p, args.text, ctx.now()))
     print(f"noted on {saved.name} ({saved.id})")
     return 0

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from leadline.core import actions
+from leadline.core.config.model import Config
 from leadline.core.dates import parse_clock, parse_optional_day, parse_yearly
 from leadline.core.models import (
     Contact,
@@ -34,7 +35,7 @@ def _parsed(parse: Callable[..., Any], *args: Any) -> Any:
         raise UserError(str(error)) from None
 
 
-def _edit_of(args: argparse.Namespace, config: Any, today: Any) -> actions.ProspectEdit:
+def _edit_of(args: argparse.Namespace, config: Config, today: date) -> actions.ProspectEdit:
     given: dict[str, Any] = {
         field: getattr(args, flag) for flag, field in _TEXT_FIELDS.items()
         if getattr(args, flag) is not None

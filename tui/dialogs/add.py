@@ -17,7 +17,7 @@ from textual.widgets import Checkbox, Input, Select, Static
 from leadline.core.actions import NewProspect, Refused, add_prospect
 from leadline.core.actions.refusal import check_email, check_name
 from leadline.core.config.model import Config
-from leadline.core.models import Prospect, Role
+from leadline.core.models import Lifecycle, Prospect, Role
 from leadline.tui.dialogs.base import DIALOG_CSS, api, stage_label
 from leadline.tui.dialogs.form import (
     FORM_CSS,
@@ -91,10 +91,13 @@ class AddProspectDialog(FormScreen, ModalScreen[Prospect | None]):
         return str(value) if isinstance(value, str) else api(self).config.stages[0].key
 
     def _show_status(self) -> None:
-        config = api(self).config
+        """Say what core's add_prospect will make of the stage and ticks chosen."""
+        app = api(self)
         ticks = self._checklist()
-        stage = stage_label(config, self._chosen_stage())
-        if all(ticks.get(item, False) for item in config.qualification):
+        preview = NewProspect(name="-", stage=self._chosen_stage(), qualification=ticks)
+        made = add_prospect(preview, app.config, app.now())
+        stage = stage_label(app.config, made.stage)
+        if made.lifecycle == Lifecycle.PROSPECT:
             text = f"Checklist met: added as a prospect in {stage}."
         else:
             done = sum(ticks.values())

@@ -10,12 +10,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from leadline.core import actions
-from leadline.core.actions.refusal import check_name
+from leadline.core.actions.refusal import check_email, check_name
 from leadline.core.dates import parse_yearly
 from leadline.core.models import Contact, Prospect, Role
 from leadline.tui.dialogs.add import role_select
 from leadline.tui.dialogs.base import DIALOG_CSS
-from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, parse_email, text_input
+from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, text_input
 from leadline.tui.dialogs.form_base import FORM_BINDINGS, FormBox, FormScreen
 from leadline.tui.dialogs.list_editor import ListEditor
 from leadline.tui.text.labels import ROLE_LABELS
@@ -68,7 +68,7 @@ class ContactForm(FormScreen, ModalScreen[Contact | None]):
         try:
             v = check_fields(self.rows, {
                 "name": lambda: check_name(self._text("name")),
-                "email": lambda: parse_email(self._text("email")),
+                "email": lambda: check_email(self._text("email")),
                 "birthday": lambda: parse_yearly(self._text("birthday")),
                 "anniversary": lambda: parse_yearly(self._text("anniversary")),
             })  # fmt: skip

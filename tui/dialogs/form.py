@@ -16,10 +16,9 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Static
 
 from leadline.core.actions import Refused
-from leadline.core.actions.refusal import check_email as parse_email
 from leadline.core.money import parse_amount, parse_optional_amount
 
-__all__ = ["parse_amount", "parse_email", "parse_optional_amount"]
+__all__ = ["parse_amount", "parse_optional_amount"]
 
 FORM_CSS = """
 FormRow { height: auto; }
