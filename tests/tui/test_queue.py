@@ -228,12 +228,10 @@ def test_the_memos_queue_is_cores_queue_and_recomputes_only_what_changed() -> No
     first = prospects[0]
     prospects[0] = snooze(first, TODAY, NOW)
     memo.forget([first.id])  # as the app does on the save's ProspectsChanged
-    started = time.perf_counter()
     rebuilt = memo.queue(prospects, config, TODAY)
-    elapsed = time.perf_counter() - started
+    # Only the changed prospect was recomputed (how fast that is: the bench's figures).
     assert memo.made["queue"] == [first.id]
     assert [item for item, _ in rebuilt] == build_follow_up_queue(prospects, config, TODAY)
-    assert elapsed < 0.5  # a full rebuild of 3000 takes several times longer
 
 
 @asynctest
