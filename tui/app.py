@@ -27,6 +27,7 @@ from leadline.tui.app_data import AppData
 from leadline.tui.commands import LEADLINE_COMMANDS, prospect_in_view
 from leadline.tui.compat import CrashHookedApp
 from leadline.tui.idle_gc import IdleCollector
+from leadline.tui.keyline import KeyHandled, KeyLine
 from leadline.tui.screens.funnel import FunnelScreen
 
 SCREEN_ACTIONS = frozenset(
@@ -84,12 +85,14 @@ class LeadlineApp(AppData, CrashHookedApp[int]):
         crash_dir: Path | None = None,
     ) -> None:
         compat.guard_terminal_text()  # before anything is drawn
+        compat.guard_option_list_paging()
         super().__init__()
         self.init_data(store, config, clock)
         self.mouse_enabled = mouse
         self.state_path = state_path or state.default_state_path()
         self.crash_dir = crash_dir or crash.default_crash_dir()
         self._idle_gc = IdleCollector()
+        self._keys = KeyLine(self, self._hand_on)
         self._crash_report: str | None = None
         wanted = state.read_state(self.state_path).get("theme") or config.theme
         themes = theming.install_themes(self, themes_dir or config_dir() / "themes", wanted)
@@ -138,11 +141,22 @@ class LeadlineApp(AppData, CrashHookedApp[int]):
     # closed is handed again to the screen now on top: a fast "n" plus a note
     # types into the note box, "j l" logs a touch on the row moved to.
 
+    # Keys also go one at a time (tui/keyline.py): the next waits until the one
+    # before has been handled, bindings and screen changes included.
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            setattr(event, ROUTED_TO, self.screen)
             self._idle_gc.key()
+            await self._keys.take(event)
+            return
         await super().on_event(event)
+
+    async def _hand_on(self, key: events.Key) -> None:
+        setattr(key, ROUTED_TO, self.screen)
+        await super().on_event(key)
+
+    async def on_key_handled(self, marker: KeyHandled) -> None:
+        await self._keys.handled(marker)
 
     async def on_key(self, event: events.Key) -> None:
         # Runs before Textual's own App key handler (which runs the bindings);

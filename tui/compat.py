@@ -17,7 +17,7 @@ from textual.app import App
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, OptionList
 
 # Textual 8.2.8 exports FooterKey from no public module; the footer composes its
 # own keys with it (same class, so Textual's footer CSS styles them).
@@ -33,6 +33,7 @@ __all__ = [
     "close_messages_now",
     "footer_bindings_ready",
     "forward_event",
+    "guard_option_list_paging",
     "guard_terminal_text",
     "mark_crashed",
     "mark_footer_bindings_ready",
@@ -56,6 +57,8 @@ PRIVATE_NAMES: tuple[tuple[type, str], ...] = (
     (Footer, "_bindings_ready"),
     (Strip, "_segments"),
     (Strip, "_render_cache"),
+    (OptionList, "_move_page"),
+    (OptionList, "_index_to_line"),
 )
 """(class, name) of every private Textual name used below (instance attributes
 set in `App.__init__`, `_return_code`, `_exception`, `_exit_renderables`, are
@@ -193,3 +196,25 @@ def guard_terminal_text() -> None:
     prospect's name would otherwise set the window title or clear the screen.
     """
     Strip.render = _guarded_render  # type: ignore[method-assign,assignment]
+
+
+# -- paging in an option list -------------------------------------------------
+
+_plain_move_page = OptionList._move_page
+
+
+def _guarded_move_page(option_list: OptionList, direction: Any) -> None:
+    if (option_list.highlighted or 0) not in option_list._index_to_line:
+        return  # its lines are not laid out yet (the palette just opened): nothing to page
+    _plain_move_page(option_list, direction)
+
+
+def guard_option_list_paging() -> None:
+    """Make PgUp/PgDn in an option list (the command palette's) wait for its lines.
+
+    Textual 8.2.8: `OptionList._move_page` looks the highlighted option up in
+    `_index_to_line`, which is filled when the list is laid out; PgDn right after
+    Ctrl+P (keys in one burst) raised KeyError and stopped the app. Textual's bug,
+    guarded here until a release fixes it.
+    """
+    OptionList._move_page = _guarded_move_page  # type: ignore[method-assign]

@@ -118,3 +118,18 @@ def stored(app: LeadlineApp, pid: str) -> Prospect:
         return fresh.get(pid)
     finally:
         fresh.close()
+
+
+def burst(app: App[object], *keys: str) -> None:
+    """Queue keys all at once, as a terminal over SSH delivers what was typed fast.
+
+    Keys are named as for `pilot.press` (`"ctrl+s"`, `"enter"`, `*"text"`), but Pilot
+    waits for the app to go idle after each key; here they all arrive before it looks."""
+    from textual import events  # noqa: PLC0415
+    from textual.keys import _character_to_key  # noqa: PLC0415
+
+    for key in keys:
+        name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+        event = events.Key(name, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)  # type: ignore[union-attr]  # noqa: SLF001
