@@ -11,18 +11,19 @@ from typing import TYPE_CHECKING
 from leadline.core.lazy import lazy_attributes
 
 if TYPE_CHECKING:
-    from leadline.core.interop.exporters.files import open_private
+    from leadline.core.interop.exporters.files import ExportError, open_private
     from leadline.core.interop.exporters.ics import export_ics
     from leadline.core.interop.exporters.tabular import export_csv, export_json
 
 _HOMES = {
+    "ExportError": "files",
     "export_csv": "tabular",
     "export_ics": "ics",
     "export_json": "tabular",
     "open_private": "files",
 }
 
-__all__ = ["export_csv", "export_ics", "export_json", "open_private"]
+__all__ = ["ExportError", "export_csv", "export_ics", "export_json", "open_private"]
 
 
 __getattr__, __dir__ = lazy_attributes(__name__, _HOMES)
