@@ -13,9 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
 from leadline.core.interop.importers.names import FORMATS
+from leadline.tui.cli.failures import OutputError, io_reason
 from leadline.tui.cli.support import UserError, check_stage, open_context
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from leadline.core.config.model import Config
     from leadline.core.interop.importers import ImportResult
     from leadline.core.models import Prospect
 
@@ -48,6 +52,12 @@ def add_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     exp.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
     exp.add_argument("--stage", help="only this stage or outcome")
+    exp.add_argument(
+        "--raw-cells",
+        action="store_true",
+        help="CSV: write text cells exactly as stored, without the apostrophe that stops a "
+        "spreadsheet running a cell starting with = + - @ as a formula",
+    )
 
 
 def _mapping(pairs: Sequence[str]) -> dict[str, str]:
@@ -131,28 +141,52 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from leadline.core.interop.exporters import export_csv, export_ics, export_json, open_private  # noqa: PLC0415
+    from leadline.core.interop.exporters import ExportError  # noqa: PLC0415
 
+    if args.raw_cells and args.format != "csv":
+        raise UserError("--raw-cells is for --format csv")
     ctx = open_context(args)
     prospects = ctx.store.prospects()
     if args.stage:
         stage = check_stage(ctx.config, args.stage)
         prospects = [p for p in prospects if p.stage == stage]
+    try:
+        count = _write_export(args, ctx.config, prospects, ctx.now().date())
+    except ExportError as error:  # the -o file: a missing folder, a link, a full disk, ...
+        raise UserError(str(error)) from None
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # standard output (ics), say a full disk behind a shell's `>`
+        raise OutputError(io_reason(error)) from None
+    if args.output:
+        print(f"exported {count} prospects to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _write_export(
+    args: argparse.Namespace, config: Config, prospects: list[Prospect], today: date
+) -> int:
+    """Write the export to `-o` (all or nothing, 0600) or standard output; the count."""
+    from leadline.core.interop.exporters import export_csv, export_ics, export_json, open_private  # noqa: PLC0415
+
     if args.format == "ics":
-        payload = export_ics(prospects, ctx.config, ctx.now().date())
+        payload = export_ics(prospects, config, today)
         if args.output:
             with open_private(Path(args.output), binary=True) as out:
                 out.write(payload)
         else:
             sys.stdout.buffer.write(payload)
-        count = len(prospects)
-    else:
-        writer = export_csv if args.format == "csv" else export_json
-        if args.output:
-            with open_private(Path(args.output)) as out:
-                count = writer(prospects, cast(TextIO, out))
-        else:
-            count = writer(prospects, sys.stdout)
-    if args.output:
-        print(f"exported {count} prospects to {args.output}", file=sys.stderr)
-    return 0
+            sys.stdout.buffer.flush()
+        return len(prospects)
+
+    def write(out: TextIO) -> int:
+        if args.format == "json":
+            return export_json(prospects, out)
+        return export_csv(prospects, out, guard=not args.raw_cells)
+
+    if not args.output:
+        count = write(sys.stdout)
+        sys.stdout.flush()  # a failure shows here, not as a message at exit
+        return count
+    with open_private(Path(args.output)) as out:
+        return write(cast(TextIO, out))

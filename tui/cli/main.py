@@ -1,7 +1,9 @@
 """The `leadline` command: argument parsing, error handling and exit codes.
 
-Exit codes: 0 success, 1 a user error (one line saying why), 2 bad
-configuration or data file. Plain commands never import Textual, so
+Exit codes: 0 success, 1 a user error (one line saying why, an unusable
+`-o` file included), 2 bad configuration or data file, or a data file that
+cannot be read or saved (a full disk, a read-only file system): one line
+naming the file, never a traceback. Plain commands never import Textual, so
 `leadline queue` starts fast; only `leadline` and `leadline demo` load the TUI.
 """
 
@@ -14,10 +16,12 @@ from typing import NoReturn
 
 from leadline.core.actions import Refused
 from leadline.core.config.loader import ConfigError
+from leadline.core.paths import resolve_db
 from leadline.core.store.facade import DataFileError, StoreLocked
 from leadline.tui.cli import acting, commands, editing
 from leadline.tui.cli import interop as cli_interop
-from leadline.tui.cli.support import UserError
+from leadline.tui.cli.failures import GuardedOutput, OutputError, describe_io_failure
+from leadline.tui.cli.support import DataPathError, UserError
 from leadline.tui.text.safe import SafeStream
 
 
@@ -105,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Everything a command prints is plain text; a control character in it came from
     # the data (a name, a note, an imported cell) and must not drive the terminal.
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
+    sys.stdout, sys.stderr = GuardedOutput(SafeStream(out)), SafeStream(err)
     try:
         return _run(handler, args)
     finally:
@@ -115,7 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace) -> int:
     """Run one command; a known failure is one line on stderr and an exit status."""
     try:
-        return int(handler(args) or 0)
+        status = int(handler(args) or 0)
+        sys.stdout.flush()  # a failure to write the output shows here, not at exit
+        return status
     except UserError as error:
         print(f"leadline: {error}", file=sys.stderr)
         return 1
@@ -131,10 +137,20 @@ def _run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Nam
     except DataFileError as error:
         print(f"leadline: {error}", file=sys.stderr)
         return 2
+    except DataPathError as error:
+        print(f"leadline: {error}; nothing was changed", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except OutputError as error:  # the command may have worked: say only what failed
+        print(f"leadline: cannot write the output: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # the data file could not be read or saved
+        data_file = resolve_db(getattr(args, "db", None))
+        print(f"leadline: {describe_io_failure(error, data_file)}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

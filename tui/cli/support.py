@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +21,10 @@ from leadline.core.store.facade import Store
 
 class UserError(Exception):
     """A mistake in what the user asked for; printed as one line, exit status 1."""
+
+
+class DataPathError(Exception):
+    """The data file's path names something that is not a data file; exit status 2."""
 
 
 @dataclass
@@ -45,8 +51,35 @@ def open_context(args: argparse.Namespace, *, lock_timeout: float = 10.0) -> Con
     config_path = resolve_config(getattr(args, "config", None))
     config = load_config(config_path)
     db_path = resolve_db(getattr(args, "db", None))
+    check_data_path(db_path)
     store = Store.open(db_path, backups=config.backups, lock_timeout=lock_timeout)
     return Context(config=config, store=store, db_path=db_path, config_path=config_path)
+
+
+def check_data_path(path: Path) -> None:
+    """Refuse a folder, a device or a file standing in for a folder as the data file.
+
+    Opening one would fail deep in the store with a message about a file
+    descriptor, or read a device as an empty data file; this says what is wrong.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return _check_parents(path)
+    except OSError as error:
+        raise DataPathError(f"cannot use the data file {path}: {error.strerror}") from None
+    if stat.S_ISDIR(mode):
+        raise DataPathError(f"the data file {path} is a folder; give the path of a file")
+    if not stat.S_ISREG(mode):
+        raise DataPathError(f"the data file {path} is not a regular file")
+
+
+def _check_parents(path: Path) -> None:
+    folder = path.parent
+    while not os.path.lexists(folder) and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise DataPathError(f"the data file {path} cannot be created: {folder} is not a folder")
 
 
 PROGRESS_ABOVE = 20_000
