@@ -17,6 +17,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from leadline.core.records.kinds import (
     CLOSED_OUTCOMES,
@@ -39,9 +40,10 @@ from leadline.core.records.parts import (
     PenetrationPlan,
     StageEntry,
     Touch,
-    date_or_none,
     iso_or_none,
 )
+from leadline.core.records.raw import unknown_in
+from leadline.core.records.reading import MAX_AMOUNT, Fields
 
 __all__ = [
     "CLOSED_OUTCOMES",
@@ -103,9 +105,16 @@ class Prospect:
     tags: tuple[str, ...] = ()
     lost_reason: str = ""
     external_id: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Fields of the document this version does not know (a newer leadline's, another
+    tool's): kept as read and written back on save, after the known ones. Carried, not
+    compared: a prospect decoded straight from the text holds them in `source` instead."""
+    source: Any = field(default=None, compare=False, repr=False)
+    """The JSON text the prospect was decoded from, when decoded straight from it: its
+    unknown fields are read from there when it is written back (see `records/raw.py`)."""
 
     def to_doc(self) -> Doc:
-        return {
+        doc: Doc = {
             "id": self.id,
             "name": self.name,
             "stage": self.stage,
@@ -131,34 +140,44 @@ class Prospect:
             "lost_reason": self.lost_reason,
             "external_id": self.external_id,
         }
+        if self.source is not None:
+            doc.update(unknown_in(self.source, KNOWN_FIELDS))
+        for key, value in self.extra.items():
+            doc.setdefault(key, value)  # never over a known field
+        return doc
 
     @classmethod
     def from_doc(cls, doc: Doc) -> Prospect:
+        """The prospect of a document; BadField names the first field that cannot be read."""
+        f = Fields(doc)
         return cls(
-            id=doc["id"],
-            name=doc["name"],
-            stage=doc["stage"],
-            created=datetime.fromisoformat(doc["created"]),
-            updated=datetime.fromisoformat(doc["updated"]),
-            lifecycle=LIFECYCLE_BY_VALUE[doc.get("lifecycle") or Lifecycle.LEAD],
-            value=float(doc.get("value") or 0.0),
-            currency=doc.get("currency", ""),
-            budget=None if doc.get("budget") is None else float(doc["budget"]),
-            decision_timeframe=doc.get("decision_timeframe", ""),
-            expected_close=date_or_none(doc.get("expected_close")),
-            qualification=dict(doc.get("qualification", {})),
-            decision_maker_confirmed=bool(doc.get("decision_maker_confirmed", False)),
-            contacts=tuple(Contact.from_doc(c) for c in doc.get("contacts", ())),
-            plan=FollowUpPlan.from_doc(doc.get("plan", {})),
-            touches=tuple(Touch.from_doc(t) for t in doc.get("touches", ())),
-            notes=tuple(Note.from_doc(n) for n in doc.get("notes", ())),
-            stage_history=tuple(StageEntry.from_doc(s) for s in doc.get("stage_history", ())),
-            meetings=tuple(Meeting.from_doc(m) for m in doc.get("meetings", ())),
-            penetration=PenetrationPlan.from_doc(doc.get("penetration", {})),
-            icp=dict(doc.get("icp", {})),
-            tags=tuple(doc.get("tags", ())),
-            lost_reason=doc.get("lost_reason", ""),
-            external_id=doc.get("external_id", ""),
+            id=f.text("id", required=True),
+            name=f.text("name", required=True),
+            stage=f.text("stage", required=True),
+            created=f.moment("created"),
+            updated=f.moment("updated"),
+            lifecycle=f.choice("lifecycle", LIFECYCLE_BY_VALUE, Lifecycle.LEAD),
+            value=f.amount("value") or 0.0,
+            currency=f.text("currency"),
+            budget=f.amount("budget"),
+            decision_timeframe=f.text("decision_timeframe"),
+            expected_close=f.day("expected_close"),
+            qualification=_flags(f.object("qualification")),
+            decision_maker_confirmed=f.flag("decision_maker_confirmed"),
+            contacts=tuple(Contact.from_doc(c.doc, c.where) for c in f.objects("contacts")),
+            plan=FollowUpPlan.from_doc(f.object("plan").doc, "plan"),
+            touches=tuple(Touch.from_doc(t.doc, t.where) for t in f.objects("touches")),
+            notes=tuple(Note.from_doc(n.doc, n.where) for n in f.objects("notes")),
+            stage_history=tuple(
+                StageEntry.from_doc(s.doc, s.where) for s in f.objects("stage_history")
+            ),
+            meetings=tuple(Meeting.from_doc(m.doc, m.where) for m in f.objects("meetings")),
+            penetration=PenetrationPlan.from_doc(f.object("penetration").doc, "penetration"),
+            icp=_icp_values(f.object("icp")),
+            tags=f.texts("tags"),
+            lost_reason=f.text("lost_reason"),
+            external_id=f.text("external_id"),
+            extra=f.unknown(KNOWN_FIELDS),
         )
 
     @property
@@ -180,3 +199,26 @@ class Prospect:
             if entry.stage == self.stage:
                 return entry.date
         return self.created.date()
+
+
+KNOWN_FIELDS = frozenset(Prospect.__dataclass_fields__) - {"extra", "source"}
+"""The fields of a prospect document this version reads; any other is kept in `extra`."""
+
+
+def _flags(f: Fields) -> dict[str, bool]:
+    return {f.check_text(key, key): f.flag(key) for key in f.doc}
+
+
+def _icp_values(f: Fields) -> dict[str, IcpValue]:
+    values: dict[str, IcpValue] = {}
+    for key, value in f.doc.items():
+        f.check_text(key, key)
+        if type(value) is str:
+            values[key] = f.check_text(key, value)
+        elif type(value) is bool or type(value) is int and abs(value) <= MAX_AMOUNT:
+            values[key] = value
+        elif value is None:
+            raise f.bad(key, "is null, not a value")
+        else:
+            values[key] = f.amount(key) or 0.0
+    return values

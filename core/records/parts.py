@@ -2,7 +2,9 @@
 entries, meetings and the account-penetration plan.
 
 Each converts to a plain JSON document (`to_doc`) and back (`from_doc`); dates
-are stored as ISO strings.
+are stored as ISO strings. `from_doc` reads strictly (`records/reading.py`): a value
+of the wrong type or out of range is a `BadField` naming it (`where` is the path of
+the record in the prospect document, such as `contacts[2]`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from leadline.core.records.kinds import ROLE_BY_VALUE, TOUCH_OUTCOME_BY_VALUE, Role, TouchOutcome
+from leadline.core.records.reading import MAX_COUNT, MAX_INTERVAL_DAYS, Fields
 
 Doc = dict[str, Any]
 """A record as a JSON document."""
@@ -23,6 +26,12 @@ IcpValue = str | int | float | bool
 def date_or_none(value: str | None) -> date | None:
     """The date of an ISO string, None for a missing or empty one."""
     return date.fromisoformat(value) if value else None
+
+
+def _required_day(f: Fields, key: str) -> date:
+    found = f.day(key, required=True)
+    assert found is not None, "a required date is never None"
+    return found
 
 
 def iso_or_none(value: date | None) -> str | None:
@@ -56,16 +65,17 @@ class Contact:
         }
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> Contact:
+    def from_doc(cls, doc: Doc, where: str = "") -> Contact:
+        f = Fields(doc, where)
         return cls(
-            name=doc["name"],
-            role=ROLE_BY_VALUE[doc.get("role") or Role.OTHER],
-            title=doc.get("title", ""),
-            email=doc.get("email", ""),
-            phone=doc.get("phone", ""),
-            birthday=date_or_none(doc.get("birthday")),
-            anniversary=date_or_none(doc.get("anniversary")),
-            preferred_channel=doc.get("preferred_channel", ""),
+            name=f.text("name", required=True),
+            role=f.choice("role", ROLE_BY_VALUE, Role.OTHER),
+            title=f.text("title"),
+            email=f.text("email"),
+            phone=f.text("phone"),
+            birthday=f.day("birthday"),
+            anniversary=f.day("anniversary"),
+            preferred_channel=f.text("preferred_channel"),
         )
 
 
@@ -87,12 +97,13 @@ class FollowUpPlan:
         }
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> FollowUpPlan:
+    def from_doc(cls, doc: Doc, where: str = "") -> FollowUpPlan:
+        f = Fields(doc, where)
         return cls(
-            interval_days=doc.get("interval_days"),
-            channel=doc.get("channel", ""),
-            next_due=date_or_none(doc.get("next_due")),
-            agreed=bool(doc.get("agreed", False)),
+            interval_days=f.whole("interval_days", MAX_INTERVAL_DAYS),
+            channel=f.text("channel"),
+            next_due=f.day("next_due"),
+            agreed=f.flag("agreed"),
         )
 
 
@@ -116,13 +127,14 @@ class Touch:
         }
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> Touch:
+    def from_doc(cls, doc: Doc, where: str = "") -> Touch:
+        f = Fields(doc, where)
         return cls(
-            date=date.fromisoformat(doc["date"]),
-            channel=doc.get("channel", ""),
-            outcome=TOUCH_OUTCOME_BY_VALUE[doc["outcome"]],
-            minutes=int(doc.get("minutes", 0)),
-            note=doc.get("note", ""),
+            date=_required_day(f, "date"),
+            channel=f.text("channel"),
+            outcome=f.choice("outcome", TOUCH_OUTCOME_BY_VALUE),
+            minutes=f.whole("minutes", MAX_COUNT, 0) or 0,
+            note=f.text("note"),
         )
 
 
@@ -137,8 +149,9 @@ class Note:
         return {"at": self.at.isoformat(timespec="seconds"), "text": self.text}
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> Note:
-        return cls(at=datetime.fromisoformat(doc["at"]), text=doc["text"])
+    def from_doc(cls, doc: Doc, where: str = "") -> Note:
+        f = Fields(doc, where)
+        return cls(at=f.moment("at"), text=f.text("text", required=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +165,9 @@ class StageEntry:
         return {"stage": self.stage, "date": self.date.isoformat()}
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> StageEntry:
-        return cls(stage=doc["stage"], date=date.fromisoformat(doc["date"]))
+    def from_doc(cls, doc: Doc, where: str = "") -> StageEntry:
+        f = Fields(doc, where)
+        return cls(stage=f.text("stage", required=True), date=_required_day(f, "date"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,12 +188,13 @@ class Meeting:
         }
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> Meeting:
+    def from_doc(cls, doc: Doc, where: str = "") -> Meeting:
+        f = Fields(doc, where)
         return cls(
-            date=date.fromisoformat(doc["date"]),
-            title=doc.get("title", ""),
-            time=doc.get("time", ""),
-            contact=doc.get("contact", ""),
+            date=_required_day(f, "date"),
+            title=f.text("title"),
+            time=f.text("time"),
+            contact=f.text("contact"),
         )
 
 
@@ -194,8 +209,9 @@ class Objection:
         return {"objection": self.objection, "counter": self.counter}
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> Objection:
-        return cls(objection=doc["objection"], counter=doc.get("counter", ""))
+    def from_doc(cls, doc: Doc, where: str = "") -> Objection:
+        f = Fields(doc, where)
+        return cls(objection=f.text("objection", required=True), counter=f.text("counter"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,10 +232,11 @@ class PenetrationPlan:
         }
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> PenetrationPlan:
+    def from_doc(cls, doc: Doc, where: str = "") -> PenetrationPlan:
+        f = Fields(doc, where)
         return cls(
-            approval_chain=tuple(doc.get("approval_chain", ())),
-            needs=tuple(doc.get("needs", ())),
-            objections=tuple(Objection.from_doc(o) for o in doc.get("objections", ())),
-            risks=tuple(doc.get("risks", ())),
+            approval_chain=f.texts("approval_chain"),
+            needs=f.texts("needs"),
+            objections=tuple(Objection.from_doc(o.doc, o.where) for o in f.objects("objections")),
+            risks=f.texts("risks"),
         )

@@ -15,6 +15,8 @@ import msgspec
 import orjson
 
 from leadline.core.models import Prospect
+from leadline.core.records.checks import plausible
+from leadline.core.records.reading import BadField
 
 __all__ = ["DamagedDocument", "decode_prospect", "document_id"]
 
@@ -27,9 +29,9 @@ _DECODE_PROSPECT = msgspec.json.Decoder(Prospect).decode
 """Raw JSON text straight to a Prospect, about three times faster than parsing it
 into a dict and calling `Prospect.from_doc`. What it is stricter about (a float
 where an integer is expected, null for a missing value, an empty role...) falls
-back to `from_doc`. Known differences on documents another tool wrote: a time
-with 7+ fractional digits is rounded (from_doc truncates; leadline writes
-seconds), and a lowercase "z" offset is accepted (from_doc refuses it)."""
+back to `from_doc`, and so does anything `plausible` doubts. A known difference on documents another
+tool wrote: a time with 7+ fractional digits is rounded (from_doc truncates;
+leadline writes seconds)."""
 
 
 class _Ident(msgspec.Struct):
@@ -57,14 +59,35 @@ def document_id(doc: dict[str, Any] | msgspec.Raw) -> str:
 
 
 def decode_prospect(doc: dict[str, Any] | msgspec.Raw) -> Prospect:
-    """The whole prospect; DamagedDocument if the document cannot be read."""
+    """The whole prospect; DamagedDocument naming the field if the document cannot be read.
+
+    The fast path (msgspec, straight from the text) checks the types; what it
+    cannot check (dates outside the model's years, a time zone, numbers out of
+    range, a key the model keeps for itself) sends the document to `from_doc`,
+    which reads every field strictly and names the one at fault.
+    """
+    if isinstance(doc, msgspec.Raw):
+        try:
+            found = _DECODE_PROSPECT(doc)
+        except (msgspec.DecodeError, RecursionError):
+            pass
+        else:
+            if plausible(found):
+                object.__setattr__(found, "source", doc)  # its unknown fields, if any
+                return found
+        try:
+            doc = orjson.loads(memoryview(doc))
+        except (orjson.JSONDecodeError, RecursionError) as error:
+            raise DamagedDocument(f"it is not valid JSON ({error})") from None
+    assert isinstance(doc, dict), "a document is a JSON object (checked at load)"
     try:
-        if isinstance(doc, msgspec.Raw):
-            try:
-                return _DECODE_PROSPECT(doc)
-            except msgspec.DecodeError:
-                doc = orjson.loads(memoryview(doc))
-        assert isinstance(doc, dict), "a document is a JSON object (checked at load)"
         return Prospect.from_doc(doc)
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise DamagedDocument(f"it cannot be read ({error!r})") from None
+    except BadField as error:
+        raise DamagedDocument(_naming(doc, str(error))) from None
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
+        raise DamagedDocument(f"it cannot be read ({error!r})") from None  # a net, not a plan
+
+
+def _naming(doc: Any, problem: str) -> str:
+    pid = doc.get("id") if isinstance(doc, dict) else None
+    return f"prospect {pid!r}: {problem}" if type(pid) is str and pid.isprintable() else problem
