@@ -10,12 +10,16 @@ date typed anywhere means the same:
   `friday`; `month` is not a weekday): the next such day after today, or the
   latest before it when the date is about the past (a logged touch).
 
-Functions raise `ValueError` with a message a user can act on.
+Functions raise `ValueError` with a message a user can act on. Every date they
+give falls in the years the model stores (1900-2200, `records/reading.py`): a
+typo such as `+99999` or `9999-12-31` is refused here, not stored to crash later.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+
+from leadline.core.records.reading import FIRST_YEAR, LAST_YEAR, year_problem
 
 DATE_HINT = "YYYY-MM-DD, +3, 2w, tomorrow, fri"
 """The grammar in one line, for placeholders and messages."""
@@ -42,7 +46,31 @@ def _relative(word: str) -> int | None:
     if body[-1:] in ("d", "w"):
         unit = 7 if body[-1] == "w" else 1
         body = body[:-1]
-    return sign * int(body) * unit if body.isdigit() else None
+    if not (body.isascii() and body.isdigit()):
+        return None
+    if len(body) > _MAX_DIGITS:
+        return sign * _TOO_FAR  # more days than the years allowed hold
+    return sign * int(body) * unit
+
+
+_MAX_DIGITS = 6
+_TOO_FAR = 10**6
+"""Any relative date this far off is outside the allowed years."""
+
+
+def _in_range(day: date | None, today: date, days: int = 0) -> date:
+    """`day` (or `today` + `days`) if it falls in the allowed years, else ValueError."""
+    if day is None:
+        try:
+            day = today + timedelta(days=days)
+        except OverflowError:
+            day = date.max if days > 0 else date.min
+        if year_problem(day):
+            raise ValueError(f"that date falls outside the years {FIRST_YEAR}-{LAST_YEAR}")
+    problem = year_problem(day)
+    if problem:
+        raise ValueError(f"that date {problem}")
+    return day
 
 
 def parse_day(text: str, today: date, *, past: bool = False) -> date:
@@ -55,19 +83,20 @@ def parse_day(text: str, today: date, *, past: bool = False) -> date:
     if not word:
         raise ValueError("enter a date")
     if word in _WORDS:
-        return today + timedelta(days=_WORDS[word])
+        return _in_range(None, today, _WORDS[word])
     weekday = _weekday(word)
     if weekday is not None:
         if past:
-            return today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
-        return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+            return _in_range(None, today, -((today.weekday() - weekday - 1) % 7 + 1))
+        return _in_range(None, today, (weekday - today.weekday() - 1) % 7 + 1)
     days = _relative(word)
     if days is not None:
-        return today + timedelta(days=days)
+        return _in_range(None, today, days)
     try:
-        return date.fromisoformat(word)
+        day = date.fromisoformat(word)
     except ValueError:
         raise ValueError(f"not a date: {text.strip()!r} (use {DATE_HINT})") from None
+    return _in_range(day, today)
 
 
 def parse_optional_day(text: str, today: date) -> date | None:
@@ -109,9 +138,10 @@ def parse_yearly(text: str) -> date | None:
     if not text.strip():
         return None
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise ValueError("write the date as YYYY-MM-DD (e.g. 1980-11-24)") from None
+    return _in_range(day, day)
 
 
 def parse_clock(text: str) -> str:

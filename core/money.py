@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from leadline.core.records.reading import MAX_AMOUNT
+
 SYMBOLS: dict[str, str] = {
     "€": "EUR",
     "$": "USD",
@@ -59,7 +61,10 @@ def parse_money(text: str) -> tuple[float, str]:
         compact = compact[:-1]
     if not _NUMBER.fullmatch(compact):
         raise ValueError(f"not an amount: {text.strip()!r}")
-    return float(_normalise_separators(compact)) * scale, currency
+    amount = float(_normalise_separators(compact)) * scale
+    if not amount <= MAX_AMOUNT:  # also inf, from a few hundred digits
+        raise ValueError(f"amount too large: {text.strip()[:40]!r} (at most {MAX_AMOUNT:.0e})")
+    return amount, currency
 
 
 def parse_amount(text: str, what: str = "value") -> float:

@@ -24,6 +24,7 @@ from leadline.core.actions.stages import move
 from leadline.core.config.model import Config
 from leadline.core.models import IcpValue, Lifecycle, Prospect
 from leadline.core.money import parse_currency
+from leadline.core.records.reading import MAX_INTERVAL_DAYS
 from leadline.core.rules.followup import is_qualified
 
 
@@ -83,8 +84,10 @@ def edit_fields(
     out = replace(out, **{k: values[k] for k in _PLAIN if k in values})
     plan = {_PLAN[k]: values[k] for k in _PLAN if k in values}
     if plan:
-        if plan.get("interval_days") is not None and plan["interval_days"] < 1:
-            raise Refused("interval must be a whole number of days, at least 1", "interval_days")
+        interval = plan.get("interval_days")
+        if interval is not None and not 1 <= interval <= MAX_INTERVAL_DAYS:
+            message = f"interval must be a whole number of days, 1 to {MAX_INTERVAL_DAYS}"
+            raise Refused(message, "interval_days")
         out = replace(out, plan=replace(out.plan, **plan))
     out = replace(out, lifecycle=_lifecycle(out, values.get("lifecycle"), was_lead, config))
     return out if out == p else replace(out, updated=now)

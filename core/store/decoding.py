@@ -90,4 +90,4 @@ def decode_prospect(doc: dict[str, Any] | msgspec.Raw) -> Prospect:
 
 def _naming(doc: Any, problem: str) -> str:
     pid = doc.get("id") if isinstance(doc, dict) else None
-    return f"prospect {pid!r}: {problem}" if type(pid) is str and pid.isprintable() else problem
+    return f"prospect {pid!r}, {problem}" if type(pid) is str and pid.isprintable() else problem
