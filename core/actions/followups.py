@@ -16,6 +16,7 @@ from leadline.core.actions.stages import move
 from leadline.core.config.model import Config
 from leadline.core.dates import check_not_future, check_not_past
 from leadline.core.models import CLOSED_OUTCOMES, Outcome, Prospect, Touch, TouchOutcome
+from leadline.core.records.reading import MAX_INTERVAL_DAYS
 from leadline.core.rules.followup import add_note, apply_touch
 
 
@@ -68,8 +69,8 @@ def reschedule(p: Prospect, day: date, now: datetime) -> Prospect:
 
 def snooze(p: Prospect, days: int, now: datetime) -> Prospect:
     """Put the next follow-up off by `days` from today."""
-    if days < 0:
-        raise Refused("snooze by a number of days from today", "days")
+    if not 0 <= days <= MAX_INTERVAL_DAYS:
+        raise Refused(f"snooze by a number of days from today, 0 to {MAX_INTERVAL_DAYS}", "days")
     return reschedule(p, now.date() + timedelta(days=days), now)
 
 
