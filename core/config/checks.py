@@ -1,11 +1,16 @@
 """The rules a well-typed configuration must still follow: ranges, stage keys, references.
 
+Every number is finite and within 1e15 either side (the model's bound on amounts),
+and every number of days at most 3650 (its bound on intervals), so no value read
+here overflows a date or a sum later on.
+
 `check_value` runs on each value as it is read (so its problem points at that value);
 `check_config` runs once the whole `Config` is built, for rules that span several keys.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -14,6 +19,7 @@ from yaml.nodes import Node, SequenceNode
 from leadline.core.config.model import Config, IcpCriterion, StageDef
 from leadline.core.config.yaml_schema import SchemaReader, did_you_mean
 from leadline.core.models import OUTCOME_ORDER, OUTCOME_VALUES
+from leadline.core.records.reading import MAX_AMOUNT, MAX_INTERVAL_DAYS
 
 STAGE_KEY = re.compile(r"[a-z][a-z0-9_-]*\Z")
 AT_LEAST_ONE = frozenset(
@@ -51,7 +57,13 @@ def check_value(name: str, value: Any) -> str | None:
 
 
 def _check_number(key: str, name: str, value: float) -> str | None:
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{name} must be a finite number, got {value}"
+    if abs(value) > MAX_AMOUNT:
+        return f"{name} must be at most {MAX_AMOUNT:.0e} either side of zero, got {_big(value)}"
     shown = int(value) if float(value).is_integer() else value
+    if "days" in key and value > MAX_INTERVAL_DAYS:
+        return f"{name} must be at most {MAX_INTERVAL_DAYS} days (ten years), got {shown}"
     if key in SIGNED:
         return None
     if key in FRACTIONS and not 0 <= value <= 1:
@@ -63,6 +75,11 @@ def _check_number(key: str, name: str, value: float) -> str | None:
     if value < 0:
         return f"{name} must not be negative, got {shown}"
     return None
+
+
+def _big(value: float) -> str:
+    digits = f"{value:.0f}" if isinstance(value, int) else f"{value:g}"
+    return digits if len(digits) <= 20 else f"a number of {len(digits)} digits"
 
 
 def _check_stage_key(key: str) -> str | None:

@@ -83,7 +83,7 @@ def _compose_fast(text: str) -> Node | None:
         return None
     try:
         root: Node | None = yaml.compose(text, Loader=_FAST_LOADER)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return None
     if root is not None:
         _plain_style_as_none(root)
@@ -131,6 +131,10 @@ class NodeWalker:
             return root
         try:
             return yaml.compose(text, Loader=yaml.SafeLoader)
+        except RecursionError:
+            line, col = _deepest(text)
+            message = f"values nest more than {_MAX_NESTING} levels deep; no setting needs that"
+            self.problems.append(Problem(self.path, line, col, message))
         except yaml.MarkedYAMLError as error:
             self._syntax_error(error)
         except yaml.reader.ReaderError as error:
@@ -200,3 +204,22 @@ class NodeWalker:
             self._failed.add(node)
             self.report(node, f"tag {node.tag!r} is not supported here; remove it")
             return FAILED
+        except (ValueError, OverflowError):  # an integer of thousands of digits
+            self._failed.add(node)
+            self.report(node, f"the number {node.value[:20]}... has too many digits")
+            return FAILED
+
+
+_MAX_NESTING = 100
+"""Flow nesting past this is reported at the bracket that goes past it."""
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """Line and column (1-based) of the bracket that nests past `_MAX_NESTING`."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char in "[{") - (char in "]}")
+        if depth > _MAX_NESTING:
+            line = text.count("\n", 0, index) + 1
+            return line, index - (text.rfind("\n", 0, index) + 1) + 1
+    return 1, 1
