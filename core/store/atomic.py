@@ -16,6 +16,8 @@ import os
 import secrets
 from pathlib import Path
 
+from leadline.core.store.safe_files import NOFOLLOW, own_regular_file, private_folder
+
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 
@@ -32,7 +34,7 @@ def ensure_private_dir(path: Path) -> None:
             os.mkdir(folder, PRIVATE_DIR)
         except FileExistsError:
             continue
-        os.chmod(folder, PRIVATE_DIR)
+        private_folder(folder)
 
 
 def tighten_to_private(path: Path) -> None:
@@ -41,8 +43,8 @@ def tighten_to_private(path: Path) -> None:
         mode = path.stat().st_mode
         if mode & 0o077:
             os.chmod(path, 0o600)
-    except (FileNotFoundError, PermissionError):
-        pass  # not there, or not ours to change: nothing to tighten
+    except OSError:
+        pass  # not there, not ours to change, or a read-only place: nothing to tighten
 
 
 def fsync_dir(path: Path) -> None:
@@ -67,7 +69,7 @@ def _write_all(fd: int, data: bytes) -> None:
 def write_private_atomic(target: Path, data: bytes) -> None:
     """Replace `target` by `data` atomically and durably; the file ends up mode 0600."""
     temp = _temp_path(target)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, PRIVATE_FILE)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, PRIVATE_FILE)
     try:
         try:
             os.fchmod(fd, PRIVATE_FILE)
@@ -85,11 +87,15 @@ def write_private_atomic(target: Path, data: bytes) -> None:
 def remove_orphaned_temps(target: Path, folder: Path | None = None) -> list[Path]:
     """Delete temporary files a killed writer of `target` left in `folder`.
 
-    Call only while holding the writers' lock: then no live writer owns one.
+    Call only while holding the writers' lock: then no live writer owns one. Only our
+    own regular files go: in a shared folder a look-alike of someone else's stays.
     """
     folder = target.parent if folder is None else folder
     pattern = os.path.join(glob.escape(str(folder)), f".{glob.escape(target.name)}.*.tmp")
-    removed = [Path(p) for p in glob.glob(pattern, include_hidden=True)]
-    for path in removed:
-        path.unlink(missing_ok=True)
+    found = [Path(p) for p in glob.glob(pattern, include_hidden=True)]
+    removed = []
+    for path in found:
+        if own_regular_file(path):
+            path.unlink(missing_ok=True)
+            removed.append(path)
     return removed

@@ -16,9 +16,12 @@ from pathlib import Path
 
 from leadline.core.store import backups as backup_files
 from leadline.core.store import datafile, journal
-from leadline.core.store.atomic import ensure_private_dir, write_private_atomic
+from leadline.core.store.atomic import write_private_atomic
 from leadline.core.store.datafile import Migration, Tables
 from leadline.core.store.journal import Changes, Header
+from leadline.core.store.manifest import Content
+from leadline.core.store.recognise import copied_backup
+from leadline.core.store.safe_files import NOFOLLOW, check_opened, own_folder
 
 
 @dataclass(frozen=True)
@@ -62,13 +65,21 @@ class DiskState:
     journal_end: int
     journal_ok: bool
     journal_orphan: bool
-    """The journal extends another version of the data file and holds changes past it."""
+    """The journal extends another version of the data file (or a copy of a backup put
+    back by hand) and holds changes past it: kept aside at the next save, never applied."""
+    journal_start: int = 0
+    """Where the journal's records begin (the length of its header line)."""
 
     def stamps(self) -> tuple[Stamp | None, Stamp | None]:
         return self.main, self.journal
 
     def header(self) -> Header:
-        return Header(self.main_revision, self.main_size, self.main_digest, self.schema_version)
+        return Header(self.main_revision, self.main_size, self.main_digest, self.schema_version,
+                      self.main.ino, self.main.mtime_ns)  # fmt: skip
+
+    def content(self) -> Content:
+        """What the data file holds, as a backup of it records."""
+        return Content(self.main_revision, self.main_size, self.main_digest)
 
     def start_journal(self, data_path: Path, journal_path: Path) -> None:
         """Replace a missing or foreign journal by an empty one for this data file (locked)."""
@@ -76,23 +87,24 @@ class DiskState:
         line = self.header().line()
         write_private_atomic(journal_path, line)
         self.journal, self.journal_end, self.journal_ok = stamp_of(journal_path), len(line), True
+        self.journal_start = len(line)
 
     def set_aside_orphan(self, data_path: Path, journal_path: Path) -> None:
         """Keep a journal that would be lost (changes past another file version) in backups/."""
         if not self.journal_orphan:
             return
         folder = backup_files.backup_dir(data_path)
-        ensure_private_dir(folder)
+        own_folder(folder, create=True)
         stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
         os.replace(journal_path, folder / f"{data_path.name}.{stamp}.orphaned-journal")
         self.journal_orphan = False
 
     def journal_bytes(self, journal_path: Path) -> bytes | None:
         """The good part of the journal if it holds changes to this data file."""
-        if not self.journal_ok or self.journal_end <= len(self.header().line()):
+        if not self.journal_ok or self.journal_end <= self.journal_start:
             return None
-        with open(journal_path, "rb") as handle:
-            return handle.read(self.journal_end)
+        found = journal.read_from(journal_path, 0)
+        return found[1][: self.journal_end] if found is not None else None
 
     def new_records(
         self, data_path: Path, journal_path: Path, expected: int
@@ -130,8 +142,9 @@ class DiskState:
     ) -> DiskState:
         """Replace the data file by `raw`, then start an empty journal for it (locked).
 
-        A kill between the two steps leaves the new data file with the old
-        journal, which no longer matches it and is therefore ignored.
+        A kill or a failure (a full disk) between the two steps leaves the new data
+        file with the old journal, which no longer matches it and is therefore
+        ignored; the next save starts the journal again.
         """
         if old is not None:
             old.set_aside_orphan(data_path, journal_path)
@@ -139,7 +152,10 @@ class DiskState:
         main = Stamp.of(os.stat(data_path))
         state = cls(main, revision, len(raw), journal.main_digest(raw), schema_version, False,
                     None, 0, False, False)  # fmt: skip
-        state.start_journal(data_path, journal_path)
+        try:
+            state.start_journal(data_path, journal_path)
+        except OSError:
+            state.journal = stamp_of(journal_path)  # the saved data file stands alone
         return state
 
 
@@ -153,9 +169,12 @@ class Loaded:
 
 
 def _read_main(path: Path) -> tuple[os.stat_result, bytes]:
-    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    # A link the user made is followed; what it leads to must be a regular file of ours
+    # (O_NONBLOCK: a FIFO given as the data file must not hang the open).
+    fd = os.open(path, os.O_RDONLY | (NOFOLLOW & ~os.O_NOFOLLOW))
     with open(fd, "rb") as handle:
-        return os.fstat(fd), handle.read()
+        st = check_opened(fd, path, "data file")
+        return st, handle.read()
 
 
 def load_state(
@@ -177,23 +196,38 @@ def load_state(
         found = journal.read_from(journal_path, 0)
         revision = main_revision
         if found is not None:
-            revision = _replay(tables, revision, state, found)
+            revision = _replay(path, tables, revision, state, found)
         if stamp_of(path) == state.main:
             tables = datafile.migrate(tables, version, revision, known, steps)
             return Loaded(tables, revision, state)
 
 
 def _replay(
-    tables: Tables, revision: int, state: DiskState, found: tuple[os.stat_result, bytes]
+    path: Path,
+    tables: Tables,
+    revision: int,
+    state: DiskState,
+    found: tuple[os.stat_result, bytes],
 ) -> int:
     stat, raw = found
     state.journal = Stamp.of(stat)
     scan = journal.scan(raw, with_header=True, expected=revision + 1)
-    if scan.header != state.header():
+    header = scan.header
+    if header is None or not header.same_content(state.header()) or _put_back(path, state, scan):
         later = journal.scan(raw, with_header=True).records
         state.journal_orphan = any(r > revision for r, _ in later)
         return revision
     for _revision, changes in scan.records:
         journal.apply_changes(tables, changes)
     state.journal_ok, state.journal_end = True, scan.end
+    state.journal_start = raw.find(b"\n") + 1
     return scan.records[-1][0] if scan.records else revision
+
+
+def _put_back(path: Path, state: DiskState, scan: journal.Scan) -> bool:
+    """True if the data file is a backup put back by hand and the journal is newer."""
+    assert scan.header is not None
+    if scan.header.same_file(state.main.ino, state.main.mtime_ns) or not scan.records:
+        return False
+    file_id = (state.main.dev, state.main.ino)
+    return copied_backup(path, file_id, state.content(), scan.records[-1][0]) is not None

@@ -4,13 +4,15 @@ A save appends one line holding only the documents it changed, so it costs in
 proportion to the change, not to the file. `<data file>.journal` looks like:
 
 ```
-LLJ1 {"base": 41, "size": 1234567, "digest": "9f...", "schema_version": 1}
+LLJ1 {"base": 41, "size": 1234567, "digest": "9f...", "schema_version": 1, "ino": 81, ...}
 3e5b1c0a {"r": 42, "t": {"prospects": {"17": {...document...}}}}
 77a0c2d1 {"r": 43, "t": {"prospects": {"9": null}}}
 ```
 
 The first line ties the journal to one exact version of the data file (its
-revision, size and a digest of its first and last bytes); each record line
+revision, size and a digest of its first and last bytes, and the inode and
+mtime of the file leadline wrote, which tell it from a copy with the same
+content, such as a backup put back by hand: see `restore`); each record line
 starts with the CRC-32 of its JSON and carries the next revision (a document
 of `null` is a deletion). A journal tied to another version of the data file
 (after a compaction, or after the user put a backup in place) is ignored. A
@@ -28,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+
+from leadline.core.store.safe_files import open_own
 
 MAGIC = b"LLJ1 "
 Changes = dict[str, dict[str, Any]]
@@ -53,6 +57,10 @@ class Header:
     size: int
     digest: str
     schema_version: int
+    ino: int | None = None
+    """The data file's inode and mtime when the journal was started; None in a journal
+    written before leadline recorded them."""
+    mtime_ns: int | None = None
 
     def line(self) -> bytes:
         fields = {
@@ -60,8 +68,20 @@ class Header:
             "size": self.size,
             "digest": self.digest,
             "schema_version": self.schema_version,
+            "ino": self.ino,
+            "mtime_ns": self.mtime_ns,
         }
         return MAGIC + orjson.dumps(fields) + b"\n"
+
+    def same_content(self, other: Header) -> bool:
+        """True if both describe the same data file content (revision, size, digest)."""
+        mine = (self.base, self.size, self.digest, self.schema_version)
+        return mine == (other.base, other.size, other.digest, other.schema_version)
+
+    def same_file(self, ino: int, mtime_ns: int) -> bool:
+        """True if the data file is still the one the journal was started on (or the
+        journal predates the record of it)."""
+        return self.ino is None or (self.ino, self.mtime_ns) == (ino, mtime_ns)
 
 
 @dataclass
@@ -87,13 +107,16 @@ def _header(line: bytes) -> Header | None:
         return None
     try:
         fields = orjson.loads(line[len(MAGIC) :])
+        ino, mtime = fields.get("ino"), fields.get("mtime_ns")
         return Header(
             int(fields["base"]),
             int(fields["size"]),
             str(fields["digest"]),
             int(fields["schema_version"]),
+            int(ino) if ino is not None else None,
+            int(mtime) if mtime is not None else None,
         )
-    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
         return None
 
 
@@ -151,7 +174,7 @@ def apply_changes(tables: dict[str, dict[str, Any]], changes: Changes) -> None:
 def read_from(path: Path, start: int) -> tuple[os.stat_result, bytes] | None:
     """The journal's stat and its bytes from `start`, or None if there is none."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        fd = open_own(path, os.O_RDONLY, "journal")
     except FileNotFoundError:
         return None
     with open(fd, "rb") as handle:
@@ -162,7 +185,7 @@ def read_from(path: Path, start: int) -> tuple[os.stat_result, bytes] | None:
 
 def append(path: Path, line: bytes, valid_end: int) -> os.stat_result:
     """Durably append `line` after cutting off anything past `valid_end` (hold the lock)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC)
+    fd = open_own(path, os.O_WRONLY, "journal")
     try:
         if os.fstat(fd).st_size != valid_end:
             os.ftruncate(fd, valid_end)  # a torn line left by a killed writer

@@ -16,7 +16,9 @@
 - The first save of a session keeps a backup in `backups/` (a hard link of the
   data file, which is never modified in place, plus a copy of the journal).
 - A file that is not a usable leadline file raises `DataFileError` and is
-  never written.
+  never written; a planted file (`safe_files`) or a failing disk (`errors`)
+  raises a DataFileError subclass with one line saying so.
+- Reading takes no lock and writes nothing, so it works on a read-only mount.
 """
 
 from __future__ import annotations
@@ -24,18 +26,20 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
 
 from tinydb.storages import Storage
 
 from leadline.core.store import backups as backup_files
-from leadline.core.store import copies, datafile, journal
-from leadline.core.store.atomic import ensure_private_dir, remove_orphaned_temps, tighten_to_private
+from leadline.core.store import copies, datafile, journal, upkeep
+from leadline.core.store.atomic import ensure_private_dir
 from leadline.core.store.datafile import PROSPECTS_TABLE, DataFileError, Migration, Tables
 from leadline.core.store.disk_state import DiskState, Loaded, Stamp, load_state, stamp_of
+from leadline.core.store.errors import io_errors
 from leadline.core.store.lock import FileLock
+from leadline.core.store.safe_files import check_data_folder
 
 
 class StaleWriteError(RuntimeError):
@@ -58,15 +62,20 @@ class LeadlineStorage(Storage):
         backups: int = 5,
         lock_timeout: float = 10.0,
         clock: Callable[[], float] = time.time,
+        holder: str | None = None,
     ) -> None:
-        """Open (or create) the data file; raises DataFileError or StoreLocked."""
+        """Open (or create) the data file; raises DataFileError or StoreLocked.
+
+        Reading takes no lock and writes nothing, so a read-only place can be read;
+        the lock (and the clean-up of what killed writers left) comes with the first
+        save. `holder` is what the lock file says holds it (default: the command name).
+        """
         self.path = Path(path).absolute()
         self.journal_path = journal.journal_path(self.path)
         self.backups = backups
         self._clock = clock
-        self._lock = FileLock(
-            self.path.with_name(self.path.name + ".lock"), self.path, lock_timeout
-        )
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        self._lock = FileLock(lock_path, self.path, lock_timeout, holder)
         self._state: DiskState | None = None
         self._tables: Tables | None = None
         self._revision = 0
@@ -75,19 +84,16 @@ class LeadlineStorage(Storage):
         self._full_reload = True
         self._backed_up = backups <= 0
         self._sharing = False
-        ensure_private_dir(self.path.parent)
-        with self.lock():
-            remove_orphaned_temps(self.path)
-            remove_orphaned_temps(self.journal_path)
-            remove_orphaned_temps(self.path, backup_files.backup_dir(self.path))
-            if not self.path.exists():
-                self._tables, self._revision = {PROSPECTS_TABLE: {}}, 0
-                self._compact()
-            self.refresh()
-            # A file copied in by hand may be readable by others; saves append to
-            # the journal and would leave it so until the next compaction.
-            for existing in (self.path, self.journal_path):
-                tighten_to_private(existing)
+        self._tidied = False
+        check_data_folder(self.path.parent)
+        if not self.path.exists():
+            with io_errors(self.path, "create the data file"):
+                ensure_private_dir(self.path.parent)
+                with self.lock():
+                    if not self.path.exists():
+                        self._tables, self._revision = {PROSPECTS_TABLE: {}}, 0
+                        self._compact()
+        self.refresh()
 
     # -- what callers see ------------------------------------------------------
 
@@ -101,15 +107,25 @@ class LeadlineStorage(Storage):
         """Changes whenever the cached content changes (a load, a save or a failed save)."""
         return self._generation
 
-    def lock(self) -> AbstractContextManager[None]:
+    @contextmanager
+    def lock(self) -> Iterator[None]:
         """Hold the cross-process writers' lock (re-entrant) for a read-modify-write."""
-        return self._lock.hold()
+        with io_errors(self.path, "save (taking the lock)"):
+            self._lock.acquire()
+        try:
+            if not self._tidied:
+                self._tidied = True
+                upkeep.tidy(self.path, self.journal_path)
+            yield
+        finally:
+            self._lock.release()
 
     def changed_on_disk(self) -> bool:
         """True if the data differs from what was last read or written (two stat calls)."""
         if self._state is None:
             return True
-        return self._state.stamps() != (stamp_of(self.path), stamp_of(self.journal_path))
+        with io_errors(self.path, "read the data file"):
+            return self._state.stamps() != (stamp_of(self.path), stamp_of(self.journal_path))
 
     def documents(self, table: str) -> dict[str, Any]:
         """The cached documents of `table` by doc id, shared: never mutate them."""
@@ -128,7 +144,7 @@ class LeadlineStorage(Storage):
 
     def refresh(self) -> bool:
         """Pick up changes made on disk since last seen; True if the content changed."""
-        with self._lock.thread_lock:
+        with self._lock.thread_lock, io_errors(self.path, "read the data file"):
             if self._tables is not None and self._state is not None:
                 caught_up = self._catch_up(self._state)
                 if caught_up is not None:
@@ -197,8 +213,8 @@ class LeadlineStorage(Storage):
         with self.lock():
             if self.changed_on_disk() or self._tables is None:
                 raise StaleWriteError(f"{self.path} changed since it was read; read it again")
-            self._commit(copies.changed_documents(self._tables, data))
-            self._changed = {}
+            with io_errors(self.path, "save"):
+                self._commit(copies.changed_documents(self._tables, data))
 
     def apply(self, changes: journal.Changes) -> None:
         """Save only these documents (None deletes one); the storage keeps them, unchanged.
@@ -208,14 +224,16 @@ class LeadlineStorage(Storage):
         with self.lock():
             if self._tables is None or self.changed_on_disk():
                 raise StaleWriteError(f"{self.path} changed since it was read; read it again")
-            self._commit(changes)
+            with io_errors(self.path, "save"):
+                self._commit(changes)
 
     def compact(self) -> None:
         """Write the whole data file now and start an empty journal."""
         with self.lock():
             self.refresh()
-            self._backup_once()
-            self._compact()
+            with io_errors(self.path, "save"):
+                self._backup_once()
+                self._compact()
 
     def close(self) -> None:
         """Nothing stays open between calls; kept for TinyDB."""
@@ -272,13 +290,8 @@ class LeadlineStorage(Storage):
         if self._backed_up:
             return
         if self._revision > 0 and self._state is not None:
-            backup_files.take_backup(
-                self.path,
-                self._state.journal_bytes(self.journal_path),
-                self._revision,
-                self.backups,
-                self._clock(),
-            )
+            upkeep.back_up(self.path, self.journal_path, self._state, self._revision,
+                           self.backups, self._clock())  # fmt: skip
         self._backed_up = True
 
     def refuse(self, problem: str) -> DataFileError:

@@ -56,7 +56,8 @@ def test_data_dir_is_0700_and_every_file_0600_under_umask_022(
     assert _mode(journal_path(db)) == 0o600
     assert len(backup_files(db)) == 2
     assert {_mode(b) for b in backup_dir(db).iterdir()} == {0o600}
-    assert len(list(backup_dir(db).iterdir())) == 4  # each with its journal
+    # each with its journal, and the record of the backups leadline wrote
+    assert len(list(backup_dir(db).iterdir())) == 5
 
 
 def test_an_existing_folder_keeps_its_mode(tmp_path: Path, umask_022: None) -> None:
@@ -121,7 +122,7 @@ def test_foreign_or_broken_file_is_refused_byte_identical(
         Store.open(db)
     assert "No readable backup" in str(refused.value)
     assert db.read_bytes() == content
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["leadline.json", "leadline.json.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["leadline.json"]  # not even a lock
 
 
 def test_file_from_a_newer_version_is_refused(tmp_path: Path) -> None:
@@ -158,7 +159,7 @@ def test_older_file_is_migrated_in_memory_and_saved_in_the_new_format(tmp_path: 
     assert backup_files(db)[0].read_bytes() == original
 
 
-def test_orphaned_temp_files_are_removed_at_start(tmp_path: Path) -> None:
+def test_orphaned_temp_files_are_removed_at_the_first_save(tmp_path: Path) -> None:
     db = tmp_path / "leadline.json"
     _sessions(db, 2)
     orphans = [
@@ -168,7 +169,9 @@ def test_orphaned_temp_files_are_removed_at_start(tmp_path: Path) -> None:
     bystander = tmp_path / ".notes.txt.tmp"
     for path in [*orphans, bystander]:
         path.write_text("half a save")
-    Store.open(db).close()
+    with Store.open(db) as store:  # reading alone writes nothing (it may be a read-only place)
+        assert all(p.exists() for p in orphans)
+        store.add(prospect(name="Saved"))
     assert not any(p.exists() for p in orphans)
     assert bystander.exists()
 
