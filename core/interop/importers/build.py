@@ -23,6 +23,8 @@ from leadline.core.models import (
     Prospect,
     StageEntry,
 )
+from leadline.core.records.checks import plausible
+from leadline.core.records.reading import BadField
 
 
 @dataclass(frozen=True)
@@ -57,27 +59,40 @@ def build_prospect(record: Record, ctx: BuildContext, new_id: str) -> Prospect:
         raise RowRejected(problems, unmapped)
     start = datetime.combine(ctx.today, time())
     created = typed.dates.get("created") or _earliest_event(typed) or start
-    return Prospect(
-        id=new_id,
-        name=name,
-        stage=placement.stage,
-        created=created,
-        updated=typed.dates.get("updated") or created,
-        lifecycle=_lifecycle(placement, ctx.resolver),
-        value=typed.value,
-        currency=(record.get("currency") or typed.currency).upper(),
-        budget=typed.budget,
-        decision_timeframe=record.get("timeframe"),
-        expected_close=typed.day("expected_close"),
-        contacts=contact_of(record, typed),
-        plan=FollowUpPlan(channel=record.get("channel"), next_due=typed.day("next_due")),
-        notes=_notes(record, ctx, created, start, name),
-        stage_history=_history(placement, typed, created.date(), ctx),
-        icp=_icp(record, typed),
-        tags=tags_of(record),
-        lost_reason=record.get("lost_reason"),
-        external_id=record.get("external_id"),
+    return _within_the_model(
+        Prospect(
+            id=new_id,
+            name=name,
+            stage=placement.stage,
+            created=created,
+            updated=typed.dates.get("updated") or created,
+            lifecycle=_lifecycle(placement, ctx.resolver),
+            value=typed.value,
+            currency=(record.get("currency") or typed.currency).upper(),
+            budget=typed.budget,
+            decision_timeframe=record.get("timeframe"),
+            expected_close=typed.day("expected_close"),
+            contacts=contact_of(record, typed),
+            plan=FollowUpPlan(channel=record.get("channel"), next_due=typed.day("next_due")),
+            notes=_notes(record, ctx, created, start, name),
+            stage_history=_history(placement, typed, created.date(), ctx),
+            icp=_icp(record, typed),
+            tags=tags_of(record),
+            lost_reason=record.get("lost_reason"),
+            external_id=record.get("external_id"),
+        )
     )
+
+
+def _within_the_model(p: Prospect) -> Prospect:
+    """`p` if the store can hold it; else RowRejected with what the model refuses."""
+    if plausible(p):
+        return p
+    try:
+        Prospect.from_doc(p.to_doc())
+    except BadField as error:
+        raise RowRejected([str(error)]) from None
+    return p
 
 
 def _place(

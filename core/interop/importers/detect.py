@@ -30,6 +30,8 @@ class Table:
     delimiter: str
     encoding: str
     warnings: list[str] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    """(line, reason) of rows the CSV reader could not split (a cell over 128 KiB)."""
 
 
 def read_text(path: Path) -> tuple[str, str, list[str]]:
@@ -44,9 +46,11 @@ def read_text(path: Path) -> tuple[str, str, list[str]]:
     except OSError as error:
         raise ImportFileError(f"cannot read {path}: {error.strerror or error}") from error
     if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", []
+        text = data[3:].decode("utf-8", errors="replace")
+        return text, "utf-8-sig", _replaced(path, text, "UTF-8")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16", []
+        text = data.decode("utf-16", errors="replace")
+        return text, "utf-16", _replaced(path, text, "UTF-16")
     try:
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
@@ -61,6 +65,14 @@ def read_text(path: Path) -> tuple[str, str, list[str]]:
         "Check accented names, or save the file as UTF-8 and import again."
     )
     return text, encoding, [warning]
+
+
+def _replaced(path: Path, text: str, encoding: str) -> list[str]:
+    """A warning when bytes that are not `encoding` were read as U+FFFD."""
+    count = text.count("\ufffd")
+    if not count:
+        return []
+    return [f"{path.name}: {count} bytes or pairs are not {encoding} and were read as \ufffd"]
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -93,17 +105,25 @@ def parse_table(text: str, encoding: str = "utf-8") -> Table:
         raise ImportFileError(f"line 1: {error}") from error
     if not any(h.strip() for h in headers):
         raise ImportFileError("line 1: the header row is empty")
-    return Table([h.strip() for h in headers], _rows(reader), delimiter, encoding)
+    table = Table([h.strip() for h in headers], [], delimiter, encoding)
+    _read_rows(reader, table)
+    return table
 
 
-def _rows(reader: Reader) -> list[tuple[int, list[str]]]:
-    rows: list[tuple[int, list[str]]] = []
+def _read_rows(reader: Reader, table: Table) -> None:
+    """The data rows into `table`; a row the reader refuses is a problem, and reading goes on."""
     start = reader.line_num + 1
-    for cells in reader:
-        if any(cell.strip() for cell in cells):
-            rows.append((start, cells))
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            table.problems.append((start, f"cannot be read as CSV ({error})"))
+        else:
+            if any(cell.strip() for cell in cells):
+                table.rows.append((start, cells))
         start = reader.line_num + 1
-    return rows
 
 
 def detect_format(headers: list[str]) -> str:

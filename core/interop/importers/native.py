@@ -13,7 +13,9 @@ from typing import Any
 
 from leadline.core.interop.exporters.tabular import JSON_FORMAT, doc_from_cells
 from leadline.core.interop.importers.detect import ImportFileError, Table
+from leadline.core.interop.importers.nested import split_records
 from leadline.core.models import Prospect
+from leadline.core.records.reading import BadField
 
 Parsed = tuple[int, Prospect | str]
 """(line or record number, the prospect or why it could not be read)."""
@@ -25,6 +27,11 @@ def json_records(text: str) -> Iterator[Parsed]:
         payload: Any = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportFileError(f"line {error.lineno}: not valid JSON ({error.msg})") from error
+    except RecursionError:  # some record nests deeper than Python reads: read the others
+        yield from split_records(text, _prospect)
+        return
+    except ValueError as error:  # an integer of thousands of digits
+        raise ImportFileError(f"not valid JSON ({error})") from error
     if isinstance(payload, dict):
         if payload.get("format") != JSON_FORMAT:
             raise ImportFileError("this JSON file is not a leadline export")
@@ -52,7 +59,7 @@ def _prospect(doc: Any) -> Prospect | str:
         return "not a prospect record"
     try:
         return Prospect.from_doc(doc)
-    except KeyError as error:
-        return f"missing field {error.args[0]!r}"
-    except (TypeError, ValueError, AttributeError) as error:
-        return f"unreadable record: {error}"
+    except BadField as error:
+        return str(error)
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
+        return f"unreadable record: {error!r}"  # a net: from_doc names what it refuses

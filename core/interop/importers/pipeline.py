@@ -71,6 +71,8 @@ def import_rows(
     table = parse_table(text, encoding)
     sink.result.format = detect_format(table.headers) if fmt == "auto" else fmt
     sink.result.warnings += warnings
+    for line, reason in table.problems:
+        sink.problem(line, reason)
     if sink.result.format == "leadline-csv":
         sink.take_native(list(csv_records(table)), StageResolver(config))
     else:

@@ -9,6 +9,7 @@ from leadline.core.interop.importers.dates import parse_datetime
 from leadline.core.interop.importers.fields import DATE_FIELDS, ColumnMap
 from leadline.core.interop.importers.values import parse_bool, parse_count, parse_money
 from leadline.core.models import IcpValue
+from leadline.core.records.reading import year_problem
 
 
 @dataclass
@@ -95,11 +96,15 @@ def read_typed(record: Record, day_first: dict[str, bool], problems: list[str]) 
     typed = Typed()
     for name in DATE_FIELDS & record.fields.keys():
         try:
-            typed.dates[name] = parse_datetime(
-                record.get(name), day_first=day_first.get(name, True)
-            )
+            stamp = parse_datetime(record.get(name), day_first=day_first.get(name, True))
         except ValueError as error:
             problems.append(f"{record.column(name)}: {error}")
+            continue
+        out_of_range = year_problem(stamp)
+        if out_of_range:
+            problems.append(f"{record.column(name)}: {record.get(name)!r} {out_of_range}")
+        else:
+            typed.dates[name] = stamp
     if record.get("value"):
         typed.value, typed.currency = _money(record, "value", problems)
     if record.get("budget"):
