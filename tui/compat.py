@@ -35,6 +35,7 @@ __all__ = [
     "forward_event",
     "guard_option_list_paging",
     "guard_terminal_text",
+    "has_pending_messages",
     "mark_crashed",
     "mark_footer_bindings_ready",
     "point_keys_at",
@@ -58,6 +59,7 @@ PRIVATE_NAMES: tuple[tuple[type, str], ...] = (
     (Strip, "_segments"),
     (Strip, "_render_cache"),
     (OptionList, "_move_page"),
+    (Widget, "_message_queue"),
     (OptionList, "_index_to_line"),
 )
 """(class, name) of every private Textual name used below (instance attributes
@@ -95,6 +97,15 @@ def point_keys_at(screen: Screen[Any], widget: Widget | None) -> None:
     a widget not in the DOM yet, and the focus events and styles that go with it.
     """
     screen.focused = widget
+
+
+def has_pending_messages(node: Widget | Screen[Any]) -> bool:
+    """True when `node` has messages waiting in its queue (say, an Input's Submitted
+    posted while it handled a key).
+
+    Textual 8.2.8: each message pump keeps its queue in `_message_queue` (an asyncio.Queue).
+    """
+    return not node._message_queue.empty()
 
 
 # -- footer -----------------------------------------------------------------

@@ -10,8 +10,10 @@ screen that was not drawn yet.
 The app puts every key it reads through one `KeyLine`. A key is handed on; the
 keys after it wait in the line until a marker sent right behind it has come
 back up to the app (so the key, its bindings and whatever they opened or
-closed are done), then the next one goes to whatever is focused by then. A
-marker can be lost when its widget goes away; a watchdog then lets the line go
+closed are done), then the next one goes to whatever is focused by then. When the
+marker is back while a widget on its way still has messages waiting (an Input's
+Submitted, posted while it handled the key), it is sent round again behind
+them. A marker can be lost when its widget goes away; a watchdog then lets the line go
 on, so keys are never stuck behind it.
 
 One repeat is dropped on purpose: an Enter that closed a dialog, followed in
@@ -33,8 +35,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 
+from leadline.tui.compat import has_pending_messages
+
 WATCH_EVERY = 0.25
 """Seconds between checks that the key in flight is still on its way."""
+ROUNDS = 8
+"""How many times a marker goes round behind the messages a key set off."""
 GIVE_UP_AFTER = 3.0
 """A key whose handling takes longer than this no longer holds the keys behind it."""
 
@@ -55,6 +61,7 @@ class _InFlight:
     screen: Screen[Any]
     attached: bool
     started: float
+    rounds: int = 0
 
 
 class KeyLine:
@@ -97,8 +104,14 @@ class KeyLine:
 
     async def handled(self, marker: KeyHandled) -> None:
         """The marker came back: the key is done; hand on the next ones."""
-        if self._flight is not None and marker.token == self._flight.token:
-            await self._release()
+        flight = self._flight
+        if flight is None or marker.token != flight.token:
+            return
+        if flight.rounds < ROUNDS and flight.target.is_attached and _busy_path(flight.target):
+            flight.rounds += 1
+            flight.target.post_message(KeyHandled(flight.token))
+            return
+        await self._release()
 
     async def _release(self) -> None:
         done, self._flight = self._flight, None
@@ -120,3 +133,13 @@ class KeyLine:
             await self._release()
         else:
             self._app.set_timer(WATCH_EVERY, partial(self._watch, token))
+
+
+def _busy_path(node: Widget | Screen[Any]) -> bool:
+    """True when `node` or a parent of it below the app still has messages to handle."""
+    current: Any = node
+    while isinstance(current, Widget):  # a Screen is a Widget; the App is not
+        if has_pending_messages(current):
+            return True
+        current = current.parent
+    return False

@@ -14,7 +14,16 @@ the field at fault when there is one.
 """
 
 from leadline.core.actions.create import NewProspect, add_prospect
-from leadline.core.actions.fields import KEEP, ProspectEdit, edit_fields
+from leadline.core.actions.fields import (
+    KEEP,
+    Conflict,
+    EditConflict,
+    ProspectEdit,
+    edit_checked,
+    edit_conflicts,
+    edit_fields,
+    keeping_theirs,
+)
 from leadline.core.actions.followups import (
     TouchInput,
     log_touch,
@@ -37,6 +46,8 @@ from leadline.core.actions.stages import advance, move, next_stage, resolve_targ
 
 __all__ = [
     "KEEP",
+    "Conflict",
+    "EditConflict",
     "NewProspect",
     "ProspectEdit",
     "Refused",
@@ -45,7 +56,10 @@ __all__ = [
     "add_meeting",
     "add_prospect",
     "advance",
+    "edit_checked",
+    "edit_conflicts",
     "edit_fields",
+    "keeping_theirs",
     "log_touch",
     "move",
     "next_stage",

@@ -118,3 +118,66 @@ def _lifecycle(p: Prospect, chosen: Lifecycle | None, was_lead: bool, config: Co
     if life == Lifecycle.LEAD and qualified and was_lead:
         return Lifecycle.PROSPECT
     return life
+
+
+# -- conflicts: the same field changed here and elsewhere -----------------------
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A field the user changed that someone else changed too, meanwhile, differently."""
+
+    field: str
+    """The ProspectEdit field name, or `ticks:<item>` for a checklist item."""
+    theirs: Any
+    mine: Any
+
+
+class EditConflict(Exception):
+    """Saving would overwrite what someone else changed meanwhile: the user chooses."""
+
+    def __init__(self, conflicts: tuple[Conflict, ...], stored: Prospect) -> None:
+        names = ", ".join(c.field for c in conflicts)
+        super().__init__(f"changed elsewhere meanwhile: {names}")
+        self.conflicts = conflicts
+        self.stored = stored
+
+
+def field_value(p: Prospect, name: str) -> Any:
+    """The value of ProspectEdit field `name` (or `ticks:<item>`) on `p`."""
+    if name.startswith("ticks:"):
+        return p.qualification.get(name.removeprefix("ticks:"), False)
+    if name in _PLAN:
+        return getattr(p.plan, _PLAN[name])
+    return getattr(p, name)
+
+
+def edit_conflicts(base: Prospect, stored: Prospect, edit: ProspectEdit) -> tuple[Conflict, ...]:
+    """The fields of `edit` that changed from `base` (the prospect as the form opened)
+    to `stored` (as it is now) to something other than what the user chose. Saving
+    `edit` as it is would overwrite them: the user must choose, theirs or mine."""
+    wanted = edit.changed() | {f"ticks:{k}": v for k, v in edit.ticks.items()}
+    found = []
+    for name, mine in wanted.items():
+        before, now = field_value(base, name), field_value(stored, name)
+        if now != before and now != mine:
+            found.append(Conflict(name, now, mine))
+    return tuple(found)
+
+
+def edit_checked(
+    base: Prospect, p: Prospect, edit: ProspectEdit, config: Config, today: date, now: datetime
+) -> Prospect:
+    """`edit_fields` on `p` as stored now, or EditConflict when it would overwrite a
+    field someone else changed since `base` (the prospect as the user saw it)."""
+    conflicts = edit_conflicts(base, p, edit)
+    if conflicts:
+        raise EditConflict(conflicts, p)
+    return edit_fields(p, edit, config, today, now)
+
+
+def keeping_theirs(edit: ProspectEdit, names: set[str]) -> ProspectEdit:
+    """`edit` without the fields in `names` (theirs stay as stored)."""
+    ticks = {k: v for k, v in edit.ticks.items() if f"ticks:{k}" not in names}
+    plain = {n: KEEP for n in edit.changed() if n in names}
+    return replace(edit, ticks=ticks, **plain)
