@@ -141,3 +141,21 @@ def test_the_actions_offered_are_the_ones_that_would_be_done(config: Config) -> 
         actions.advance(won, config, TODAY, NOW)
     with pytest.raises(actions.Refused):
         actions.stop_following(nurture, Outcome.DEAD, "", config, NOW)
+
+
+def test_an_edit_on_a_stale_copy_names_what_it_would_overwrite(config: Config) -> None:
+    opened = _prospect()
+    theirs = replace(actions.move(opened, "proposal", config, TODAY, NOW), value=9.0)
+    edit = actions.ProspectEdit(stage="demo", name="Acme Group", ticks={"budget": True})
+    # stage changed on both sides: a conflict; value only theirs, name only mine: none.
+    (conflict,) = actions.edit_conflicts(opened, theirs, edit)
+    assert (conflict.field, conflict.theirs, conflict.mine) == ("stage", "proposal", "demo")
+    with pytest.raises(actions.EditConflict):
+        actions.edit_checked(opened, theirs, edit, config, TODAY, NOW)
+    kept = actions.edit_checked(
+        theirs, theirs, actions.keeping_theirs(edit, {"stage"}), config, TODAY, NOW
+    )
+    assert (kept.stage, kept.value, kept.name) == ("proposal", 9.0, "Acme Group")
+    assert kept.qualification["budget"] is True
+    same = actions.ProspectEdit(stage="proposal")  # both chose the same: nothing to ask
+    assert actions.edit_conflicts(opened, theirs, same) == ()

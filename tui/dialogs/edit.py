@@ -15,13 +15,21 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Select, Static
 
-from leadline.core.actions import ProspectEdit, Refused, edit_fields
+from leadline.core.actions import (
+    EditConflict,
+    ProspectEdit,
+    Refused,
+    edit_checked,
+    edit_fields,
+    keeping_theirs,
+)
 from leadline.core.actions.stages import targets
 from leadline.core.config.model import Config
 from leadline.core.dates import DATE_HINT, parse_optional_day
 from leadline.core.models import IcpValue, Lifecycle, Prospect
 from leadline.core.money import parse_currency
 from leadline.tui.dialogs.base import ProspectDialog, api
+from leadline.tui.dialogs.conflict import ConflictDialog
 from leadline.tui.dialogs.form import (
     FORM_CSS,
     FormRow,
@@ -211,6 +219,26 @@ class EditProspectDialog(FormScreen, ProspectDialog[Prospect | None]):
         except Refused as refused:
             show_refusal(self.rows, refused, CORE_FIELDS)
             return
-        saved = self.save(lambda p: self.apply(p, values))
+        self._save_edit(self.edit(values), self.original)
+
+    def _save_edit(self, edit: ProspectEdit, base: Prospect) -> None:
+        """Save `edit` unless a field in it was changed elsewhere since `base`: then ask."""
+        app = api(self)
+        try:
+            saved = self.save(lambda p: edit_checked(base, p, edit, app.config, app.today(),
+                                                     app.now()))  # fmt: skip
+        except EditConflict as conflict:
+            self._ask(edit, conflict)
+            return
         if saved is not None:
             self.dismiss(saved)
+
+    def _ask(self, edit: ProspectEdit, conflict: EditConflict) -> None:
+        def chosen(choice: str | None) -> None:
+            if choice == "theirs":
+                names = {c.field for c in conflict.conflicts}
+                self._save_edit(keeping_theirs(edit, names), conflict.stored)
+            elif choice == "mine":  # over what they wrote, as seen now
+                self._save_edit(edit, conflict.stored)
+
+        self.app.push_screen(ConflictDialog(conflict.conflicts, api(self).config), chosen)
