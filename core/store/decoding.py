@@ -8,6 +8,7 @@ that cannot be read raises `DamagedDocument`; the store turns it into the
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -75,10 +76,7 @@ def decode_prospect(doc: dict[str, Any] | msgspec.Raw) -> Prospect:
             if plausible(found):
                 object.__setattr__(found, "source", doc)  # its unknown fields, if any
                 return found
-        try:
-            doc = orjson.loads(memoryview(doc))
-        except (orjson.JSONDecodeError, RecursionError) as error:
-            raise DamagedDocument(f"it is not valid JSON ({error})") from None
+        doc = _parsed(doc)
     assert isinstance(doc, dict), "a document is a JSON object (checked at load)"
     try:
         return Prospect.from_doc(doc)
@@ -86,6 +84,19 @@ def decode_prospect(doc: dict[str, Any] | msgspec.Raw) -> Prospect:
         raise DamagedDocument(_naming(doc, str(error))) from None
     except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
         raise DamagedDocument(f"it cannot be read ({error!r})") from None  # a net, not a plan
+
+
+def _parsed(raw: msgspec.Raw) -> Any:
+    """A raw document as a dict; Python's parser reads what orjson refuses (1e400, a lone
+    surrogate escape) so that `from_doc` can name the field holding it."""
+    try:
+        return orjson.loads(memoryview(raw))
+    except (orjson.JSONDecodeError, RecursionError):
+        pass
+    try:
+        return json.loads(bytes(raw))
+    except (ValueError, RecursionError) as error:
+        raise DamagedDocument(f"it is not valid JSON ({error})") from None
 
 
 def _naming(doc: Any, problem: str) -> str:
