@@ -159,3 +159,32 @@ def test_an_edit_on_a_stale_copy_names_what_it_would_overwrite(config: Config) -
     assert kept.qualification["budget"] is True
     same = actions.ProspectEdit(stage="proposal")  # both chose the same: nothing to ask
     assert actions.edit_conflicts(opened, theirs, same) == ()
+
+
+def test_a_contact_edited_on_a_stale_list_is_found_or_refused_never_mistaken() -> None:
+    anna, bo, cy = Contact("Anna"), Contact("Bo"), Contact("Cy")
+    seen = replace(_prospect(), contacts=(anna, bo))
+    stored = replace(seen, contacts=(cy, anna, bo))  # someone added Cy in front meanwhile
+    edited = actions.replace_contact(stored, 1, Contact("Bo Berg"), NOW, was=bo)
+    assert [c.name for c in edited.contacts] == ["Cy", "Anna", "Bo Berg"]
+    removed = actions.remove_contact(stored, 0, NOW, was=anna)
+    assert [c.name for c in removed.contacts] == ["Cy", "Bo"]
+    gone = replace(seen, contacts=(anna,))  # Bo was removed elsewhere
+    with pytest.raises(actions.Refused, match="elsewhere meanwhile"):
+        actions.replace_contact(gone, 1, Contact("Bo Berg"), NOW, was=bo)
+    meeting = Meeting(date=date(2026, 12, 1), title="Demo")
+    with pytest.raises(actions.Refused, match="elsewhere meanwhile"):
+        actions.remove_meeting(replace(seen, meetings=()), 0, NOW, was=meeting)
+
+
+def test_the_account_plan_saves_only_the_parts_changed(config: Config) -> None:
+    from leadline.core.models import PenetrationPlan  # noqa: PLC0415
+
+    opened = PenetrationPlan(approval_chain=("CFO",), needs=("speed",), risks=("budget",))
+    stored = replace(_prospect(), penetration=replace(opened, risks=("budget", "timing")))
+    mine = replace(opened, needs=("speed", "audit trail"))
+    saved = actions.set_account_plan(stored, mine, NOW, was=opened).penetration
+    assert saved.needs == ("speed", "audit trail") and saved.risks == ("budget", "timing")
+    clash = replace(opened, risks=("none",))
+    with pytest.raises(actions.Refused, match="risks were changed elsewhere"):
+        actions.set_account_plan(stored, clash, NOW, was=opened)

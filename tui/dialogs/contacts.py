@@ -94,11 +94,13 @@ class ContactsDialog(ListEditor[Contact]):
     def added(self, p: Prospect, item: Contact, now: datetime) -> Prospect:
         return actions.add_contact(p, item, now)
 
-    def replaced(self, p: Prospect, index: int, item: Contact, now: datetime) -> Prospect:
-        return actions.replace_contact(p, index, item, now)
+    def replaced(
+        self, p: Prospect, index: int, item: Contact, now: datetime, was: Contact
+    ) -> Prospect:
+        return actions.replace_contact(p, index, item, now, was)
 
-    def removed(self, p: Prospect, index: int, now: datetime) -> Prospect:
-        return actions.remove_contact(p, index, now)
+    def removed(self, p: Prospect, index: int, now: datetime, was: Contact) -> Prospect:
+        return actions.remove_contact(p, index, now, was)
 
     def describe(self, item: Contact) -> str:
         return describe_contact(item)

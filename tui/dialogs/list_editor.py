@@ -48,12 +48,12 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
         """`p` with `item` added (a core action)."""
         raise NotImplementedError
 
-    def replaced(self, p: Prospect, index: int, item: ItemT, now: datetime) -> Prospect:
-        """`p` with item `index` replaced (a core action)."""
+    def replaced(self, p: Prospect, index: int, item: ItemT, now: datetime, was: ItemT) -> Prospect:
+        """`p` with item `index` (shown as `was`) replaced (a core action)."""
         raise NotImplementedError
 
-    def removed(self, p: Prospect, index: int, now: datetime) -> Prospect:
-        """`p` without item `index` (a core action)."""
+    def removed(self, p: Prospect, index: int, now: datetime, was: ItemT) -> Prospect:
+        """`p` without item `index` (shown as `was`) (a core action)."""
         raise NotImplementedError
 
     def describe(self, item: ItemT) -> str:
@@ -74,17 +74,18 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
     def _fill(self, keep: int = 0) -> None:
         options = self.query_one(OptionList)
         options.clear_options()
-        lines = [Content(self.describe(i)) for i in self.items(self.prospect)]
+        self._shown = self.items(self.prospect)
+        lines = [Content(self.describe(i)) for i in self._shown]
         options.add_options(lines or [Content(f"No {self.TITLE_WORD.lower()} yet: a adds one.")])
         options.highlighted = min(keep, len(lines) - 1) if lines else None
 
     def _index(self) -> int | None:
         index = self.query_one(OptionList).highlighted
-        return index if index is not None and index < len(self.items(self.prospect)) else None
+        return index if index is not None and index < len(self._shown) else None
 
     def _store(self, change: Callable[[Prospect, datetime], Prospect], keep: int) -> None:
-        if self.save(lambda p: change(p, api(self).now())) is not None:
-            self._fill(keep)
+        self.save(lambda p: change(p, api(self).now()))
+        self._fill(keep)  # saved or refused (changed elsewhere): the list as stored now
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
         self.action_edit()  # a mouse click on an item
@@ -95,11 +96,11 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
         if index is None:
             self.action_add()
             return
-        item = self.items(self.prospect)[index]
+        item = self._shown[index]
 
         def edited(new: ItemT | None) -> None:
             if new is not None:
-                self._store(lambda p, now: self.replaced(p, index, new, now), index)
+                self._store(lambda p, now: self.replaced(p, index, new, now, item), index)
 
         self.app.push_screen(self.form(item), edited)
 
@@ -114,10 +115,11 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
         index = self._index()
         if index is None:
             return
-        what = self.describe(self.items(self.prospect)[index])
+        item = self._shown[index]
+        what = self.describe(item)
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._store(lambda p, now: self.removed(p, index, now), index)
+                self._store(lambda p, now: self.removed(p, index, now, item), index)
 
         self.app.push_screen(ConfirmDialog(f"Delete {what}?", "Delete", "Keep"), answered)

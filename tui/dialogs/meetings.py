@@ -80,11 +80,13 @@ class MeetingsDialog(ListEditor[Meeting]):
     def added(self, p: Prospect, item: Meeting, now: datetime) -> Prospect:
         return actions.add_meeting(p, item, now)
 
-    def replaced(self, p: Prospect, index: int, item: Meeting, now: datetime) -> Prospect:
-        return actions.replace_meeting(p, index, item, now)
+    def replaced(
+        self, p: Prospect, index: int, item: Meeting, now: datetime, was: Meeting
+    ) -> Prospect:
+        return actions.replace_meeting(p, index, item, now, was)
 
-    def removed(self, p: Prospect, index: int, now: datetime) -> Prospect:
-        return actions.remove_meeting(p, index, now)
+    def removed(self, p: Prospect, index: int, now: datetime, was: Meeting) -> Prospect:
+        return actions.remove_meeting(p, index, now, was)
 
     def describe(self, item: Meeting) -> str:
         what = " ".join(x for x in (item.title or "Meeting", item.time) if x)

@@ -6,6 +6,9 @@ written "objection => counter". Ctrl+S saves, Escape cancels.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -61,7 +64,9 @@ class PenetrationDialog(TypeAhead, ProspectDialog[Prospect | None]):
 
     def __init__(self, pid: str) -> None:
         super().__init__(pid)
-        self.texts = plan_texts(self.prospect.penetration)
+        self.opened = self.prospect.penetration
+        """The plan as the form opened: only the parts whose text changed are saved."""
+        self.texts = plan_texts(self.opened)
         self._chain_field = self.type_into(
             TextArea(self.texts["chain"], id="chain", soft_wrap=True)
         )
@@ -87,12 +92,18 @@ class PenetrationDialog(TypeAhead, ProspectDialog[Prospect | None]):
         return self.query_one(f"#{key}", TextArea).text
 
     def action_save(self) -> None:
+        was = self.opened
+
+        def part(key: str, parsed: Callable[[str], Any], kept: Any) -> Any:
+            text = self._text(key)
+            return kept if text == self.texts[key] else parsed(text)
+
         plan = PenetrationPlan(
-            approval_chain=_lines(self._text("chain")),
-            needs=_lines(self._text("needs")),
-            objections=parse_objections(self._text("objections")),
-            risks=_lines(self._text("risks")),
+            approval_chain=part("chain", _lines, was.approval_chain),
+            needs=part("needs", _lines, was.needs),
+            objections=part("objections", parse_objections, was.objections),
+            risks=part("risks", _lines, was.risks),
         )
-        saved = self.save(lambda p: set_account_plan(p, plan, api(self).now()))
+        saved = self.save(lambda p: set_account_plan(p, plan, api(self).now(), was))
         if saved is not None:
             self.dismiss(saved)
