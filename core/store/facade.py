@@ -18,12 +18,21 @@ from tinydb import TinyDB
 
 from leadline.core.models import Prospect, new_id
 from leadline.core.store.datafile import PROSPECTS_TABLE, DataFileError
+from leadline.core.store.errors import StoreIOError, UnsafeFileError
 from leadline.core.store.gcpause import collector_paused
 from leadline.core.store.index import ProspectIndex
 from leadline.core.store.lock import StoreLocked
 from leadline.core.store.storage import LeadlineStorage, StaleWriteError
 
-__all__ = ["DataFileError", "StaleWriteError", "Store", "StoreLocked", "new_id"]
+__all__ = [
+    "DataFileError",
+    "StaleWriteError",
+    "Store",
+    "StoreIOError",
+    "StoreLocked",
+    "UnsafeFileError",
+    "new_id",
+]
 
 
 class Store:
@@ -43,15 +52,26 @@ class Store:
         """Prospects other processes changed since `changes_elsewhere` last said."""
 
     @classmethod
-    def open(cls, path: Path, *, backups: int = 5, lock_timeout: float = 10.0) -> Store:
+    def open(
+        cls,
+        path: Path,
+        *,
+        backups: int = 5,
+        lock_timeout: float = 10.0,
+        holder: str | None = None,
+    ) -> Store:
         """Open (creating if missing) the data file at `path`.
 
         Raises DataFileError for a file that is not a usable leadline file (it is
-        left untouched) and StoreLocked if another process holds the lock too long.
-        A damaged prospect document is reported when it is read (`prospects()`
-        reads them all), and the file is left as it is.
+        left untouched), for a planted or foreign file beside it (UnsafeFileError)
+        and for a failing disk (StoreIOError); StoreLocked if another process holds
+        the lock too long when a save needs it. A damaged prospect document is
+        reported when it is read (`prospects()` reads them all), and the file is
+        left as it is. `holder` names this process in the lock file (default: the
+        program and subcommand, as `leadline note`; never the arguments).
         """
-        db = TinyDB(path, storage=LeadlineStorage, backups=backups, lock_timeout=lock_timeout)
+        db = TinyDB(path, storage=LeadlineStorage, backups=backups, lock_timeout=lock_timeout,
+                    holder=holder)  # fmt: skip
         assert isinstance(db.storage, LeadlineStorage)
         store = cls(db, db.storage)
         store._sync()
@@ -69,9 +89,10 @@ class Store:
         return self._storage.revision
 
     def changed_on_disk(self) -> bool:
-        """True if the file changed since this store last read it (any read catches up:
-        to learn what others changed, ask `changes_elsewhere`)."""
-        return self._storage.changed_on_disk()
+        """True if another process changed the file and `changes_elsewhere` has not yet
+        said so: whichever read or save caught up on the file meanwhile, the change
+        stays visible here until it has been reported (two stat calls)."""
+        return bool(self._elsewhere) or self._storage.changed_on_disk()
 
     def changes_elsewhere(self) -> frozenset[str]:
         """The ids of the prospects other processes added, changed or deleted since the
