@@ -129,12 +129,16 @@ class NodeWalker:
         root = _compose_fast(text)
         if root is not None:
             return root
+        deepest = _deepest(text)  # the pure composer recurses: it would run out of stack
+        if deepest is not None:
+            message = f"values nest more than {_MAX_NESTING} levels deep; no setting needs that"
+            self.problems.append(Problem(self.path, *deepest, message))
+            return None
         try:
             return yaml.compose(text, Loader=yaml.SafeLoader)
-        except RecursionError:
-            line, col = _deepest(text)
-            message = f"values nest more than {_MAX_NESTING} levels deep; no setting needs that"
-            self.problems.append(Problem(self.path, line, col, message))
+        except RecursionError:  # block nesting (indentation) that deep
+            message = "values nest too deeply to be read; no setting needs that"
+            self.problems.append(Problem(self.path, 1, 1, message))
         except yaml.MarkedYAMLError as error:
             self._syntax_error(error)
         except yaml.reader.ReaderError as error:
@@ -214,12 +218,14 @@ _MAX_NESTING = 100
 """Flow nesting past this is reported at the bracket that goes past it."""
 
 
-def _deepest(text: str) -> tuple[int, int]:
-    """Line and column (1-based) of the bracket that nests past `_MAX_NESTING`."""
+def _deepest(text: str) -> tuple[int, int] | None:
+    """Line and column (1-based) of a bracket nesting past `_MAX_NESTING`, if there is one."""
+    if text.count("[") + text.count("{") <= _MAX_NESTING:
+        return None
     depth = 0
     for index, char in enumerate(text):
         depth += (char in "[{") - (char in "]}")
         if depth > _MAX_NESTING:
             line = text.count("\n", 0, index) + 1
             return line, index - (text.rfind("\n", 0, index) + 1) + 1
-    return 1, 1
+    return None
