@@ -172,8 +172,12 @@ def _read_main(path: Path) -> tuple[os.stat_result, bytes]:
     # A link the user made is followed; what it leads to must be a regular file of ours
     # (O_NONBLOCK: a FIFO given as the data file must not hang the open).
     fd = os.open(path, os.O_RDONLY | (NOFOLLOW & ~os.O_NOFOLLOW))
-    with open(fd, "rb") as handle:
+    try:
         st = check_opened(fd, path, "data file")
+    except BaseException:
+        os.close(fd)
+        raise
+    with open(fd, "rb") as handle:
         return st, handle.read()
 
 

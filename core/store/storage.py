@@ -13,12 +13,10 @@
 - Nothing is parsed twice: the tables are cached and checked against the data
   file's inode, size, mtime and revision, and the journal's inode and size.
   Another process's save is picked up by reading only the new journal lines.
-- The first save of a session keeps a backup in `backups/` (a hard link of the
-  data file, which is never modified in place, plus a copy of the journal).
-- A file that is not a usable leadline file raises `DataFileError` and is
-  never written; a planted file (`safe_files`) or a failing disk (`errors`)
-  raises a DataFileError subclass with one line saying so.
-- Reading takes no lock and writes nothing, so it works on a read-only mount.
+- The first save of a session keeps a backup in `backups/` (`backups`).
+- A file that is not a usable leadline file raises `DataFileError` and is never
+  written; a planted file (`safe_files`) or a failing disk (`errors`) raises a
+  DataFileError subclass. Reading takes no lock and writes nothing.
 """
 
 from __future__ import annotations
@@ -26,7 +24,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -64,12 +62,9 @@ class LeadlineStorage(Storage):
         clock: Callable[[], float] = time.time,
         holder: str | None = None,
     ) -> None:
-        """Open (or create) the data file; raises DataFileError or StoreLocked.
-
-        Reading takes no lock and writes nothing, so a read-only place can be read;
-        the lock (and the clean-up of what killed writers left) comes with the first
-        save. `holder` is what the lock file says holds it (default: the command name).
-        """
+        """Open (or create) the data file; raises DataFileError or StoreLocked. The lock
+        (and tidying up after killed writers) comes with the first save, so a read-only
+        place can be read. `holder` names this process in the lock file."""
         self.path = Path(path).absolute()
         self.journal_path = journal.journal_path(self.path)
         self.backups = backups
@@ -89,7 +84,7 @@ class LeadlineStorage(Storage):
         if not self.path.exists():
             with io_errors(self.path, "create the data file"):
                 ensure_private_dir(self.path.parent)
-                with self.lock():
+                with self._locked("create the data file"):
                     if not self.path.exists():
                         self._tables, self._revision = {PROSPECTS_TABLE: {}}, 0
                         self._compact()
@@ -107,10 +102,13 @@ class LeadlineStorage(Storage):
         """Changes whenever the cached content changes (a load, a save or a failed save)."""
         return self._generation
 
-    @contextmanager
-    def lock(self) -> Iterator[None]:
+    def lock(self) -> AbstractContextManager[None]:
         """Hold the cross-process writers' lock (re-entrant) for a read-modify-write."""
-        with io_errors(self.path, "save (taking the lock)"):
+        return self._locked("save")
+
+    @contextmanager
+    def _locked(self, doing: str) -> Iterator[None]:
+        with io_errors(self.path, doing):
             self._lock.acquire()
         try:
             if not self._tidied:
@@ -210,22 +208,21 @@ class LeadlineStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """TinyDB API: save what differs from the cache, under the lock, as the next revision."""
-        with self.lock():
-            if self.changed_on_disk() or self._tables is None:
-                raise StaleWriteError(f"{self.path} changed since it was read; read it again")
-            with io_errors(self.path, "save"):
-                self._commit(copies.changed_documents(self._tables, data))
+        self._save(lambda tables: copies.changed_documents(tables, data))
 
     def apply(self, changes: journal.Changes) -> None:
         """Save only these documents (None deletes one); the storage keeps them, unchanged.
 
         Hold the lock and call `refresh()` first, so the change is based on the latest data.
         """
+        self._save(lambda _tables: changes)
+
+    def _save(self, changes_to: Callable[[Tables], journal.Changes]) -> None:
         with self.lock():
             if self._tables is None or self.changed_on_disk():
                 raise StaleWriteError(f"{self.path} changed since it was read; read it again")
             with io_errors(self.path, "save"):
-                self._commit(changes)
+                self._commit(changes_to(self._tables))
 
     def compact(self) -> None:
         """Write the whole data file now and start an empty journal."""
