@@ -138,6 +138,8 @@ def test_change_by_another_process_is_seen(store: Store) -> None:
     assert store.changed_on_disk()
     assert [p.name for p in store.prospects()] == ["Acme Ltd", "Added elsewhere"]
     assert [n.text for n in store.get(acme.id).notes] == ["from the CLI"]
+    assert store.changed_on_disk()  # read, but not yet reported by changes_elsewhere
+    assert len(store.changes_elsewhere()) == 2
     assert not store.changed_on_disk()
     assert store.revision == revision + 2
     saved = store.update(acme.id, _with_note("from the TUI"))

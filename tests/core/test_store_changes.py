@@ -57,7 +57,7 @@ def test_a_read_or_a_save_in_between_loses_none_of_them(tmp_path: Path) -> None:
     tui, cli = _pair(tmp_path)
     cli.update("00000002", _noted)
     assert tui.get("00000002").notes  # a read catches up on the file...
-    assert not tui.changed_on_disk()
+    assert tui.changed_on_disk()  # ...but what it found is still to be reported
     cli.update("00000003", _noted)
     tui.update("00000001", _noted)  # ...and so does a save, under the lock
     assert tui.changes_elsewhere() == {"00000002", "00000003"}
@@ -70,3 +70,26 @@ def test_a_full_reload_names_every_prospect(tmp_path: Path) -> None:
     cli.compact()  # a new data file: read whole, nothing kept
     assert tui.changes_elsewhere() == {"00000001", "00000002", "00000003"}
     assert tui.get("00000002").notes
+
+
+def test_changed_on_disk_stays_true_until_reported_whichever_path_read_last(
+    tmp_path: Path,
+) -> None:
+    """Two TUIs saving within milliseconds: the first one's own save (or any read) caught
+    up on the file, and its poll, asking `changed_on_disk` first, never noticed."""
+    first, second = _pair(tmp_path)
+    assert not first.changed_on_disk()
+    second.update("00000002", _noted)  # the second TUI's note...
+    first.update("00000001", _noted)  # ...and the first one's, a moment later
+    assert first.changed_on_disk()
+    first.prospects()
+    first.get("00000003")
+    first.find("firm")
+    assert len(first) == 3
+    assert first.changed_on_disk()
+    assert first.changes_elsewhere() == {"00000002"}
+    assert not first.changed_on_disk()
+    assert first.get("00000002").notes
+    assert second.changed_on_disk()  # the first one's note (its own save is no change)
+    assert second.changes_elsewhere() == {"00000001"}
+    assert not second.changed_on_disk()
