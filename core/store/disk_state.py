@@ -69,6 +69,10 @@ class DiskState:
     back by hand) and holds changes past it: kept aside at the next save, never applied."""
     journal_start: int = 0
     """Where the journal's records begin (the length of its header line)."""
+    journal_rebind: bool = False
+    """The journal belongs to this data file, but its header names the file it was started
+    on as another inode or mtime (the folder was moved or copied whole), or none (an older
+    leadline): the next save writes the header anew, records unchanged."""
 
     def stamps(self) -> tuple[Stamp | None, Stamp | None]:
         return self.main, self.journal
@@ -80,6 +84,18 @@ class DiskState:
     def content(self) -> Content:
         """What the data file holds, as a backup of it records."""
         return Content(self.main_revision, self.main_size, self.main_digest)
+
+    def ready_journal(self, data_path: Path, journal_path: Path) -> None:
+        """Before an append: a journal for this data file, its header naming it (locked)."""
+        if not self.journal_ok:
+            self.start_journal(data_path, journal_path)
+        elif self.journal_rebind:
+            found = journal.read_from(journal_path, 0)
+            records = found[1][self.journal_start : self.journal_end] if found else b""
+            line = self.header().line()
+            write_private_atomic(journal_path, line + records)
+            self.journal, self.journal_start = stamp_of(journal_path), len(line)
+            self.journal_end, self.journal_rebind = len(line) + len(records), False
 
     def start_journal(self, data_path: Path, journal_path: Path) -> None:
         """Replace a missing or foreign journal by an empty one for this data file (locked)."""
@@ -225,6 +241,7 @@ def _replay(
         journal.apply_changes(tables, changes)
     state.journal_ok, state.journal_end = True, scan.end
     state.journal_start = raw.find(b"\n") + 1
+    state.journal_rebind = header.ino != state.main.ino or header.mtime_ns != state.main.mtime_ns
     return scan.records[-1][0] if scan.records else revision
 
 

@@ -53,7 +53,7 @@ def restore_backup(
     """
     data_path, backup_path = data_path.absolute(), backup_path.absolute()
     check_data_folder(data_path.parent)
-    if backup_path.exists() and data_path.exists() and backup_path.samefile(data_path):
+    if backup_path.resolve() == data_path.resolve():  # (a backup may be a link of it)
         raise UnsafeFileError(backup_path, "this is the data file itself", planted=False)
     lock = FileLock(data_path.with_name(data_path.name + ".lock"), data_path, lock_timeout)
     with io_errors(data_path, "restore the backup"), lock.hold():

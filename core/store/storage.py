@@ -238,14 +238,13 @@ class LeadlineStorage(Storage):
     def _commit(self, changes: journal.Changes) -> None:
         assert self._tables is not None and self._state is not None
         try:
+            self._state.ready_journal(self.path, self.journal_path)
             self._backup_once()
             revision = self._revision + 1
             if self._state.needs_full_save:
                 self._take(changes, revision, remember=False)
                 self._compact()
                 return
-            if not self._state.journal_ok:
-                self._state.start_journal(self.path, self.journal_path)
             line = journal.record_line(revision, changes)
             stat = journal.append(self.journal_path, line, self._state.journal_end)
             self._take(changes, revision, remember=False)
