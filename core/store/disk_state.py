@@ -9,6 +9,7 @@ equal content.
 from __future__ import annotations
 
 import os
+import secrets
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -112,7 +113,10 @@ class DiskState:
         folder = backup_files.backup_dir(data_path)
         own_folder(folder, create=True)
         stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-        os.replace(journal_path, folder / f"{data_path.name}.{stamp}.orphaned-journal")
+        aside = folder / f"{data_path.name}.{stamp}.orphaned-journal"
+        if aside.exists() or aside.is_symlink():  # never over another one kept aside
+            aside = aside.with_name(f"{aside.name}-{secrets.token_hex(4)}")
+        os.replace(journal_path, aside)
         self.journal_orphan = False
 
     def journal_bytes(self, journal_path: Path) -> bytes | None:

@@ -236,3 +236,21 @@ def test_store_locked_names_the_holder_by_pid_and_command_name(tmp_path: Path) -
         holder.join(10)
     assert f"pid {holder.pid} (leadline note)" in str(locked.value)
     assert "7700" not in str(locked.value) and locked.value.holder_cmd == "leadline note"
+
+
+def test_backups_an_older_leadline_wrote_are_recorded_and_pruned_as_before(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "leadline.json"
+    _sessions(db, 5, backups=5)
+    older = backup_files(db)
+    (backup_dir(db) / f"{db.name}.backups").unlink()  # as an older leadline left them
+    if ROOT:  # another user's look-alike is never taken for one of ours
+        theirs = _plant_look_alikes(db, backup_dir(db), 1)[0]
+        os.chown(theirs, STRANGER, STRANGER)
+    _sessions(db, 1, backups=3)
+    kept = backup_files(db)
+    assert len(kept) == 3 and kept[1:] == older[:2]
+    assert not any(p.exists() for p in older[2:])
+    if ROOT:
+        assert theirs.exists() and theirs not in kept
