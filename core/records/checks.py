@@ -8,7 +8,6 @@ only needs to be cheap and never to let a bad one through.
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime
 
 from leadline.core.models import Prospect
@@ -25,34 +24,52 @@ _FIRST_TIME, _END_TIME = datetime(FIRST_YEAR, 1, 1), datetime(LAST_YEAR + 1, 1, 
 
 
 def plausible(p: Prospect) -> bool:
-    """True when every date, number and reserved field of `p` is within the model's bounds."""
+    """True when every date, number and reserved field of `p` is within the model's bounds.
+
+    Written as plain loops and chained comparisons (a NaN fails them too): it runs on
+    every prospect decoded, and took 9 us a prospect written with lists and `all()`.
+    """
     if p.extra or p.source is not None:
         return False  # the text named a field the model keeps for itself
-    if not (_moment(p.created) and _moment(p.updated) and all(_moment(n.at) for n in p.notes)):
+    if not (_moment(p.created) and _moment(p.updated)):
         return False
-    return _days(p) and _numbers(p)
+    for note in p.notes:
+        if not _moment(note.at):
+            return False
+    for touch in p.touches:
+        if not (_FIRST <= touch.date <= _LAST and 0 <= touch.minutes <= MAX_COUNT):
+            return False
+    for entry in p.stage_history:
+        if not _FIRST <= entry.date <= _LAST:
+            return False
+    for meeting in p.meetings:
+        if not _FIRST <= meeting.date <= _LAST:
+            return False
+    return _rest(p)
 
 
 def _moment(at: datetime) -> bool:
     return at.tzinfo is None and _FIRST_TIME <= at < _END_TIME
 
 
-def _days(p: Prospect) -> bool:
-    days = [t.date for t in p.touches]
-    days += [s.date for s in p.stage_history]
-    days += [m.date for m in p.meetings]
-    for c in p.contacts:
-        days += [d for d in (c.birthday, c.anniversary) if d is not None]
-    days += [d for d in (p.expected_close, p.plan.next_due) if d is not None]
-    return not days or (_FIRST <= min(days) and max(days) <= _LAST)
-
-
-def _numbers(p: Prospect) -> bool:
-    amounts = [p.value] if p.budget is None else [p.value, p.budget]
-    amounts += [v for v in p.icp.values() if isinstance(v, int | float) and type(v) is not bool]
-    if not all(math.isfinite(a) and abs(a) <= MAX_AMOUNT for a in amounts):
+def _rest(p: Prospect) -> bool:
+    for contact in p.contacts:
+        if not (_day(contact.birthday) and _day(contact.anniversary)):
+            return False
+    if not (_day(p.expected_close) and _day(p.plan.next_due)):
+        return False
+    if not -MAX_AMOUNT <= p.value <= MAX_AMOUNT:
+        return False
+    if p.budget is not None and not -MAX_AMOUNT <= p.budget <= MAX_AMOUNT:
         return False
     interval = p.plan.interval_days
     if interval is not None and not 0 <= interval <= MAX_INTERVAL_DAYS:
         return False
-    return all(0 <= t.minutes <= MAX_COUNT for t in p.touches)
+    for value in p.icp.values():
+        if type(value) is not str and not -MAX_AMOUNT <= value <= MAX_AMOUNT:
+            return False
+    return True
+
+
+def _day(day: date | None) -> bool:
+    return day is None or _FIRST <= day <= _LAST
