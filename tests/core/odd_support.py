@@ -51,9 +51,9 @@ class Result:
 Run = Callable[..., Result]
 
 
-@pytest.fixture
-def leadline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Run:
-    """`leadline(*argv)` in-process on tmp_path/leadline.json; an exception fails the test."""
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Run:
+    """`leadline(*argv)` in-process on tmp_path/leadline.json; an exception fails the test.
+    (each test module wraps it in its own `leadline` fixture)."""
     monkeypatch.chdir(tmp_path)
     for key in ("LEADLINE_CONFIG", "LEADLINE_DB"):
         monkeypatch.delenv(key, raising=False)

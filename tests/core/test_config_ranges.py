@@ -8,13 +8,18 @@ from __future__ import annotations
 import re
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import pytest
-from odd_support import Run
+from odd_support import Run, runner
 
 from leadline.core.config.loader import DEFAULT_CONFIG, ConfigError, parse_config
 
-pytest_plugins = ["odd_support"]
+
+@pytest.fixture
+def leadline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Run:
+    return runner(tmp_path, monkeypatch, capsys)
+
 
 BASE = files("leadline.core.config").joinpath(DEFAULT_CONFIG).read_text(encoding="utf-8")
 

@@ -16,13 +16,17 @@ from typing import Any
 
 import msgspec
 import pytest
-from odd_support import Run, good_doc, write_data_file
+from odd_support import Run, good_doc, runner, write_data_file
 
 from leadline.core.models import Prospect
 from leadline.core.store.decoding import DamagedDocument, decode_prospect
 from leadline.core.store.facade import Store
 
-pytest_plugins = ["odd_support"]
+
+@pytest.fixture
+def leadline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> Run:
+    return runner(tmp_path, monkeypatch, capsys)
+
 
 READERS = (
     ("check",),
