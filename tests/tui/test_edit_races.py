@@ -5,10 +5,13 @@ stored then; a field changed on both sides is a choice (theirs / mine), never lo
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from datetime import date, datetime
 
-from work_support import asynctest, screen_text, stored, work_prospects
+from rich.console import Console
+from textual.widgets import Static
+from work_support import asynctest, burst, screen_text, stored, work_prospects
 
 from leadline.core import actions
 from leadline.core.models import TouchOutcome
@@ -117,3 +120,27 @@ async def test_two_tuis_editing_different_fields_keep_both_edits(app_factory: Fa
         assert isinstance(first.screen, DetailScreen) and isinstance(second.screen, DetailScreen)
     saved = stored(first, "acme")
     assert saved.name == "Acme Group" and saved.value == 70000.0
+
+
+@asynctest
+async def test_a_note_saved_elsewhere_just_after_ours_shows_within_a_second(
+    app_factory: Factory,
+) -> None:
+    # Two saves within milliseconds: ours reads the file back, and the other process's
+    # save lands just after. The poll must still see it (once, any read resetting the
+    # "changed on disk" flag hid it until our next save).
+    app = app_factory(prospects=work_prospects())
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_prospect("acme")
+        await pilot.pause()
+        burst(app, "n", *"ours, first", "ctrl+s")
+        await pilot.pause()
+        elsewhere(app, lambda p: actions.note(p, "theirs, a moment later", ELSEWHERE))
+        app.store.prospects()  # any read of the store in between
+        await pilot.pause(1.5)  # the app looks at the data file every second
+        detail = app.screen
+        assert isinstance(detail, DetailScreen)
+        console = Console(width=200, file=io.StringIO())  # what the timeline draws
+        console.print(detail.query_one("#detail-timeline", Static).content)
+        shown = console.file.getvalue()  # type: ignore[attr-defined]
+        assert "ours, first" in shown and "theirs, a moment later" in shown
