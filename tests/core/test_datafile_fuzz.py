@@ -47,8 +47,8 @@ def test_both_decoders_read_or_refuse_alike_and_what_they_read_is_usable(doc: di
         return  # only the raw text can be tried; the file test below covers it
     fast, exact = _decoded(msgspec.Raw(text)), _decoded(parsed)
     assert fast == exact
-    if fast[0] == "read":
-        exercise([decode_prospect(parsed)], CONFIG)
+    if fast[0] == "read":  # each as the data file's text and as a journal line gives it
+        exercise([decode_prospect(msgspec.Raw(text)), decode_prospect(parsed)], CONFIG)
 
 
 @pytest.fixture(scope="module")

@@ -212,3 +212,19 @@ def test_unknown_fields_never_replace_known_ones_and_round_trip_from_doc() -> No
     assert list(p.to_doc())[0] == "id"  # the store reads the id from the first bytes
     forged = replace(Prospect.from_doc(good_doc()), extra={"name": "X", "y": 1})
     assert forged.to_doc()["name"] == "Acme Ltd" and forged.to_doc()["y"] == 1
+
+
+@pytest.mark.xfail(
+    raises=RecursionError,
+    strict=False,
+    reason="core/store/datafile.parse_file (the store's) lets msgspec's and json's "
+    "RecursionError through; catching it there as Refused makes this pass",
+)
+def test_a_5000_deep_list_is_refused_by_check_and_every_reader(
+    leadline: Run, tmp_path: Path
+) -> None:
+    text = json.dumps({"1": _with("tags", "DEEP")}).replace('"DEEP"', "[" * 5000 + "]" * 5000)
+    write_data_file(tmp_path / "leadline.json", text=text)
+    for argv in READERS:
+        result = leadline(*argv)
+        assert result.status == 2 and "leadline left the file unchanged" in result.err, argv
