@@ -66,7 +66,7 @@ def _rest(p: Prospect) -> bool:
     if interval is not None and not 0 <= interval <= MAX_INTERVAL_DAYS:
         return False
     for value in p.icp.values():
-        if type(value) is not str and not -MAX_AMOUNT <= value <= MAX_AMOUNT:
+        if not isinstance(value, str) and not -MAX_AMOUNT <= value <= MAX_AMOUNT:
             return False
     return True
 
