@@ -151,6 +151,8 @@ def test_the_edges_of_the_allowed_years_work_in_every_command(
         ("snooze", "acme", "99999999"),
         ("edit", "acme", "--interval", "99999999"),
         ("add", "Huge Ltd", "--value", "9" * 400),
+        ("add", "Far Ltd", "--date", "0001-01-01"),
+        ("log", "acme", "--channel", "phone", "--outcome", "replied", "--date", "0001-01-01"),
     ],
 )
 def test_dates_and_numbers_past_the_model_are_refused_at_input(
