@@ -49,7 +49,7 @@ class DataFileError(Exception):
         self.problem = problem
         self.backup = backup
         if backup is not None:
-            hint = f"The newest backup that reads is {backup}"
+            hint = f"The newest backup that reads is {backup} ('leadline restore' puts it back)"
         else:
             hint = f"No readable backup was found in {backup_dir}"
         super().__init__(f"{path}: {problem}. leadline left the file unchanged. {hint}.")
