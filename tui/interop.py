@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
 from leadline.core.interop.exporters import export_csv, export_ics, export_json, open_private
-from leadline.core.interop.importers import ImportFileError, ImportResult, MappingError, import_rows
+from leadline.core.interop.importers import ImportFileError, ImportResult, MappingError, read_import
 from leadline.core.models import Prospect
 from leadline.core.store.facade import DataFileError, StoreLocked
 from leadline.tui.dialogs.interop import PathPrompt, ProgressDialog, SummaryDialog
@@ -75,16 +75,17 @@ def _import(app: LeadlineApp, path: Path, progress: ProgressDialog) -> None:
             shown[0] = percent
             app.call_from_thread(progress.advance, done, total)
 
-    def compute(existing: list[Prospect]) -> list[Prospect]:
-        today: date = app.today()
-        result = import_rows(path, app.config, today=today, existing=existing, progress=advance)
-        found.append(result)
-        return [*result.updated, *result.new]
+    def settle(existing: list[Prospect]) -> list[Prospect]:
+        found.append(pending.settle(existing))
+        return [*found[-1].updated, *found[-1].new]
 
     saved: list[Prospect] = []
     app.pause_polling = True
     try:
-        saved = app.store.batch(compute)
+        # Read outside the lock (other processes keep saving), settle and save under it.
+        today: date = app.today()
+        pending = read_import(path, app.config, today=today, progress=advance)
+        saved = app.store.batch(settle)
         outcome: tuple[str, str] = (f"Imported · {path.name}", summary_text(found[-1], path))
     except IMPORT_ERRORS as error:
         outcome = (f"Not imported · {path.name}", str(error))

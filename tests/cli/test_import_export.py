@@ -111,3 +111,29 @@ def test_ics_export_has_meetings_with_alarms(sample_cli: Run, tmp_path: Path) ->
     assert any(list(event.walk("VALARM")) for event in events)
     uids = [str(c["UID"]) for c in calendar.subcomponents if "UID" in c]
     assert len(uids) == len(set(uids))
+
+
+def test_an_import_reads_its_file_without_holding_up_other_saves(
+    cli: Run, cli_process: Run, tmp_path: Path, monkeypatch: Any
+) -> None:
+    # While the import is still reading rows, another terminal notes on a prospect. The
+    # note must save at once (it once waited for the whole import: a 1M-row file blocked
+    # every save for over a minute), and the import, settled afterwards, must keep it.
+    from leadline.core.interop.importers import pipeline  # noqa: PLC0415
+
+    pid = cli("add", "Acme Ltd", "--value", "100").stdout.strip()
+    source = tmp_path / "deals.csv"
+    source.write_text("Name,Value\nAcme Ltd,250\nGlobex,900\nInitech,50\n", encoding="utf-8")
+    real_build, elsewhere = pipeline.build_prospect, []
+
+    def build_and_note_elsewhere(*args: Any) -> Any:
+        if not elsewhere:
+            elsewhere.append(cli_process("note", pid, "said while importing", check=False))
+        return real_build(*args)
+
+    monkeypatch.setattr(pipeline, "build_prospect", build_and_note_elsewhere)
+    out = cli("import", str(source)).stdout
+    assert elsewhere[0].returncode == 0, elsewhere[0].stderr
+    assert "2 new" in out and "1 updated" in out
+    shown = cli("show", pid, "--json").stdout
+    assert "said while importing" in shown and '"value": 250.0' in shown

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from conftest import Run
+Run = Callable[..., Any]
 
 
 def test_restore_lists_the_backups_and_puts_one_back(sample_cli: Run, tmp_path: Path) -> None:

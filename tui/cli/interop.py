@@ -99,7 +99,7 @@ def _summary(result: ImportResult, path: Path, dry_run: bool) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from leadline.core.interop.importers import ImportFileError, MappingError, import_rows  # noqa: PLC0415
+    from leadline.core.interop.importers import ImportFileError, MappingError, read_import  # noqa: PLC0415
 
     ctx = open_context(args)
     path = Path(args.file)
@@ -108,27 +108,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     mapping = _mapping(args.map)
     progress = _progress_bar(sys.stderr) if sys.stderr.isatty() else None
     found: list[ImportResult] = []
-
-    def compute(existing: list[Prospect]) -> list[Prospect]:
-        result = import_rows(
-            path,
-            ctx.config,
-            fmt=args.format,
-            mapping=mapping or None,
-            today=ctx.now().date(),
-            existing=existing,
-            progress=progress,
-        )
-        found.append(result)
-        return [] if args.dry_run else [*result.updated, *result.new]
-
-    try:
-        if args.dry_run:
-            compute(ctx.store.prospects())
-        else:
-            ctx.store.batch(compute)
+    try:  # the slow part, outside the lock: other processes keep saving meanwhile
+        pending = read_import(path, ctx.config, fmt=args.format, mapping=mapping or None,
+                              today=ctx.now().date(), progress=progress)  # fmt: skip
     except (ImportFileError, MappingError) as error:
         raise UserError(str(error)) from None
+
+    def settle(existing: list[Prospect]) -> list[Prospect]:
+        found.append(pending.settle(existing))
+        return [] if args.dry_run else [*found[-1].updated, *found[-1].new]
+
+    if args.dry_run:
+        settle(ctx.store.prospects())
+    else:
+        ctx.store.batch(settle)  # under the lock: match against the file as it is now, save
     result = found[-1]
     shown = result.problems if args.all_problems else result.problems[:SHOWN]
     for problem in shown:

@@ -2,7 +2,8 @@
 
 `import_rows(path, config, today=..., existing=...)` reads a CSV (generic,
 Pipedrive, HubSpot, Salesforce, Odoo, Maven) or a leadline JSON/CSV export and
-returns an `ImportResult`; it writes nothing.
+returns an `ImportResult`; it writes nothing. `read_import(...)` does the reading
+alone (no store, no lock), and its `.settle(existing)` the matching.
 
 The names below load on first use: `leadline queue` imports the money parser
 from `values` and must not pay for the readers, the exporters and icalendar.
@@ -18,9 +19,9 @@ if TYPE_CHECKING:
     from leadline.core.interop.importers.detect import ImportFileError
     from leadline.core.interop.importers.fields import FIELDS, MappingError
     from leadline.core.interop.importers.names import FORMATS
-    from leadline.core.interop.importers.pipeline import import_rows
+    from leadline.core.interop.importers.pipeline import import_rows, read_import
     from leadline.core.interop.importers.result import ImportResult, RowProblem
-    from leadline.core.interop.importers.sink import Progress
+    from leadline.core.interop.importers.sink import ImportSink, Progress
 
 _HOMES = {
     "FIELDS": "fields",
@@ -31,6 +32,8 @@ _HOMES = {
     "Progress": "sink",
     "RowProblem": "result",
     "import_rows": "pipeline",
+    "read_import": "pipeline",
+    "ImportSink": "sink",
 }
 
 __all__ = [
@@ -38,10 +41,12 @@ __all__ = [
     "FORMATS",
     "ImportFileError",
     "ImportResult",
+    "ImportSink",
     "MappingError",
     "Progress",
     "RowProblem",
     "import_rows",
+    "read_import",
 ]
 
 

@@ -1,7 +1,9 @@
 """`import_rows`: read a file from another tool (or leadline's own export) into prospects.
 
-Nothing is written here. The caller saves `result.new` and `result.updated` in
-one atomic save, or shows them for a dry run.
+Nothing is written here. `read_import` does the slow part (reading, checking and
+building every row) without the store; the caller then settles the rows against
+the stored prospects under the writers' lock and saves `result.new` and
+`result.updated` in one atomic save, or shows them for a dry run.
 """
 
 from __future__ import annotations
@@ -53,21 +55,39 @@ def import_rows(
 ) -> ImportResult:
     """Read `path` into new and updated prospects, with per-line problems.
 
+    `existing` are the stored prospects: rows matching one of them update it
+    instead of adding a copy. The same as `read_import(...).settle(existing)`.
+    """
+    pending = read_import(path, config, fmt=fmt, mapping=mapping, today=today, progress=progress)
+    return pending.settle(existing)
+
+
+def read_import(
+    path: Path,
+    config: Config,
+    *,
+    fmt: str = "auto",
+    mapping: dict[str, str] | None = None,
+    today: date,
+    progress: Progress | None = None,
+) -> ImportSink:
+    """Read and check every row of `path`, without looking at the store (no lock needed);
+    `.settle(existing)` on the result matches the rows against the stored prospects.
+
     `fmt` is one of `FORMATS`; "auto" tells JSON from CSV and recognises the
     tool that wrote a CSV by its header. `mapping` maps column names to fields
-    (see `fields.FIELDS`) over the automatic matching. `existing` are the
-    stored prospects: rows matching one of them update it instead of adding a
-    copy. Raises ImportFileError (whole file unreadable) or MappingError.
+    (see `fields.FIELDS`) over the automatic matching. Raises ImportFileError
+    (whole file unreadable) or MappingError.
     """
     if fmt not in FORMATS:
         raise ImportFileError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
     text, encoding, warnings = read_text(path)
-    sink = ImportSink(existing, today, progress)
+    sink = ImportSink(today, progress)
     if fmt == "json" or (fmt == "auto" and looks_like_json(text)):
         sink.result.format = "json"
         sink.result.warnings += warnings
         sink.take_native(list(json_records(text)), StageResolver(config))
-        return sink.result
+        return sink
     table = parse_table(text, encoding)
     sink.result.format = detect_format(table.headers) if fmt == "auto" else fmt
     sink.result.warnings += warnings
@@ -77,7 +97,7 @@ def import_rows(
         sink.take_native(list(csv_records(table)), StageResolver(config))
     else:
         _import_table(sink, table, path, config, mapping or {})
-    return sink.result
+    return sink
 
 
 def _import_table(
