@@ -109,6 +109,11 @@ def encode(tables: Tables) -> bytes:
     return json.dumps(_materialized(checked), allow_nan=False).encode("ascii")
 
 
+_TOO_DEEP = (
+    "lists or objects in it nest too deeply to be a leadline file (a thousand levels or more)"
+)
+
+
 def _parse(raw: bytes) -> Any:
     if not raw or raw.isspace():
         raise Refused("the file is empty")
@@ -118,6 +123,8 @@ def _parse(raw: bytes) -> Any:
         pass
     try:
         return json.loads(raw)
+    except RecursionError:
+        raise Refused(_TOO_DEEP) from None
     except UnicodeDecodeError:
         raise Refused("the file is not UTF-8 text") from None
     except json.JSONDecodeError as error:
@@ -191,6 +198,8 @@ def parse_file(raw: bytes) -> tuple[Tables, int, int]:
             raw.decode()  # msgspec does not check the text of the documents it keeps raw
     except (msgspec.DecodeError, UnicodeDecodeError):  # say what is wrong as precisely as we can
         tables = _parse(raw)
+    except RecursionError:
+        raise Refused(_TOO_DEEP) from None
     tables = check_tables(tables)
     version, revision = _header(tables)
     return tables, revision, version

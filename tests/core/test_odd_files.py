@@ -216,12 +216,6 @@ def test_unknown_fields_never_replace_known_ones_and_round_trip_from_doc() -> No
     assert forged.to_doc()["name"] == "Acme Ltd" and forged.to_doc()["y"] == 1
 
 
-@pytest.mark.xfail(
-    raises=RecursionError,
-    strict=False,
-    reason="core/store/datafile.parse_file (the store's) lets msgspec's and json's "
-    "RecursionError through; catching it there as Refused makes this pass",
-)
 def test_a_5000_deep_list_is_refused_by_check_and_every_reader(
     leadline: Run, tmp_path: Path
 ) -> None:
