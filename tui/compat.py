@@ -228,4 +228,4 @@ def guard_option_list_paging() -> None:
     Ctrl+P (keys in one burst) raised KeyError and stopped the app. Textual's bug,
     guarded here until a release fixes it.
     """
-    OptionList._move_page = _guarded_move_page  # type: ignore[method-assign]
+    OptionList._move_page = _guarded_move_page  # type: ignore[method-assign,assignment]
