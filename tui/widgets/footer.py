@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.dom import NoScreen
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -66,13 +67,24 @@ class LeadlineFooter(Footer):
     """
 
     _composed_width = 0
+    _composed: tuple[object, ...] = ()
     _requests = 0
+
+    def _shown(self) -> tuple[object, ...]:
+        """What the footer would show now: its width, style, keys and the palette key."""
+        width = self.size.width or self.app.size.width
+        keys = fitting_keys(self.screen, width, self.compact)
+        palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        return (width, self.compact, tuple((b.key, b.description, b.action, enabled, tip)
+                                           for b, enabled, tip in keys),
+                palette is not None and palette[2])  # fmt: skip
 
     def compose(self) -> ComposeResult:
         if not footer_bindings_ready(self):
             return
         width = self.size.width or self.app.size.width
         self._composed_width = width
+        self._composed = self._shown()
         for binding, enabled, tooltip in fitting_keys(self.screen, width, self.compact):
             key = FooterKey(
                 binding.key,
@@ -122,5 +134,14 @@ class LeadlineFooter(Footer):
         self.call_after_refresh(self._recompose_if_latest, self._requests)
 
     async def _recompose_if_latest(self, request: int) -> None:
-        if request == self._requests:  # a later request will read newer bindings
+        # A later request will read newer bindings; and most changes of focus leave
+        # the same keys to show: then there is nothing to redo (it cost a tenth of the
+        # time of a key press).
+        if request != self._requests or not self.is_attached:
+            return
+        try:
+            unchanged = self._shown() == self._composed
+        except NoScreen:  # its screen went away before the refresh
+            return
+        if not unchanged:
             await self.recompose()
