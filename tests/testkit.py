@@ -10,6 +10,9 @@ through tests/conftest.py, as for `strategies`).
 - `prospect(stage, id=, name=, created=, **fields)` builds every hand-made prospect;
   the helpers of each folder (work_support, shell_support, rules_support) only name
   their defaults and data sets through it.
+- `SOAK` (env `LEADLINE_SOAK`, default 1) multiplies the rounds of the soak tests (random
+  kills, shells of notes, the key monkey): `LEADLINE_SOAK=5 python3 -m pytest -n 0 -m slow`
+  is the long run; the default run keeps each proof at a size that fits in the minute.
 - `asynctest` runs an async test function, `run_async` a coroutine, each on a fresh
   event loop (no asyncio plugin is installed).
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import os
 from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from datetime import date, datetime
@@ -26,6 +30,9 @@ from typing import Any, TypeVar
 from leadline.core.models import Prospect, StageEntry
 
 T = TypeVar("T")
+
+SOAK = max(1, int(os.environ.get("LEADLINE_SOAK", "1")))
+"""How many times over the soak tests run their rounds (1 in the default run)."""
 
 NOW = datetime(2026, 11, 23, 9, 0)
 TODAY: date = NOW.date()

@@ -17,12 +17,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from testkit import SOAK
 
 from leadline.core.store.facade import Store
 from leadline.tui.cli.main import main
 
 SHELLS = 4
-NOTES_EACH = 25
+NOTES_EACH = 12 * SOAK
 
 
 def _one_note(db: Path, text: str) -> int:

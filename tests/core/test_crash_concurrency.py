@@ -21,7 +21,7 @@ from multiprocessing.synchronize import Event
 from pathlib import Path
 
 import pytest
-from testkit import NOW, prospect
+from testkit import NOW, SOAK, prospect
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
@@ -102,7 +102,7 @@ def _notes_in_file(db: Path) -> list[str]:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("kills", "compact_at"),
-    [(200, 6000), (100, 0)],
+    [(100 * SOAK, 6000), (50 * SOAK, 0)],
     ids=["journal-and-some-compactions", "compaction-on-every-save"],
 )
 def test_kills_during_saves_leave_a_readable_file_with_every_acknowledged_note(
