@@ -85,6 +85,7 @@ class LeadlineApp(AppData, CrashHookedApp[int]):
         crash_dir: Path | None = None,
     ) -> None:
         compat.guard_terminal_text()  # before anything is drawn
+        compat.show_control_codes()
         compat.guard_option_list_paging()
         super().__init__()
         self.init_data(store, config, clock)

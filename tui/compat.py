@@ -12,6 +12,7 @@ import sys
 from typing import Any, TypeVar
 
 from rich.segment import Segment
+from textual import content as _content
 from textual import events
 from textual.app import App
 from textual.screen import Screen
@@ -23,7 +24,7 @@ from textual.widgets import Footer, OptionList
 # own keys with it (same class, so Textual's footer CSS styles them).
 from textual.widgets._footer import FooterKey
 
-from leadline.tui.text.safe import has_control, without_controls
+from leadline.tui.text.safe import REPLACEMENT, UNSAFE_CODES, has_control, without_controls
 
 __all__ = [
     "PRIVATE_NAMES",
@@ -36,6 +37,7 @@ __all__ = [
     "guard_option_list_paging",
     "guard_terminal_text",
     "has_pending_messages",
+    "show_control_codes",
     "mark_crashed",
     "mark_footer_bindings_ready",
     "point_keys_at",
@@ -47,7 +49,7 @@ TEXTUAL_VERSION = "8.2.8"
 
 ReturnT = TypeVar("ReturnT")
 
-PRIVATE_NAMES: tuple[tuple[type, str], ...] = (
+PRIVATE_NAMES: tuple[tuple[object, str], ...] = (
     (App, "_check_bindings"),
     (App, "_handle_exception"),
     (App, "_print_error_renderables"),
@@ -60,6 +62,7 @@ PRIVATE_NAMES: tuple[tuple[type, str], ...] = (
     (Strip, "_render_cache"),
     (OptionList, "_move_page"),
     (Widget, "_message_queue"),
+    (_content, "_strip_control_codes"),
     (OptionList, "_index_to_line"),
 )
 """(class, name) of every private Textual name used below (instance attributes
@@ -195,6 +198,25 @@ def _guarded_render(strip: Strip, console: Any) -> str:
         clean = [s if s.control else Segment(without_controls(s.text), s.style) for s in segments]
         strip = Strip(clean, strip.cell_length)
     return _plain_render(strip, console)
+
+
+_VISIBLE = dict.fromkeys(UNSAFE_CODES, REPLACEMENT)
+
+
+def _visible_control_codes(text: str, _table: object = None) -> str:
+    return text.translate(_VISIBLE)
+
+
+def show_control_codes() -> None:
+    """Make text drawn through Textual's `Content` show a control character as U+FFFD.
+
+    Textual 8.2.8: `Content(text)` passes its text through the module function
+    `textual.content._strip_control_codes`, which deletes a few codes (ESC, BEL, CR...)
+    and keeps the C1 codes and bidi overrides. One for one, a prospect named with an
+    escape sequence shows where it was, as the CLI shows it, and the columns keep
+    their width (one cell each, as they are counted).
+    """
+    _content._strip_control_codes = _visible_control_codes  # type: ignore[assignment]
 
 
 def guard_terminal_text() -> None:

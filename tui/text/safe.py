@@ -15,6 +15,11 @@ from typing import TextIO
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 REPLACEMENT = "\ufffd"
+UNSAFE_CODES: tuple[int, ...] = (
+    *range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0),
+    *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+)  # fmt: skip
+"""The code points `safe` replaces (every control character but tab and newline)."""
 
 
 def safe(text: str) -> str:

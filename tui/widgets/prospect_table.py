@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from leadline.tui.text.safe import has_control, safe
 from leadline.tui.widgets import table_layout as layout
 from leadline.tui.widgets.cells import fit_cells
 from leadline.tui.widgets.table_rows import STATES, Column, LazyRows, Row
@@ -243,7 +244,9 @@ class ProspectTable(ScrollView, can_focus=True):
             self._scroll_cursor_into_view()
 
     def _line_text(self, cells: Sequence[str], width: int) -> str:
-        return layout.line_text(self.columns, cells, width)
+        # A control character in a name shows as U+FFFD, one cell, as the widths count it.
+        shown = [safe(c) if has_control(c) else c for c in cells]
+        return layout.line_text(self.columns, shown, width)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
