@@ -30,6 +30,7 @@ from leadline.core.actions.followups import (
     note,
     reschedule,
     snooze,
+    snoozed_until,
     stop_following,
 )
 from leadline.core.actions.people import (
@@ -72,5 +73,6 @@ __all__ = [
     "resolve_target",
     "set_account_plan",
     "snooze",
+    "snoozed_until",
     "stop_following",
 ]

@@ -1,7 +1,8 @@
 """Adding a prospect: the one way a new prospect is made from what a user typed.
 
 A new prospect starts in the stage chosen (the first stage when none is), on
-the day given (today by default), with its first follow-up one interval on.
+the day given (today by default), due at once: "make first contact" is in
+today's queue from the day it is added (DOMAIN, [004]).
 It is a lead until the qualification checklist is met (`is_qualified`): a
 lead in a later stage is kept there, and the warnings say it was never
 qualified (`unqualified-followed`, `premature-stage`).
@@ -15,7 +16,7 @@ from datetime import date, datetime
 from leadline.core.actions.refusal import Refused, check_email, check_name
 from leadline.core.config.model import Config
 from leadline.core.models import Contact, Lifecycle, Prospect, Role, StageEntry
-from leadline.core.rules.followup import is_qualified, next_due_after
+from leadline.core.rules.followup import is_decision_maker_item, is_qualified
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ def add_prospect(new: NewProspect, config: Config, now: datetime) -> Prospect:
     day = new.first_day or now.date()
     if day > now.date():
         raise Refused(f"{day.isoformat()} is in the future: the first contact has happened", "date")
+    ticks = _checklist(new, config)
     draft = Prospect(
         id="",
         name=name,
@@ -55,11 +57,12 @@ def add_prospect(new: NewProspect, config: Config, now: datetime) -> Prospect:
         value=new.value,
         currency=config.currency,
         contacts=_contacts(new),
-        qualification=_checklist(new, config),
+        qualification={k: v for k, v in ticks.items() if not is_decision_maker_item(k)},
+        decision_maker_confirmed=any(v for k, v in ticks.items() if is_decision_maker_item(k)),
         stage_history=(StageEntry(stage=stage, date=day),),
     )
     life = Lifecycle.PROSPECT if is_qualified(draft, config) else Lifecycle.LEAD
-    plan = replace(draft.plan, next_due=next_due_after(draft, day, config))
+    plan = replace(draft.plan, next_due=now.date())
     return replace(draft, lifecycle=life, plan=plan)
 
 

@@ -25,7 +25,7 @@ from leadline.core.config.model import Config
 from leadline.core.models import IcpValue, Lifecycle, Prospect
 from leadline.core.money import parse_currency
 from leadline.core.records.reading import MAX_INTERVAL_DAYS
-from leadline.core.rules.followup import is_qualified
+from leadline.core.rules.followup import is_decision_maker_item, is_qualified
 
 
 class Keep(Enum):
@@ -78,7 +78,7 @@ def edit_fields(
     """`p` with the changed fields of `edit`; Refused (naming the field) when one is wrong."""
     values = _checked(edit.changed())
     was_lead = p.lifecycle == Lifecycle.LEAD
-    out = replace(p, qualification={**p.qualification, **edit.ticks}) if edit.ticks else p
+    out = _with_ticks(p, edit.ticks, values)
     if "stage" in values and values["stage"] != p.stage:
         out = move(out, values["stage"], config, today, now)
     out = replace(out, **{k: values[k] for k in _PLAIN if k in values})
@@ -91,6 +91,21 @@ def edit_fields(
         out = replace(out, plan=replace(out.plan, **plan))
     out = replace(out, lifecycle=_lifecycle(out, values.get("lifecycle"), was_lead, config))
     return out if out == p else replace(out, updated=now)
+
+
+def _with_ticks(p: Prospect, ticks: dict[str, bool], values: dict[str, Any]) -> Prospect:
+    """`p` with the checklist `ticks` merged in. The decision-maker item and the
+    decision-maker flag are one fact: ticking either sets the flag (the flag given
+    wins), and the item is then kept only as the flag."""
+    dm_ticks = [ticked for item, ticked in ticks.items() if is_decision_maker_item(item)]
+    if dm_ticks and "decision_maker_confirmed" not in values:
+        values["decision_maker_confirmed"] = dm_ticks[-1]
+    if not ticks and "decision_maker_confirmed" not in values:
+        return p
+    merged = {**p.qualification, **ticks}
+    if "decision_maker_confirmed" in values:
+        merged = {k: v for k, v in merged.items() if not is_decision_maker_item(k)}
+    return replace(p, qualification=merged)
 
 
 def _checked(values: dict[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,9 @@
 
 Won, lost and dead prospects have no next follow-up, so they cannot be
 snoozed or rescheduled; a touch can still be logged on them (a call with a
-customer), and it leaves their plan alone.
+customer), and it leaves their plan alone. A touch on the `card` channel is
+recorded as a sent card (outcome `sent`) whatever outcome was given: it is not
+a sales touch.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from leadline.core.dates import check_not_future, check_not_past
 from leadline.core.models import CLOSED_OUTCOMES, Outcome, Prospect, Touch, TouchOutcome
 from leadline.core.records.reading import MAX_INTERVAL_DAYS
 from leadline.core.rules.followup import add_note, apply_touch
+from leadline.core.rules.occasions import CARD_CHANNEL
+from leadline.core.rules.workdays import proposed_day
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,9 @@ def log_touch(p: Prospect, touch: TouchInput, config: Config, now: datetime) -> 
         raise Refused("minutes cannot be negative", "minutes")
     day = touch.day or today
     _check(check_not_future, day, today, "date")
-    record = Touch(date=day, channel=channel, outcome=touch.outcome, minutes=touch.minutes,
+    # A card is sent, never answered: it changes neither the plan nor the counters.
+    outcome = TouchOutcome.SENT if channel == CARD_CHANNEL else touch.outcome
+    record = Touch(date=day, channel=channel, outcome=outcome, minutes=touch.minutes,
                    note=touch.note)  # fmt: skip
     touched = apply_touch(p, record, config, now)
     if touch.next_due is None:
@@ -67,11 +73,18 @@ def reschedule(p: Prospect, day: date, now: datetime) -> Prospect:
     return replace(p, plan=replace(p.plan, next_due=day), updated=now)
 
 
-def snooze(p: Prospect, days: int, now: datetime) -> Prospect:
-    """Put the next follow-up off by `days` from today."""
+def snoozed_until(days: int, config: Config, today: date) -> date:
+    """The day a snooze by `days` puts the follow-up on: `days` on, moved to the next
+    working day when the config skips non-working days (0 is today, whatever day)."""
     if not 0 <= days <= MAX_INTERVAL_DAYS:
         raise Refused(f"snooze by a number of days from today, 0 to {MAX_INTERVAL_DAYS}", "days")
-    return reschedule(p, now.date() + timedelta(days=days), now)
+    day = today + timedelta(days=days)
+    return proposed_day(day, config) if days else day
+
+
+def snooze(p: Prospect, days: int, config: Config, now: datetime) -> Prospect:
+    """Put the next follow-up off by `days` from today (`snoozed_until`)."""
+    return reschedule(p, snoozed_until(days, config, now.date()), now)
 
 
 def stop_following(

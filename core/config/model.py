@@ -21,7 +21,7 @@ from leadline.core.config.stages import (
     StageTable,
     StopFollowingOverride,
 )
-from leadline.core.models import OUTCOME_ORDER
+from leadline.core.models import OUTCOME_ORDER, Role
 
 __all__ = [
     "SECTION_PRIORITY",
@@ -39,7 +39,24 @@ __all__ = [
     "StopFollowing",
     "StopFollowingOverride",
     "StopThen",
+    "Weekday",
 ]
+
+
+class Weekday(StrEnum):
+    """A day of the week, as the config names it."""
+
+    MON = "mon"
+    TUE = "tue"
+    WED = "wed"
+    THU = "thu"
+    FRI = "fri"
+    SAT = "sat"
+    SUN = "sun"
+
+
+WEEKDAY_NUMBER = {day: number for number, day in enumerate(Weekday)}
+"""Weekday -> `date.weekday()` (Monday 0)."""
 
 
 class StopThen(StrEnum):
@@ -59,6 +76,9 @@ class StopFollowing:
     """Stop after this many days since the last response (or first contact)."""
     then: StopThen = StopThen.NURTURE_IF_QUALIFIED
     """The exit proposed: nurture when qualified (and `then` allows it), else dead."""
+    missed_check_ins: int = 2
+    """With an interval agreed with the customer, silence counts only once this many
+    agreed check-ins have gone by: the days limit is at least interval x this."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +87,9 @@ class Nurture:
 
     interval_days: int = 45
     channel: str = "newsletter"
+    broadcast_channels: tuple[str, ...] = ("newsletter", "social")
+    """One-to-many channels: a touch on one (or on `channel`) is not a sales touch, so
+    it is never an unanswered touch, never pest and never busy work."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +103,9 @@ class FollowUp:
     """Horizon of the `soon` group and of birthday cards, in days after today."""
     busy_work_touches: int = 6
     """Touches since the last stage change that count as busy work."""
+    skip_non_working_days: bool = True
+    """Dates leadline proposes (the next follow-up after a touch, a snooze, a reply's
+    answer) move on to the next working day."""
     stop_following: StopFollowing = StopFollowing()
     nurture: Nurture = Nurture()
 
@@ -144,6 +170,20 @@ class Config:
     """Stage names found in imported files mapped to stage keys."""
     theme: str = ""
     """The TUI theme last chosen (remembered across runs)."""
+    working_days: tuple[Weekday, ...] = (
+        Weekday.MON, Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.FRI,
+    )  # fmt: skip
+    """The days the user works: meeting reminders come on the last one before a
+    meeting, and proposed dates skip the others (`follow_up.skip_non_working_days`)."""
+    buying_influences: tuple[Role, ...] = (Role.DECISION_MAKER, Role.INFLUENCER, Role.COACH)
+    """The roles a deal in the funnel (`in`, `best_few`) should have met (Miller-Heiman):
+    the ones no contact holds are a warning."""
+
+    @cached_property
+    def working_weekdays(self) -> frozenset[int]:
+        """`working_days` as `date.weekday()` numbers (Monday 0); every day if none."""
+        days = frozenset(WEEKDAY_NUMBER[d] for d in self.working_days)
+        return days or frozenset(range(7))
 
     @cached_property
     def stage_table(self) -> StageTable:

@@ -32,7 +32,15 @@ class TouchOutcome(StrEnum):
     """What came of one follow-up attempt."""
 
     REPLIED = "replied"
+    ASKED_INFO = "asked-for-info"
+    """A reply that asks for information: answered by the next working day [000]."""
     NO_RESPONSE = "no-response"
+    SENT = "sent"
+    """A card or a broadcast went out: nothing to answer, not a sales touch."""
+
+
+RESPONSES = frozenset({TouchOutcome.REPLIED, TouchOutcome.ASKED_INFO})
+"""The outcomes that mean the contact was reached (they reset the unanswered count)."""
 
 
 class Outcome(StrEnum):

@@ -13,10 +13,8 @@ The interval that moves the next due date after a touch is, first match wins:
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from operator import attrgetter
 
 from leadline.core.config.model import Config
 from leadline.core.models import (
@@ -30,9 +28,9 @@ from leadline.core.models import (
     Touch,
     TouchOutcome,
 )
-
-_touch_date = attrgetter("date")
-_REPLIED = TouchOutcome.REPLIED
+from leadline.core.rules.occasions import CARD_CHANNEL
+from leadline.core.rules.touches import is_sales_touch
+from leadline.core.rules.workdays import proposed_day, working_day_after
 
 
 def is_qualified(p: Prospect, config: Config) -> bool:
@@ -40,12 +38,47 @@ def is_qualified(p: Prospect, config: Config) -> bool:
 
     An empty checklist is trivially met.
     """
-    return all(p.qualification.get(item, False) for item in config.qualification)
+    return all(is_ticked(p, item) for item in config.qualification)
+
+
+DECISION_MAKER_ITEM = "Decision maker confirmed"
+"""The checklist item that is the decision-maker fact (matched ignoring case): ticking
+it and ticking "decision maker confirmed" on the prospect are one and the same."""
+_DM_ITEM = DECISION_MAKER_ITEM.casefold()
+
+
+def is_decision_maker_item(item: str) -> bool:
+    """True for the checklist item that means "decision maker confirmed"."""
+    return item.casefold() == _DM_ITEM
+
+
+def dm_confirmed(p: Prospect) -> bool:
+    """Whether a decision maker is confirmed: the flag, or (older files) the checklist
+    item of that name, ticked."""
+    if p.decision_maker_confirmed:
+        return True
+    return any(ticked and is_decision_maker_item(k) for k, ticked in p.qualification.items())
+
+
+def is_ticked(p: Prospect, item: str) -> bool:
+    """Whether checklist `item` holds on `p` (the decision-maker item is `dm_confirmed`)."""
+    if is_decision_maker_item(item):
+        return dm_confirmed(p)
+    return p.qualification.get(item, False)
 
 
 def missing_items(p: Prospect, items: tuple[str, ...]) -> tuple[str, ...]:
     """The checklist items (qualification or stage entry criteria) not ticked on `p`."""
-    return tuple(item for item in items if not p.qualification.get(item, False))
+    return tuple(item for item in items if not is_ticked(p, item))
+
+
+def checklist_items(config: Config) -> list[str]:
+    """The items a user ticks: the qualification checklist, then every stage's entry
+    criteria, without repeats, and without the decision-maker item (its own tick)."""
+    items = list(config.qualification)
+    for stage in config.stages:
+        items += [i for i in stage.entry_criteria if i not in items]
+    return [i for i in items if not is_decision_maker_item(i)]
 
 
 def effective_interval(p: Prospect, config: Config) -> int:
@@ -68,48 +101,38 @@ def effective_channel(p: Prospect, config: Config) -> str:
     return p.plan.channel or config.follow_up.default_channel
 
 
-def response_tally(p: Prospect, as_of: date | None = None) -> tuple[int, date | None]:
-    """(unanswered touches, date of the last reply) in one pass over the touches in date order.
-
-    With `as_of`, touches dated after that day are ignored, so the numbers are
-    the ones the user saw that morning.
-    """
-    touches: Sequence[Touch] = p.touches
-    if len(touches) > 1:
-        touches = sorted(touches, key=_touch_date)
-    # From the newest back: the touches after the last reply are the unanswered ones.
-    count = 0
-    for touch in reversed(touches):
-        if as_of is not None and touch.date > as_of:
-            continue
-        if touch.outcome == _REPLIED:
-            return count, touch.date
-        count += 1
-    return count, None
-
-
-def unanswered_touches(p: Prospect, as_of: date | None = None) -> int:
-    """No-response touches since the last reply (all of them if there was none)."""
-    return response_tally(p, as_of)[0]
-
-
-def last_response(p: Prospect, as_of: date | None = None) -> date | None:
-    """The date of the latest reply (up to `as_of` when given), or None."""
-    return response_tally(p, as_of)[1]
-
-
 def next_due_after(p: Prospect, touch_date: date, config: Config) -> date:
-    """The next follow-up date after a touch on `touch_date`."""
-    return touch_date + timedelta(days=effective_interval(p, config))
+    """The next follow-up date after a touch on `touch_date`: one interval on, moved
+    to a working day when the config says so (`workdays.proposed_day`)."""
+    return proposed_day(touch_date + timedelta(days=effective_interval(p, config)), config)
+
+
+def _plan_after_touch(touched: Prospect, touch: Touch, config: Config) -> date | None:
+    """The next due date once `touch` is logged (the current one when it moves nothing)."""
+    current = touched.plan.next_due
+    if not is_sales_touch(touch, config):
+        # A card moves nothing; a broadcast is the nurture cadence's own touch.
+        if touched.stage != Outcome.NURTURE or touch.channel == CARD_CHANNEL:
+            return current
+    if touch.outcome == TouchOutcome.ASKED_INFO:
+        return working_day_after(touch.date, config)
+    sales = [t.date for t in touched.touches if is_sales_touch(t, config)]
+    nurture = touched.stage == Outcome.NURTURE
+    latest = max([t.date for t in touched.touches] if nurture else sales or [touch.date])
+    return next_due_after(touched, latest, config)
 
 
 def apply_touch(p: Prospect, touch: Touch, config: Config, now: datetime) -> Prospect:
     """Record a touch and move the next due date by the effective interval.
 
     Touches are kept in date order (a back-dated touch slots in, after others of
-    the same day). The next due date counts from the latest touch, so logging
-    an old touch never pulls the plan backwards. Won, lost and dead prospects
-    keep their plan untouched: they have no next follow-up.
+    the same day). The next due date counts from the latest sales touch, so
+    logging an old touch never pulls the plan backwards; a reply asking for
+    information makes the prospect due the next working day. A card, and a
+    broadcast on an open prospect, change nothing in the plan (they are not sales
+    touches); a broadcast to a nurture prospect is its slow touch and moves the
+    nurture date. Won, lost and dead prospects keep their plan untouched: they
+    have no next follow-up.
     """
     dates = [t.date for t in p.touches]
     at = bisect_right(dates, touch.date) if dates == sorted(dates) else len(dates)
@@ -117,8 +140,7 @@ def apply_touch(p: Prospect, touch: Touch, config: Config, now: datetime) -> Pro
     touched = replace(p, touches=touches, updated=now)
     if p.stage in CLOSED_OUTCOMES:
         return touched
-    latest = max(t.date for t in touches)
-    plan = replace(p.plan, next_due=next_due_after(touched, latest, config))
+    plan = replace(p.plan, next_due=_plan_after_touch(touched, touch, config))
     return replace(touched, plan=plan)
 
 

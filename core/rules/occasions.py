@@ -10,7 +10,10 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from leadline.core.config.model import Config
 from leadline.core.models import Contact, Meeting, Prospect
+from leadline.core.records.kinds import RESPONSES
+from leadline.core.rules.workdays import reminder_day
 
 CARD_CHANNEL = "card"
 """The channel of birthday and anniversary items, and of the touch that says the card went out."""
@@ -88,19 +91,40 @@ def occasion_by(
     return best
 
 
-def meeting_to_remind(p: Prospect, today: date, days_before: int) -> Meeting | None:
-    """The first meeting whose reminder day (`days_before` its date) is `today`."""
+def meeting_to_remind(p: Prospect, today: date, config: Config) -> Meeting | None:
+    """The first meeting to confirm today: from its reminder day (`days_before` ahead,
+    on the last working day on or before that: `workdays.reminder_day`) until the
+    meeting day itself, as long as the contact has not been reached since the
+    reminder day (a reply; an unanswered call leaves the reminder up)."""
     if not p.meetings:
         return None
-    return meeting_on(p, today, today + timedelta(days=days_before))
+    days_before = config.follow_up.meeting_reminder_days_before
+    latest = today + timedelta(days=max(0, days_before) + 7)
+    due = [
+        m
+        for m in p.meetings
+        if today <= m.date <= latest and reminder_day(m.date, days_before, config) <= today
+    ]
+    if not due:
+        return None
+    first = min(due, key=lambda m: (m.date, m.time))
+    since = reminder_day(first.date, days_before, config)
+    reached = any(since <= t.date <= today and t.outcome in RESPONSES for t in p.touches)
+    return None if reached else first
 
 
-def meeting_on(p: Prospect, today: date, target: date) -> Meeting | None:
-    """`meeting_to_remind` for meetings on `target` (worked out once by the queue)."""
-    matching = [m for m in p.meetings if m.date == target]
-    if not matching or any(today <= t.date <= target for t in p.touches):
-        return None  # none booked then, or the contact was already reached since the reminder day
-    return min(matching, key=lambda m: m.time)
+def meeting_without_outcome(p: Prospect, today: date) -> Meeting | None:
+    """The latest meeting before today after which nothing was logged (no touch, no
+    note on or after its day): its outcome and the next step are still to be logged."""
+    past = [m for m in p.meetings if m.date < today]
+    if not past:
+        return None
+    last = max(past, key=lambda m: (m.date, m.time))
+    if any(last.date <= t.date <= today for t in p.touches if t.channel != CARD_CHANNEL):
+        return None
+    if any(last.date <= n.at.date() <= today for n in p.notes):
+        return None
+    return last
 
 
 def _card_sent(p: Prospect, on: date, horizon_days: int) -> bool:

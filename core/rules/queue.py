@@ -2,13 +2,17 @@
 
 Items per prospect (at most one per reason):
 - open prospects: one follow-up item, `stop-following` when a threshold is
-  crossed (it replaces the rest), else `overdue` / `due` / `soon` from
-  `plan.next_due` (soon = within `follow_up.soon_days`), else `no-next-step`
-  when no date is set; plus `meeting-reminder` when a meeting is
-  `meeting_reminder_days_before` days away;
+  crossed (it replaces the rest), else `first-contact` when nobody ever made a
+  sales touch and the first contact is due (today, or no date), else `overdue` /
+  `due` / `soon` from `plan.next_due` (soon = within `follow_up.soon_days`), else
+  `no-next-step` when no date is set; plus `meeting-reminder` from the reminder
+  day of a meeting (`meeting_reminder_days_before` ahead, on the last working day
+  on or before it) until the meeting, while the contact has not been reached;
+  plus `meeting-outcome` when the latest meeting has passed with nothing logged
+  on or after its day;
 - nurture prospects: `nurture` when the slow touch is due (next_due <= today;
   with no date, one nurture interval after the last touch or the move), plus
-  meeting reminders;
+  meeting reminders and meeting outcomes;
 - everyone except lost/dead non-customers: `birthday` for a contact's birthday
   or anniversary within today..today+soon_days (won customers included).
 Won, lost and dead prospects therefore appear only as customers' birthday items.
@@ -25,9 +29,16 @@ from datetime import date, timedelta
 from leadline.core.config.model import Config, Section
 from leadline.core.models import CLOSED_OUTCOMES, OUTCOME_VALUES, Lifecycle, Outcome, Prospect
 from leadline.core.rules.followup import effective_channel
-from leadline.core.rules.occasions import CARD_CHANNEL, meeting_on, occasion_by, yearly_days
+from leadline.core.rules.occasions import (
+    CARD_CHANNEL,
+    meeting_to_remind,
+    meeting_without_outcome,
+    occasion_by,
+    yearly_days,
+)
 from leadline.core.rules.queue_item import QueueItem, Reason, queue_sort_key
 from leadline.core.rules.stop_following import stop_decision
+from leadline.core.rules.touches import silence
 
 __all__ = [
     "QueueItem",
@@ -53,8 +64,6 @@ class _Day:
     """Last day of `soon` follow-ups."""
     cards_until: date
     """Last day of birthday and anniversary items."""
-    meetings_on: date
-    """The day of the meetings to remind of today."""
     card_days: frozenset[int] | None
     """`yearly_days` of today..cards_until."""
     sections: dict[str, Section]
@@ -68,7 +77,6 @@ class _Day:
             today,
             today + timedelta(days=follow_up.soon_days),
             cards_until,
-            today + timedelta(days=follow_up.meeting_reminder_days_before),
             yearly_days(today, cards_until),
             config.stage_table.section,
         )
@@ -101,10 +109,13 @@ def _follow_up_item(p: Prospect, day: _Day, section: Section | None) -> QueueIte
             proposed_exit=decision.proposed_exit,
             stop=decision,
         )
-    reason = _date_reason(p.plan.next_due, day)
+    due = p.plan.next_due
+    if (due is None or due <= day.today) and silence(p, day.config, day.today).since is None:
+        return QueueItem(p, Reason.FIRST_CONTACT, due or day.today, channel, section=section)
+    reason = _date_reason(due, day)
     if reason is None:
         return None
-    return QueueItem(p, reason, p.plan.next_due, channel, section=section)
+    return QueueItem(p, reason, due, channel, section=section)
 
 
 def _nurture_item(p: Prospect, day: _Day) -> QueueItem | None:
@@ -119,7 +130,7 @@ def _nurture_item(p: Prospect, day: _Day) -> QueueItem | None:
 
 
 def _reminder_item(p: Prospect, day: _Day, section: Section | None) -> QueueItem | None:
-    meeting = meeting_on(p, day.today, day.meetings_on) if p.meetings else None
+    meeting = meeting_to_remind(p, day.today, day.config) if p.meetings else None
     if meeting is None:
         return None
     detail = meeting.contact or meeting.title
@@ -131,6 +142,17 @@ def _reminder_item(p: Prospect, day: _Day, section: Section | None) -> QueueItem
         detail,
         section=section,
         meeting=meeting,
+    )
+
+
+def _outcome_item(p: Prospect, day: _Day, section: Section | None) -> QueueItem | None:
+    meeting = meeting_without_outcome(p, day.today) if p.meetings else None
+    if meeting is None:
+        return None
+    detail = meeting.contact or meeting.title
+    channel = effective_channel(p, day.config)
+    return QueueItem(
+        p, Reason.MEETING_OUTCOME, meeting.date, channel, detail, section=section, meeting=meeting
     )
 
 
@@ -155,9 +177,17 @@ def _items(p: Prospect, day: _Day) -> list[QueueItem]:
     section = day.sections.get(stage)
     found: list[QueueItem | None]
     if stage not in OUTCOME_VALUES:
-        found = [_follow_up_item(p, day, section), _reminder_item(p, day, section)]
+        found = [
+            _follow_up_item(p, day, section),
+            _reminder_item(p, day, section),
+            _outcome_item(p, day, section),
+        ]
     elif stage == _NURTURE:
-        found = [_nurture_item(p, day), _reminder_item(p, day, section)]
+        found = [
+            _nurture_item(p, day),
+            _reminder_item(p, day, section),
+            _outcome_item(p, day, section),
+        ]
     else:
         found = []
     if p.contacts and (stage not in CLOSED_OUTCOMES or _is_customer(p)):

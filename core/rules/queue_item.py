@@ -35,9 +35,16 @@ class Reason(StrEnum):
     STOP_FOLLOWING = "stop-following"
     NURTURE = "nurture"
     NO_NEXT_STEP = "no-next-step"
+    FIRST_CONTACT = "first-contact"
+    """An open prospect nobody has made a sales touch to yet: make first contact."""
+    MEETING_OUTCOME = "meeting-outcome"
+    """A meeting has passed with nothing logged after it: log its outcome and next step."""
 
 
-_TIE_BREAK = "stop-following overdue due meeting-reminder no-next-step nurture soon birthday"
+_TIE_BREAK = (
+    "stop-following overdue meeting-outcome due first-contact meeting-reminder no-next-step "
+    "nurture soon birthday"
+)
 REASON_RANK = {Reason(name): rank for rank, name in enumerate(_TIE_BREAK.split())}
 """Last tie-break between items of one prospect on the same day."""
 
@@ -63,7 +70,7 @@ class QueueItem:
     stop: StopDecision | None = None
     """For `stop-following`: the numbers behind the proposal."""
     meeting: Meeting | None = None
-    """For `meeting-reminder`: the meeting to confirm."""
+    """For `meeting-reminder`: the meeting to confirm; for `meeting-outcome`: the one held."""
     occasion: str = ""
     """For `birthday`: "birthday" or "anniversary"."""
 

@@ -28,17 +28,21 @@ and dead get none. Codes and their numbers:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from operator import attrgetter
 
-from leadline.core.config.model import Config, StageTable
-from leadline.core.models import Lifecycle, Prospect, Role, TouchOutcome
-from leadline.core.rules.followup import is_qualified, last_response, missing_items
+from leadline.core.config.model import Config, Section, StageTable
+from leadline.core.models import Lifecycle, Prospect, Role, Touch
+from leadline.core.records.kinds import RESPONSES
+from leadline.core.rules.followup import dm_confirmed, is_qualified, missing_items
 from leadline.core.rules.icp import icp_score
+from leadline.core.rules.touches import sales_touches, silence
+from leadline.core.rules.workdays import reminder_day
 
 _touch_date = attrgetter("date")
 _LEAD, _DECIDER, _GATEKEEPER = Lifecycle.LEAD, Role.DECISION_MAKER, Role.GATEKEEPER
+_FUNNEL = frozenset({Section.IN, Section.BEST_FEW})
 
 
 class WarningCode(StrEnum):
@@ -47,6 +51,7 @@ class WarningCode(StrEnum):
     UNQUALIFIED_FOLLOWED = "unqualified-followed"
     NO_DECISION_MAKER = "no-decision-maker"
     GATEKEEPERS_ONLY = "gatekeepers-only"
+    MISSING_INFLUENCES = "missing-influences"
     BUSY_WORK = "busy-work"
     PEST = "pest"
     NO_AGREED_PLAN = "no-agreed-plan"
@@ -79,13 +84,27 @@ def _unqualified(p: Prospect, config: Config) -> Found:
 
 def _decision_maker(p: Prospect, today: date) -> Found:
     deciders = len([c for c in p.contacts if c.role == _DECIDER])
-    if deciders and p.decision_maker_confirmed:
+    if deciders and dm_confirmed(p):
         return None
     booked = len([m for m in p.meetings if m.date >= today])
     if deciders and not booked:
         return None
     numbers = {"decision_makers": deciders, "meetings_booked": booked}
     return ProspectWarning(WarningCode.NO_DECISION_MAKER, numbers)
+
+
+def _influences(p: Prospect, config: Config, dm_warned: bool) -> Found:
+    """Buying influences still missing on a deal in the funnel (`buying_influences`)."""
+    if config.stage_table.section.get(p.stage) not in _FUNNEL:
+        return None
+    held = {c.role for c in p.contacts}
+    missing = [r for r in config.buying_influences if r not in held]
+    if dm_warned:  # said already, by no-decision-maker
+        missing = [r for r in missing if r != _DECIDER]
+    if not missing:
+        return None
+    items = tuple(r.value for r in missing)
+    return ProspectWarning(WarningCode.MISSING_INFLUENCES, {"missing": len(items)}, items)
 
 
 def _gatekeepers(p: Prospect) -> Found:
@@ -102,20 +121,38 @@ def _busy_work(p: Prospect, config: Config, today: date, since: date) -> Found:
     return ProspectWarning(WarningCode.BUSY_WORK, {"touches": touches, "days": days})
 
 
-def _pest(p: Prospect) -> Found:
+def _confirming(touch: Touch, p: Prospect, config: Config) -> bool:
+    """A touch from a meeting's reminder day to the meeting itself: the call and
+    e-mail that confirm it, or the meeting (DOMAIN: not pest)."""
+    days_before = config.follow_up.meeting_reminder_days_before
+    return any(
+        reminder_day(m.date, days_before, config) <= touch.date <= m.date for m in p.meetings
+    )
+
+
+def _pest(p: Prospect, config: Config, today: date) -> Found:
     interval = p.plan.interval_days
     if not p.plan.agreed or not interval or len(p.touches) < 2:
         return None
-    before, last = sorted(p.touches, key=_touch_date)[-2:]
-    gap = (last.date - before.date).days
-    if gap >= interval or before.outcome == TouchOutcome.REPLIED:
+    start = today - timedelta(days=interval)
+    recent = [
+        t
+        for t in sales_touches(p, config, today)
+        if t.date > start and not (p.meetings and _confirming(t, p, config))
+    ]
+    found = None
+    for before, after in zip(recent, recent[1:], strict=False):
+        if before.outcome not in RESPONSES:  # answering a reply is conversation
+            found = (after.date - before.date).days
+    if found is None:
         return None
-    return ProspectWarning(WarningCode.PEST, {"actual_days": gap, "interval_days": interval})
+    return ProspectWarning(WarningCode.PEST, {"actual_days": found, "interval_days": interval})
 
 
-def _plan(p: Prospect, stages: StageTable) -> list[ProspectWarning]:
+def _plan(p: Prospect, config: Config, today: date) -> list[ProspectWarning]:
     found = []
-    talked = stages.index.get(p.stage, -1) > 0 or last_response(p) is not None
+    talked = config.stage_table.index.get(p.stage, -1) > 0
+    talked = talked or silence(p, config, today).last_response is not None
     agreed = p.plan.agreed and bool(p.plan.interval_days) and bool(p.plan.channel)
     if talked and not agreed:
         found.append(ProspectWarning(WarningCode.NO_AGREED_PLAN))
@@ -161,13 +198,15 @@ def warnings_for(
         return []
     stages = config.stage_table
     since = p.stage_entered
+    decider = _decision_maker(p, today)
     found: list[Found] = [
         _unqualified(p, config),
-        _decision_maker(p, today),
+        decider,
+        _influences(p, config, decider is not None),
         _gatekeepers(p),
         _busy_work(p, config, today, since),
-        _pest(p),
-        *_plan(p, stages),
+        _pest(p, config, today),
+        *_plan(p, config, today),
         _stale(p, config, today, since, normal_cycle_days),
         _premature(p, stages),
         _low_icp(p, config),

@@ -11,7 +11,17 @@ import pytest
 from leadline.core import actions
 from leadline.core.config.loader import load_config
 from leadline.core.config.model import Config
-from leadline.core.models import Contact, Lifecycle, Meeting, Outcome, Prospect, Role, StageEntry
+from leadline.core.models import (
+    Contact,
+    Lifecycle,
+    Meeting,
+    Outcome,
+    Prospect,
+    Role,
+    StageEntry,
+    TouchOutcome,
+)
+from leadline.core.rules.followup import checklist_items
 from leadline.tui.text.labels import ROLE_LABELS, role_from_word, stage_label
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,7 +46,30 @@ def test_a_new_lead_keeps_the_stage_picked_and_stays_a_lead(config: Config) -> N
     ticks = {item: True for item in config.qualification}
     q = actions.add_prospect(actions.NewProspect("Acme", qualification=ticks), config, NOW)
     assert (q.stage, q.lifecycle) == (config.stages[0].key, Lifecycle.PROSPECT)
-    assert q.plan.next_due is not None and q.plan.next_due > TODAY
+    assert q.plan.next_due == TODAY  # due at once: make first contact today
+
+
+def test_the_decision_maker_tick_and_checklist_item_are_one_fact(config: Config) -> None:
+    item = {"Decision maker confirmed": True}
+    p = actions.add_prospect(actions.NewProspect("Acme", qualification=item), config, NOW)
+    assert p.decision_maker_confirmed and "Decision maker confirmed" not in p.qualification
+    off = actions.edit_fields(p, actions.ProspectEdit(ticks={"decision maker confirmed": False}),
+                              config, TODAY, NOW)  # fmt: skip
+    assert not off.decision_maker_confirmed
+    old = replace(_prospect("meeting"), qualification={"Decision maker confirmed": True})
+    unticked = actions.edit_fields(old, actions.ProspectEdit(decision_maker_confirmed=False),
+                                   config, TODAY, NOW)  # fmt: skip
+    assert not unticked.decision_maker_confirmed and unticked.qualification == {}
+    assert "Decision maker confirmed" not in checklist_items(config)
+
+
+def test_a_card_is_a_sent_card_and_snoozes_skip_the_weekend(config: Config) -> None:
+    p = _prospect()
+    card = actions.log_touch(p, actions.TouchInput("card"), config, NOW)
+    assert card.touches[-1].outcome == TouchOutcome.SENT and card.plan == p.plan
+    friday = datetime(2026, 11, 27, 9, 0)
+    assert actions.snooze(p, 1, config, friday).plan.next_due == date(2026, 11, 30)
+    assert actions.snoozed_until(0, config, date(2026, 11, 28)) == date(2026, 11, 28)
 
 
 def test_a_new_prospect_refuses_what_would_be_lost_or_wrong(config: Config) -> None:
@@ -98,7 +131,7 @@ def test_follow_up_actions_refuse_with_a_reason(config: Config) -> None:
         actions.reschedule(p, date(2026, 11, 1), NOW)
     won = actions.move(p, "won", config, TODAY, NOW)
     with pytest.raises(actions.Refused, match="no follow-up"):
-        actions.snooze(won, 3, NOW)
+        actions.snooze(won, 3, config, NOW)
     dead = actions.stop_following(p, Outcome.DEAD, " no budget ", config, NOW)
     assert (dead.stage, dead.lost_reason) == ("dead", "no budget")
     logged = actions.log_touch(p, actions.TouchInput("phone", next_due=date(2026, 12, 4)),

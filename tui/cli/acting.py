@@ -98,7 +98,7 @@ def cmd_advance(args: argparse.Namespace) -> int:
 
 def cmd_snooze(args: argparse.Namespace) -> int:
     ctx = open_context(args)
-    saved = _save(ctx, args.prospect, lambda p: actions.snooze(p, args.days, ctx.now()))
+    saved = _save(ctx, args.prospect, lambda p: actions.snooze(p, args.days, ctx.config, ctx.now()))
     print(f"{saved.name}: next follow-up {_next(ctx, saved)}")
     return 0
 
@@ -118,8 +118,7 @@ def cmd_stop(args: argparse.Namespace) -> int:
     def change(p: Prospect) -> Prospect:
         reason = args.reason
         if not reason:  # the same words the TUI's dialog keeps
-            d = evaluate_stop_following(p, ctx.config, ctx.now().date())
-            reason = stop_reason(d.reasons, d.unanswered, d.days_silent)
+            reason = stop_reason(evaluate_stop_following(p, ctx.config, ctx.now().date()))
         return actions.stop_following(p, to, reason, ctx.config, ctx.now())
 
     saved = _save(ctx, args.prospect, change)

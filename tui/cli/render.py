@@ -35,6 +35,18 @@ def queue_item_json(item: QueueItem, config: Config) -> dict[str, Any]:
     }
     if item.proposed_exit is not None:
         doc["proposed_exit"] = str(item.proposed_exit)
+    if item.stop is not None:
+        d = item.stop
+        doc["stop"] = {
+            "reasons": [str(r) for r in d.reasons],
+            "unanswered": d.unanswered,
+            "unanswered_limit": d.unanswered_limit,
+            "days_silent": d.days_silent,
+            "days_limit": d.days_limit,
+            "since": str(d.anchor) if d.anchor else None,
+        }
+    if item.meeting is not None:
+        doc["meeting"] = item.meeting.to_doc()
     return doc
 
 
@@ -51,8 +63,8 @@ def queue_text(items: Sequence[QueueItem], config: Config, today: date) -> str:
         for item in group:
             p = item.prospect
             extra = item.detail or item.channel
-            if item.proposed_exit is not None:
-                extra = f"propose {item.proposed_exit}: {item.detail}".rstrip(": ")
+            if item.stop is not None:
+                extra = f"propose {item.proposed_exit}: {words.stop_sentence(item.stop)}"
             lines.append(
                 f"  {p.id}  {fit(p.name, 26)} {fit(stage_label(config, p.stage), 14)} "
                 f"{money(p.value, p.currency or config.currency):>7}  "

@@ -24,10 +24,10 @@ from leadline.core.actions import (
     keeping_theirs,
 )
 from leadline.core.actions.stages import targets
-from leadline.core.config.model import Config
 from leadline.core.dates import DATE_HINT, parse_optional_day
 from leadline.core.models import IcpValue, Lifecycle, Prospect
 from leadline.core.money import parse_currency
+from leadline.core.rules.followup import checklist_items, dm_confirmed
 from leadline.tui.dialogs.base import ProspectDialog, api
 from leadline.tui.dialogs.conflict import ConflictDialog
 from leadline.tui.dialogs.form import (
@@ -43,14 +43,6 @@ from leadline.tui.dialogs.form import (
 )
 from leadline.tui.dialogs.form_base import FORM_BINDINGS, FormBox, FormScreen
 from leadline.tui.text.labels import lifecycle_label, stage_label
-
-
-def checklist_items(config: Config) -> list[str]:
-    """The qualification checklist, then every stage's entry criteria, without repeats."""
-    items = list(config.qualification)
-    for stage in config.stages:
-        items += [i for i in stage.entry_criteria if i not in items]
-    return items
 
 
 def parse_profile(text: str) -> dict[str, IcpValue]:
@@ -120,7 +112,7 @@ class EditProspectDialog(FormScreen, ProspectDialog[Prospect | None]):
                 "timeframe", "Timeframe", p.decision_timeframe, "e.g. Q1, before March"
             )
             yield self._input("close", "Expected close", close, DATE_HINT)
-            yield TickBox("Decision maker confirmed", p.decision_maker_confirmed, id="dm")
+            yield TickBox("Decision maker confirmed", dm_confirmed(p), id="dm")
             yield Static("Follow-up plan", classes="section")
             yield self._input(
                 "interval", "Every (days)", str(p.plan.interval_days or ""), "stage default"
@@ -193,7 +185,7 @@ class EditProspectDialog(FormScreen, ProspectDialog[Prospect | None]):
             "name": o.name, "stage": o.stage, "lifecycle": o.lifecycle, "value": o.value,
             "currency": o.currency, "budget": o.budget, "decision_timeframe": o.decision_timeframe,
             "expected_close": o.expected_close, "decision_maker_confirmed":
-            o.decision_maker_confirmed, "interval_days": o.plan.interval_days,
+            dm_confirmed(o), "interval_days": o.plan.interval_days,
             "channel": o.plan.channel, "next_due": o.plan.next_due, "agreed": o.plan.agreed,
             "tags": o.tags, "icp": o.icp, "lost_reason": o.lost_reason,
         }  # fmt: skip

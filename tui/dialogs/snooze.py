@@ -6,7 +6,7 @@ date, Enter). Reschedule: `r`, type a date ("2026-12-01", "+10", "fri"), Enter.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from leadline.core.actions import reschedule
+from leadline.core.actions import reschedule, snooze, snoozed_until
 from leadline.core.dates import DATE_HINT, parse_follow_up_day
 from leadline.core.models import Prospect
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
@@ -78,7 +78,7 @@ class SnoozeDialog(DateDialog):
             yield Static(Content(f"Snooze · {self.prospect.name}"), id="title")
             yield self._current()
             for n, key, label in PRESETS:
-                until = day_label(today + timedelta(days=n), today)
+                until = day_label(snoozed_until(n, api(self).config, today), today)
                 yield Static(f"[b]{key}[/b]  {label}: {until}", classes="choice")
             yield Static("[b]d[/b]  a date …", classes="choice")
             date_input = self._date_input()
@@ -88,7 +88,10 @@ class SnoozeDialog(DateDialog):
             yield Static("Esc cancel", classes="hint")
 
     def action_days(self, days: int) -> None:
-        self.move_to(api(self).today() + timedelta(days=days))
+        app = api(self)
+        saved = self.save(lambda p: snooze(p, days, app.config, app.now()))
+        if saved is not None:
+            self.dismiss(saved)
 
     def action_type_date(self) -> None:
         date_input = self.query_one("#date", Input)

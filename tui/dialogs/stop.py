@@ -3,6 +3,10 @@
 The exit core proposes (nurture for a qualified prospect that fits the
 profile, else dead) is preselected, so `x` then Enter takes it; `d` and `n`
 pick the other. Nothing is deleted: the prospect moves to an outcome.
+
+The reason kept is the one shown in the Reason field: the threshold crossed,
+in words, when one was (core's figures), else empty; `r` (or Tab) goes to the
+field to type another, Enter there confirms. Nothing invents a reason.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from leadline.core.actions import stop_following
 from leadline.core.models import Outcome, Prospect
@@ -32,6 +36,7 @@ class StopFollowingDialog(ProspectDialog[Prospect | None]):
     BINDINGS = [
         Binding("n", "pick('nurture')", "Nurture", id="stop.nurture"),
         Binding("d", "pick('dead')", "Dead", id="stop.dead"),
+        Binding("r", "reason", "Reason", id="stop.reason"),
         Binding("enter", "confirm", "Confirm", id="stop.confirm"),
         Binding("escape", "cancel", "Cancel", id="stop.cancel"),
     ]
@@ -47,7 +52,7 @@ class StopFollowingDialog(ProspectDialog[Prospect | None]):
     def compose(self) -> ComposeResult:
         d = self.decision
         why = (
-            stop_sentence(d.reasons, d.unanswered, d.days_silent)
+            stop_sentence(d)
             if d.stop
             else f"no threshold crossed yet ({d.unanswered} unanswered, {d.days_silent} days)"
         )
@@ -58,7 +63,11 @@ class StopFollowingDialog(ProspectDialog[Prospect | None]):
                 key = outcome.value[0]
                 mark = " (proposed)" if outcome == self.proposed else ""
                 yield Static(f"[b]{key}[/b]  {words}{mark}", classes="choice", id=outcome.value)
-            yield Static("Enter confirm · Esc cancel", classes="hint")
+            yield Input(
+                stop_reason(d), placeholder="r: why you stop (kept on the prospect)",
+                id="reason", compact=True,
+            )  # fmt: skip
+            yield Static("Enter confirm · r reason · Esc cancel", classes="hint")
 
     def on_mount(self) -> None:
         self._show()
@@ -67,14 +76,25 @@ class StopFollowingDialog(ProspectDialog[Prospect | None]):
         for outcome in EXITS:
             self.query_one(f"#{outcome.value}").set_class(outcome == self.choice, "-selected")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("pick", "reason"):
+            return not isinstance(self.focused, Input)
+        return True
+
+    def action_reason(self) -> None:
+        self.query_one("#reason", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_confirm()
+
     def action_pick(self, outcome: str) -> None:
         self.choice = Outcome(outcome)
         self._show()
 
     def action_confirm(self) -> None:
         app = api(self)
-        d = self.decision
-        reason = stop_reason(d.reasons, d.unanswered, d.days_silent)
+        reason = self.query_one("#reason", Input).value
         saved = self.save(lambda p: stop_following(p, self.choice, reason, app.config, app.now()))
         if saved is not None:
             self.dismiss(saved)

@@ -16,13 +16,13 @@ from rich.text import Text
 from leadline.core.config.model import Config
 from leadline.core.models import Prospect, Role
 from leadline.core.rules.followup import (
+    dm_confirmed,
     effective_channel,
     effective_interval,
     is_qualified,
-    last_response,
-    unanswered_touches,
 )
 from leadline.core.rules.icp import icp_score
+from leadline.core.rules.touches import silence
 from leadline.core.rules.warnings import ProspectWarning, warnings_for
 from leadline.tui.dialogs.base import stage_label
 from leadline.tui.text import words
@@ -79,7 +79,7 @@ def contacts_view(p: Prospect) -> RenderableType:
         lines.append(Text("No contacts yet (e, then c to add one).", style="italic"))
     if not any(c.role == Role.DECISION_MAKER for c in p.contacts):
         lines.append(Text("! No decision maker among the contacts.", style="bold"))
-    elif not p.decision_maker_confirmed:
+    elif not dm_confirmed(p):
         lines.append(Text("Decision maker not confirmed yet."))
     return Group(*lines)
 
@@ -91,9 +91,13 @@ def plan_view(p: Prospect, config: Config, today: date) -> Text:
     agreed = "agreed with the customer" if plan.agreed else "not agreed with the customer"
     lines = [f"Every {every} days by {effective_channel(p, config)}, {agreed}."]
     lines.append(f"Next follow-up: {day_label(plan.next_due, today)}")
-    replied = last_response(p, as_of=today)
-    silence = f"last reply {ago(replied, today)}" if replied else "no reply yet"
-    lines.append(f"Unanswered touches: {unanswered_touches(p, as_of=today)} · {silence}")
+    quiet = silence(p, config, today)
+    if quiet.since is None:
+        lines.append("Not contacted yet: make first contact.")
+    else:
+        replied = quiet.last_response
+        heard = f"last reply {ago(replied, today)}" if replied else "no reply yet"
+        lines.append(f"Unanswered touches: {quiet.unanswered} · {heard}")
     for m in sorted(p.meetings, key=lambda m: (m.date, m.time)):
         if m.date >= today:
             what = " ".join(x for x in (m.title or "Meeting", m.time) if x)

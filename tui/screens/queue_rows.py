@@ -12,7 +12,7 @@ from leadline.core.config.model import Config
 from leadline.core.rules.queue import QueueItem, Reason
 from leadline.tui.dialogs.base import stage_label
 from leadline.tui.text import words
-from leadline.tui.text.fmt import due_phrase, money
+from leadline.tui.text.fmt import ago, due_phrase, money
 from leadline.tui.widgets.prospect_table import Column, Row
 
 QUEUE_COLUMNS = (
@@ -29,6 +29,8 @@ ROW_STATES = {
     Reason.SOON: "soon",
     Reason.STOP_FOLLOWING: "warning",
     Reason.NO_NEXT_STEP: "warning",
+    Reason.MEETING_OUTCOME: "due",
+    Reason.FIRST_CONTACT: "due",
 }
 
 
@@ -38,6 +40,8 @@ def due_cell(item: QueueItem, today: date) -> str:
         return f"stop → {item.proposed_exit.value}?"
     if item.reason == Reason.MEETING_REMINDER and item.meeting is not None:
         return f"meeting {due_phrase(item.meeting.date, today)}"
+    if item.reason == Reason.MEETING_OUTCOME and item.meeting is not None:
+        return f"met {ago(item.meeting.date, today)}"
     return due_phrase(item.due, today)
 
 
@@ -46,7 +50,7 @@ def name_cell(item: QueueItem) -> str:
     name = item.prospect.name
     if item.reason == Reason.BIRTHDAY and item.detail:
         return f"{name}: {item.detail}'s {item.occasion or 'birthday'}"
-    if item.reason == Reason.MEETING_REMINDER and item.detail:
+    if item.reason in (Reason.MEETING_REMINDER, Reason.MEETING_OUTCOME) and item.detail:
         return f"{name}: {item.detail}"
     return name
 
@@ -92,7 +96,7 @@ def explain(item: QueueItem, config: Config, today: date) -> str:
     """One line on why the selected item is in the queue."""
     p = item.prospect
     if item.reason == Reason.STOP_FOLLOWING and item.stop is not None:
-        why = words.stop_sentence(item.stop.reasons, item.stop.unanswered, item.stop.days_silent)
+        why = words.stop_sentence(item.stop)
         exit_word = item.proposed_exit.value if item.proposed_exit else "dead"
         return f"{why}: x to stop ({exit_word})."
     if item.reason == Reason.MEETING_REMINDER and item.meeting is not None:
@@ -102,6 +106,12 @@ def explain(item: QueueItem, config: Config, today: date) -> str:
     if item.reason == Reason.BIRTHDAY:
         occasion = item.occasion or "birthday"
         return f"Send {item.detail or 'them'} a card: {occasion} {due_phrase(item.due, today)}."
+    if item.reason == Reason.MEETING_OUTCOME and item.meeting is not None:
+        m = item.meeting
+        what = m.title or "the meeting"
+        return f"{what} was {ago(m.date, today)}: log how it went and the next step (l)."
+    if item.reason == Reason.FIRST_CONTACT:
+        return f"Nobody has contacted {p.name} yet: make first contact, then log it (l)."
     if item.reason == Reason.NO_NEXT_STEP:
         return "No follow-up date: log a touch (l) or set one (r)."
     if item.reason == Reason.NURTURE:

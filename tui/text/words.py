@@ -11,7 +11,9 @@ from typing import Any
 
 REASON_TITLES: dict[str, str] = {
     "overdue": "Overdue",
+    "meeting-outcome": "Meetings to log",
     "due": "Due today",
+    "first-contact": "First contact",
     "meeting-reminder": "Meeting reminders",
     "birthday": "Birthdays and anniversaries",
     "stop-following": "Stop following?",
@@ -31,8 +33,8 @@ def _n(numbers: Mapping[str, Any], key: str, default: Any = "?") -> Any:
     return value
 
 
-def _plural(count: Any, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def _plural(count: Any, noun: str, nouns: str = "") -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {nouns or noun + 's'}"
 
 
 def _pct(value: Any) -> str:
@@ -94,16 +96,31 @@ def advice_sentence(code: str, numbers: Mapping[str, Any]) -> str:
     return sentences.get(code, code.replace("-", " ").capitalize() + ".")
 
 
-def stop_sentence(reasons: Any, unanswered: int, days_silent: int) -> str:
-    """Why the queue proposes to stop following."""
+_SINCE = {
+    "response": "since the last response",
+    "return": "since it came back into the funnel",
+    "first-touch": "since the first touch",
+}
+
+
+def stop_sentence(decision: Any) -> str:
+    """Which stop-following threshold was crossed, with its figures (a `StopDecision`)."""
     parts = []
-    if unanswered:
-        parts.append(f"{unanswered} touches without a response")
-    if days_silent:
-        parts.append(f"{days_silent} days since the last response")
-    return ", ".join(parts) if parts else "threshold crossed"
+    reasons = {str(r) for r in decision.reasons}
+    if "unanswered-touches" in reasons:
+        parts.append(
+            f"{_plural(decision.unanswered, 'touch', 'touches')} without a response "
+            f"(limit {decision.unanswered_limit})"
+        )
+    if "days-without-response" in reasons:
+        since = _SINCE.get(str(decision.anchor), "without a response")
+        parts.append(f"{decision.days_silent} days {since} (limit {decision.days_limit})")
+    return ", ".join(parts) if parts else "no threshold crossed"
 
 
-def stop_reason(reasons: Any, unanswered: int, days_silent: int) -> str:
-    """The reason kept on a prospect when the user stops following it."""
-    return "stopped following: " + stop_sentence(reasons, unanswered, days_silent)
+def stop_reason(decision: Any) -> str:
+    """The reason kept on a prospect when the user stops following it without typing
+    one: the threshold crossed, in words; empty when none was (never invented)."""
+    if not decision.stop:
+        return ""
+    return "stopped following: " + stop_sentence(decision)

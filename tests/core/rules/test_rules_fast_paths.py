@@ -19,12 +19,12 @@ from hypothesis import strategies as st
 from rules_support import DEFAULT_CONFIG
 
 from leadline.core.config.model import Config, Icp, IcpCriterion, Section, StageDef
-from leadline.core.models import Outcome, Prospect, TouchOutcome
+from leadline.core.models import OUTCOME_VALUES, Outcome, Prospect, TouchOutcome
 from leadline.core.rules.allocation import WINDOW_DAYS, time_allocation
-from leadline.core.rules.followup import response_tally
 from leadline.core.rules.history import closed_deals, closings, conversions, timeline
 from leadline.core.rules.icp import icp_checks, icp_score
 from leadline.core.rules.occasions import next_occurrence, upcoming_occasion, yearly_days
+from leadline.core.rules.touches import silence
 
 odd_prospects = st.integers(0, 2**32).map(lambda seed: odd_prospect(random.Random(seed), 0))
 odd_pipelines = st.lists(st.integers(0, 2**32).map(random.Random), min_size=0, max_size=8).map(
@@ -86,17 +86,31 @@ def test_closed_deals_say_what_closings_say(p: Prospect) -> None:
 
 
 @settings(max_examples=300)
-@given(odd_prospects, st.none() | days)
-def test_response_tally_matches_a_walk_in_date_order(p: Prospect, as_of: date | None) -> None:
+@given(odd_prospects, days)
+def test_silence_matches_a_walk_in_date_order(p: Prospect, today: date) -> None:
+    """Silence (touches.py) against a plain walk: sales touches up to today in date
+    order, from the return out of an outcome on; a response resets the count."""
+    back = None
+    entries = sorted((e for e in p.stage_history if e.date <= today), key=lambda e: e.date)
+    for before, entry in zip(entries, entries[1:], strict=False):
+        if before.stage in OUTCOME_VALUES and entry.stage not in OUTCOME_VALUES:
+            back = entry.date
+    others = {"card", "newsletter", "social"}
+    walk = [t for t in sorted(p.touches, key=lambda t: t.date) if t.date <= today]
+    walk = [t for t in walk if t.channel not in others and t.outcome != TouchOutcome.SENT]
+    walk = [t for t in walk if back is None or t.date >= back]
     count, replied = 0, None
-    for touch in sorted(p.touches, key=lambda t: t.date):
-        if as_of is not None and touch.date > as_of:
-            break
-        if touch.outcome == TouchOutcome.REPLIED:
+    for touch in walk:
+        if touch.outcome in (TouchOutcome.REPLIED, TouchOutcome.ASKED_INFO):
             count, replied = 0, touch.date
-        else:
+        elif touch.outcome == TouchOutcome.NO_RESPONSE and touch.date != replied:
             count += 1
-    assert response_tally(p, as_of) == (count, replied)
+    found = silence(p, DEFAULT_CONFIG, today)
+    assert (found.unanswered, found.last_response, found.touches) == (count, replied, len(walk))
+    anchors = [d for d in (replied, back, walk[0].date if walk else None) if d is not None]
+    expected_since = max(anchors) if (walk or back) else None
+    assert found.since == expected_since
+    assert found.days == (max(0, (today - expected_since).days) if expected_since else 0)
 
 
 def _reference_minutes(ps: list[Prospect], today: date) -> dict[Section | None, int]:

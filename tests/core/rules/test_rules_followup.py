@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
-from rules_support import QUALIFICATION, build_prospect
+from rules_support import DEFAULT_CONFIG, QUALIFICATION, build_prospect
 
-from leadline.core.config.model import Config
+from leadline.core.config.model import Config, Weekday
 from leadline.core.models import (
     FollowUpPlan,
     Lifecycle,
@@ -18,6 +18,7 @@ from leadline.core.models import (
     TouchOutcome,
 )
 from leadline.core.rules import followup
+from leadline.core.rules.touches import silence
 
 NOW = datetime(2025, 5, 14, 9, 30)
 DAY = date(2025, 5, 14)
@@ -75,14 +76,15 @@ def test_unanswered_touches_and_last_response(
     spec: tuple[tuple[str, TouchOutcome], ...], unanswered: int, last: str | None
 ) -> None:
     p = build_prospect(touches=touches(*spec))
-    assert followup.unanswered_touches(p) == unanswered
-    assert followup.last_response(p) == (date.fromisoformat(last) if last else None)
+    quiet = silence(p, DEFAULT_CONFIG, date(2025, 2, 1))
+    assert quiet.unanswered == unanswered
+    assert quiet.last_response == (date.fromisoformat(last) if last else None)
 
 
 def test_as_of_ignores_later_touches() -> None:
     p = build_prospect(touches=touches(("2025-01-01", SILENT), ("2025-01-08", REPLIED)))
-    assert followup.unanswered_touches(p, as_of=date(2025, 1, 7)) == 1
-    assert followup.last_response(p, as_of=date(2025, 1, 7)) is None
+    quiet = silence(p, DEFAULT_CONFIG, date(2025, 1, 7))
+    assert (quiet.unanswered, quiet.last_response) == (1, None)
 
 
 def test_is_qualified_needs_every_checklist_item(config: Config) -> None:
@@ -97,18 +99,19 @@ def test_apply_touch_appends_in_date_order_and_moves_next_due(config: Config) ->
     late = Touch(date(2025, 5, 12), "phone", REPLIED)
     after = followup.apply_touch(p, late, config, NOW)
     assert after.touches[-1] == late
-    assert after.plan.next_due == date(2025, 5, 17)  # proposal interval: 5 days
+    # proposal interval: 5 days, to Saturday 17 May, moved on to Monday (a working day)
+    assert after.plan.next_due == date(2025, 5, 19)
     assert after.updated == NOW
     backdated = Touch(date(2025, 5, 5), "phone", REPLIED)
     again = followup.apply_touch(after, backdated, config, NOW)
     assert [t.date.day for t in again.touches] == [1, 5, 10, 12]
-    assert again.plan.next_due == date(2025, 5, 17)  # counts from the latest touch
+    assert again.plan.next_due == date(2025, 5, 19)  # counts from the latest touch
 
 
 def test_apply_touch_uses_the_agreed_interval(config: Config) -> None:
     p = build_prospect("needs", plan=FollowUpPlan(interval_days=14, agreed=True, channel="phone"))
     after = followup.apply_touch(p, Touch(DAY, "phone", REPLIED), config, NOW)
-    assert after.plan == FollowUpPlan(14, "phone", date(2025, 5, 28), True)
+    assert after.plan == FollowUpPlan(14, "phone", date(2025, 5, 28), True)  # a Wednesday
 
 
 def test_apply_touch_on_a_closed_deal_schedules_nothing(config: Config) -> None:
@@ -129,8 +132,35 @@ def test_add_note_and_snooze() -> None:
         followup.snooze(p, NOW.date() - timedelta(days=1), NOW)
 
 
-def test_next_due_after_counts_the_interval(config: Config) -> None:
-    assert followup.next_due_after(build_prospect("negotiation"), DAY, config) == date(2025, 5, 17)
+def test_next_due_after_counts_the_interval_and_skips_the_weekend(config: Config) -> None:
+    negotiation = build_prospect("negotiation")  # every 3 days: Saturday 17 May
+    assert followup.next_due_after(negotiation, DAY, config) == date(2025, 5, 19)
+    weekends = replace(config, follow_up=replace(config.follow_up, skip_non_working_days=False))
+    assert followup.next_due_after(negotiation, DAY, weekends) == date(2025, 5, 17)
+    six_days = replace(config, working_days=config.working_days + (Weekday.SAT,))
+    assert followup.next_due_after(negotiation, DAY, six_days) == date(2025, 5, 17)
+
+
+def test_a_reply_asking_for_information_is_due_the_next_working_day(config: Config) -> None:
+    friday = date(2025, 5, 16)
+    p = build_prospect("needs", plan=FollowUpPlan(interval_days=14, agreed=True, channel="phone"))
+    asked = followup.apply_touch(p, Touch(friday, "email", TouchOutcome.ASKED_INFO), config, NOW)
+    assert asked.plan.next_due == date(2025, 5, 19)  # Monday, not in two weeks
+
+
+@pytest.mark.parametrize("channel", ["card", "newsletter", "social"])
+def test_a_card_or_a_broadcast_moves_nothing_in_the_plan(config: Config, channel: str) -> None:
+    plan = FollowUpPlan(interval_days=14, agreed=True, channel="phone", next_due=DAY)
+    p = build_prospect("needs", plan=plan, touches=touches(("2025-05-01", SILENT)))
+    after = followup.apply_touch(p, Touch(DAY, channel, TouchOutcome.SENT), config, NOW)
+    assert after.plan == plan and len(after.touches) == 2
+    assert silence(after, config, DAY).unanswered == 1  # the card did not reset the count
+
+
+def test_a_newsletter_to_a_nurture_prospect_is_its_slow_touch(config: Config) -> None:
+    p = build_prospect("nurture", plan=FollowUpPlan(next_due=DAY))
+    after = followup.apply_touch(p, Touch(DAY, "newsletter", TouchOutcome.SENT), config, NOW)
+    assert after.plan.next_due == date(2025, 6, 30)  # 45 days on, a Monday
 
 
 @pytest.mark.parametrize(

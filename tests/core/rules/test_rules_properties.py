@@ -27,12 +27,14 @@ from leadline.core.models import (
     Touch,
     TouchOutcome,
 )
+from leadline.core.records.kinds import RESPONSES
 from leadline.core.rules.queue import QueueItem, Reason, build_follow_up_queue
 from leadline.core.rules.stop_following import evaluate_stop_following
 
 BASE = date(2025, 5, 14)
 STAGE_KEYS = [s.key for s in DEFAULT_CONFIG.stages] + [o.value for o in Outcome]
 FOLLOW_UP_REASONS = {
+    Reason.FIRST_CONTACT,
     Reason.OVERDUE,
     Reason.DUE,
     Reason.SOON,
@@ -215,7 +217,9 @@ def test_stop_following_is_monotone_in_today(p: Prospect, config: Config) -> Non
     # the same exit, until a reply. By induction that holds from any day to any later one
     # without a reply between, which is what drawing pairs of days (one pair a prospect) did.
     anchor = p.touches[-1].date if p.touches else p.first_contact
-    replied = {t.date for t in p.touches if t.outcome == TouchOutcome.REPLIED}
+    # ... or a return into the funnel from an outcome (a new deal begins that day)
+    replied = {t.date for t in p.touches if t.outcome in RESPONSES}
+    replied |= {e.date for e in p.stage_history}
     days = [anchor + timedelta(days=offset) for offset in range(-30, 491)]
     verdicts = [evaluate_stop_following(p, config, day) for day in days]
     for day, before, after in zip(days[1:], verdicts, verdicts[1:], strict=False):

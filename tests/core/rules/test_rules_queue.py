@@ -27,7 +27,9 @@ RECENT = TODAY - timedelta(days=10)
 def due_on(
     day: date | None, stage: str = "needs", first: date = RECENT, **fields: object
 ) -> Prospect:
-    """An open prospect, first contact 10 days ago, next follow-up on `day`."""
+    """An open prospect, first contact 10 days ago (a call that was answered), next
+    follow-up on `day`."""
+    fields.setdefault("touches", (Touch(first, "phone", TouchOutcome.REPLIED),))
     return build_prospect(stage, first=first, plan=FollowUpPlan(next_due=day), **fields)
 
 
@@ -64,7 +66,49 @@ def test_meeting_reminder_the_day_before(config: Config) -> None:
     assert items[0].due == TODAY and items[0].meeting == meeting
     assert items[0].detail == "Anna Petrova"
     assert build_follow_up_queue([p], config, TODAY - timedelta(days=1)) == []
-    assert build_follow_up_queue([p], config, TODAY + timedelta(days=1)) == []
+    # not confirmed yet: still there on the meeting day; the day after, log how it went
+    on_the_day = build_follow_up_queue([p], config, TODAY + timedelta(days=1))
+    assert reasons(on_the_day) == [("p1", Reason.MEETING_REMINDER)]
+    after = build_follow_up_queue([p], config, TODAY + timedelta(days=2))
+    assert reasons(after) == [("p1", Reason.MEETING_OUTCOME)]
+    assert after[0].meeting == meeting and after[0].due == meeting.date
+
+
+def test_a_monday_meeting_is_confirmed_on_friday_and_an_unanswered_call_keeps_it(
+    config: Config,
+) -> None:
+    friday, monday = date(2025, 5, 16), date(2025, 5, 19)
+    p = due_on(monday + timedelta(days=10), "meeting", meetings=(Meeting(monday, "Demo"),))
+    assert build_follow_up_queue([p], config, friday - timedelta(days=1)) == []
+    for day in (friday, friday + timedelta(days=1), monday):
+        assert reasons(build_follow_up_queue([p], config, day)) == [("p1", Reason.MEETING_REMINDER)]
+    no_answer = Touch(friday, "phone", TouchOutcome.NO_RESPONSE)
+    tried = due_on(monday + timedelta(10), "meeting", meetings=p.meetings, touches=(no_answer,))
+    assert [i.reason for i in build_follow_up_queue([tried], config, friday)] == [
+        Reason.MEETING_REMINDER
+    ]
+    reached = Touch(friday, "email", TouchOutcome.REPLIED)
+    done = due_on(monday + timedelta(10), "meeting", meetings=p.meetings, touches=(reached,))
+    assert build_follow_up_queue([done], config, friday) == []
+
+
+def test_a_meeting_with_something_logged_after_it_asks_nothing(config: Config) -> None:
+    held = Meeting(TODAY - timedelta(days=3), "Kick-off")
+    p = due_on(TODAY + timedelta(days=10), "meeting", meetings=(held,))
+    assert [i.reason for i in build_follow_up_queue([p], config, TODAY)] == [Reason.MEETING_OUTCOME]
+    logged = Touch(held.date, "meeting", TouchOutcome.REPLIED)
+    p = due_on(TODAY + timedelta(days=10), "meeting", meetings=(held,), touches=(logged,))
+    assert build_follow_up_queue([p], config, TODAY) == []
+
+
+def test_a_new_prospect_is_first_contact_until_touched(config: Config) -> None:
+    p = due_on(TODAY, "lead", touches=())
+    (item,) = build_follow_up_queue([p], config, TODAY)
+    assert (item.reason, item.due) == (Reason.FIRST_CONTACT, TODAY)
+    (item,) = build_follow_up_queue([p], config, TODAY + timedelta(days=400))
+    assert item.reason == Reason.FIRST_CONTACT  # never stop-following: nobody called
+    later = due_on(TODAY + timedelta(days=2), "lead", touches=())  # first call put off
+    assert [i.reason for i in build_follow_up_queue([later], config, TODAY)] == [Reason.SOON]
 
 
 def test_meeting_reminder_leaves_once_the_contact_is_reached(config: Config) -> None:
@@ -175,6 +219,7 @@ def test_stop_following_keeps_reminders_and_cards(config: Config) -> None:
     p = due_on(
         TODAY,
         first=TODAY - timedelta(days=90),
+        touches=(Touch(TODAY - timedelta(days=90), "email", TouchOutcome.NO_RESPONSE),),
         meetings=(Meeting(TODAY + timedelta(days=1)),),
         contacts=(Contact("Lena", birthday=date(1980, 5, 14)),),
     )

@@ -32,10 +32,12 @@ def weekly_silence(count: int, start: date = FIRST + timedelta(days=7)) -> tuple
         # the lead stage overrides the touch limit with 3
         ("lead", 2, date(2025, 1, 25), False, ()),
         ("lead", 3, date(2025, 1, 27), True, (StopReason.UNANSWERED,)),
-        # 60 days since first contact with no response: day 59 no, day 60 yes
-        ("needs", 0, FIRST + timedelta(days=59), False, ()),
-        ("needs", 0, FIRST + timedelta(days=60), True, (StopReason.SILENT,)),
-        ("needs", 5, FIRST + timedelta(days=61), True, (StopReason.UNANSWERED, StopReason.SILENT)),
+        # 60 days since the first touch (a week after first contact) with no response
+        ("needs", 1, FIRST + timedelta(days=66), False, ()),
+        ("needs", 1, FIRST + timedelta(days=67), True, (StopReason.SILENT,)),
+        ("needs", 5, FIRST + timedelta(days=67), True, (StopReason.UNANSWERED, StopReason.SILENT)),
+        # nobody ever touched it: never proposed, however long ago it was added
+        ("needs", 0, FIRST + timedelta(days=400), False, ()),
     ],
 )
 def test_thresholds(
@@ -82,7 +84,7 @@ def test_stage_override_of_days(config: Config) -> None:
     )
     stages = tuple(patient if s.key == "needs" else s for s in config.stages)
     custom = replace(config, stages=stages)
-    p = build_prospect("needs", first=FIRST)
+    p = build_prospect("needs", first=FIRST, touches=weekly_silence(1, FIRST))
     assert evaluate_stop_following(p, config, FIRST + timedelta(days=60)).stop
     assert not evaluate_stop_following(p, custom, FIRST + timedelta(days=89)).stop
     assert evaluate_stop_following(p, custom, FIRST + timedelta(days=90)).days_limit == 90
@@ -116,7 +118,9 @@ def test_proposed_exit(
         config.follow_up, stop_following=replace(config.follow_up.stop_following, then=then)
     )
     custom = replace(config, follow_up=follow_up)
-    p = build_prospect("needs", first=FIRST, qualification=checklist, icp=icp)
+    p = build_prospect(
+        "needs", first=FIRST, qualification=checklist, icp=icp, touches=weekly_silence(1)
+    )
     decision = evaluate_stop_following(p, custom, date(2025, 6, 1))
     assert decision.stop and decision.proposed_exit == exit_
 

@@ -31,6 +31,7 @@ EVERY_ITEM = {
     + tuple(c for s in DEFAULT_CONFIG.stages for c in s.entry_criteria)
 }
 DECIDER = Contact("Dana", Role.DECISION_MAKER)
+EVERY_INFLUENCE = (DECIDER, Contact("Ute", Role.INFLUENCER), Contact("Cole", Role.COACH))
 GOOD_PLAN = FollowUpPlan(
     interval_days=7, channel="phone", next_due=TODAY + timedelta(3), agreed=True
 )
@@ -48,7 +49,7 @@ def clean(stage: str = "needs", first: date = FIRST, **changes: Any) -> Prospect
         lifecycle=Lifecycle.PROSPECT,
         qualification=EVERY_ITEM,
         decision_maker_confirmed=True,
-        contacts=(DECIDER,),
+        contacts=EVERY_INFLUENCE,
         plan=GOOD_PLAN,
         icp=FIT_ICP,
     )
@@ -73,20 +74,46 @@ def test_a_clean_prospect_has_no_warnings() -> None:
         (clean("lead", lifecycle=Lifecycle.LEAD, qualification={}), {}),
         # no-decision-maker: nobody with the role, or unconfirmed with a meeting booked
         (clean(contacts=(Contact("Gia", Role.INFLUENCER),)),
-         {W.NO_DECISION_MAKER: {"decision_makers": 0, "meetings_booked": 0}}),
-        (clean(decision_maker_confirmed=False, meetings=(Meeting(TODAY + timedelta(1)),)),
-         {W.NO_DECISION_MAKER: {"decision_makers": 1, "meetings_booked": 1}}),
+         {W.NO_DECISION_MAKER: {"decision_makers": 0, "meetings_booked": 0},
+          W.MISSING_INFLUENCES: {"missing": 1}}),
+        (clean(decision_maker_confirmed=False, meetings=(Meeting(TODAY + timedelta(1)),),
+               qualification={**EVERY_ITEM, "Decision maker confirmed": False}),
+         {W.NO_DECISION_MAKER: {"decision_makers": 1, "meetings_booked": 1},
+          W.PREMATURE_STAGE: {"missing": 1}}),
         (clean(decision_maker_confirmed=False, meetings=(Meeting(TODAY - timedelta(1)),)), {}),
         # gatekeepers-only
         (clean(contacts=(Contact("Sec", Role.GATEKEEPER), Contact("PA", Role.GATEKEEPER))),
          {W.NO_DECISION_MAKER: {"decision_makers": 0, "meetings_booked": 0},
-          W.GATEKEEPERS_ONLY: {"gatekeepers": 2}}),
+          W.MISSING_INFLUENCES: {"missing": 2}, W.GATEKEEPERS_ONLY: {"gatekeepers": 2}}),
+        # one decision-maker fact: the checklist item ticked is the flag
+        (clean(decision_maker_confirmed=False, meetings=(Meeting(TODAY + timedelta(1)),),
+               qualification={**EVERY_ITEM, "Decision maker confirmed": True}), {}),
+        (clean("meeting", qualification={k: v for k, v in EVERY_ITEM.items()
+                                         if k != "Decision maker confirmed"}), {}),
+        (clean("meeting", decision_maker_confirmed=False,
+               qualification={**EVERY_ITEM, "Decision maker confirmed": False}),
+         {W.PREMATURE_STAGE: {"missing": 1}}),
+        # missing buying influences: only in the funnel (in, best few)
+        (clean("needs", contacts=(DECIDER,)), {W.MISSING_INFLUENCES: {"missing": 2}}),
+        (clean("proposal", contacts=(DECIDER, Contact("Cole", Role.COACH))),
+         {W.MISSING_INFLUENCES: {"missing": 1}}),
+        (clean("qualified", contacts=(DECIDER,)), {}),
         # busy-work: touches before the stage was entered do not count (see below)
         (clean(touches=tuple(touch(60 - 7 * i) for i in range(6))), {}),
         # pest: the last two touches 2 days apart against an agreed 7, the first unanswered
         (clean(touches=(touch(5, TouchOutcome.NO_RESPONSE), touch(3))),
          {W.PEST: {"actual_days": 2, "interval_days": 7}}),
         (clean(touches=(touch(5), touch(3))), {}),  # answering a reply is not pestering
+        # pest looks only inside the current interval: two quick touches weeks ago are not
+        (clean(touches=(touch(20, TouchOutcome.NO_RESPONSE), touch(18))), {}),
+        # the call and e-mail before a meeting (Thursday; today is Wednesday) are not pest
+        (clean(meetings=(Meeting(TODAY + timedelta(1)),),
+               touches=(touch(0, TouchOutcome.NO_RESPONSE),
+                        Touch(TODAY, "email", TouchOutcome.REPLIED))), {}),
+        # a card, and a newsletter, are not sales touches
+        (clean(touches=(Touch(TODAY - timedelta(5), "card", TouchOutcome.SENT), touch(3))), {}),
+        (clean(touches=(Touch(TODAY - timedelta(5), "newsletter", TouchOutcome.NO_RESPONSE),
+                        touch(3))), {}),
         # no-agreed-plan
         (clean(plan=replace(GOOD_PLAN, agreed=False)), {W.NO_AGREED_PLAN: {}}),
         (clean(plan=replace(GOOD_PLAN, channel="")), {W.NO_AGREED_PLAN: {}}),
