@@ -22,8 +22,9 @@ from datetime import date
 from enum import StrEnum
 
 from leadline.core.config.model import Config
-from leadline.core.models import OUTCOME_VALUES, Prospect, Touch, TouchOutcome
+from leadline.core.models import Prospect, Touch, TouchOutcome
 from leadline.core.records.kinds import RESPONSES
+from leadline.core.rules.deal import returned_on
 from leadline.core.rules.occasions import CARD_CHANNEL
 
 TRIAL_CHANNELS = frozenset({"demo", "trial"})
@@ -49,17 +50,6 @@ def sales_touches(p: Prospect, config: Config, today: date) -> list[Touch]:
         t for t in p.touches if t.date <= today and t.outcome != _SENT and t.channel not in others
     ]
     found.sort(key=lambda t: t.date)
-    return found
-
-
-def returned_on(p: Prospect, today: date) -> date | None:
-    """The day the current deal began by a return from an outcome (reopened from won,
-    lost or dead, revived from nurture), up to `today`; None when it never left one."""
-    entries = sorted((e for e in p.stage_history if e.date <= today), key=lambda e: e.date)
-    found = None
-    for before, entry in zip(entries, entries[1:], strict=False):
-        if before.stage in OUTCOME_VALUES and entry.stage not in OUTCOME_VALUES:
-            found = entry.date
     return found
 
 

@@ -35,9 +35,10 @@ from operator import attrgetter
 from leadline.core.config.model import Config, Section, StageTable
 from leadline.core.models import Lifecycle, Prospect, Role, Touch
 from leadline.core.records.kinds import RESPONSES
+from leadline.core.rules.deal import funnel_entered, progress_since, returned_on
 from leadline.core.rules.followup import dm_confirmed, is_qualified, missing_items
 from leadline.core.rules.icp import icp_score
-from leadline.core.rules.touches import sales_touches, silence
+from leadline.core.rules.touches import TRIAL_CHANNELS, sales_touches, silence
 from leadline.core.rules.workdays import reminder_day
 
 _touch_date = attrgetter("date")
@@ -54,6 +55,7 @@ class WarningCode(StrEnum):
     MISSING_INFLUENCES = "missing-influences"
     BUSY_WORK = "busy-work"
     PEST = "pest"
+    OFFER_TRIAL = "offer-trial"
     NO_AGREED_PLAN = "no-agreed-plan"
     NO_NEXT_STEP = "no-next-step"
     STALE = "stale"
@@ -114,11 +116,25 @@ def _gatekeepers(p: Prospect) -> Found:
 
 
 def _busy_work(p: Prospect, config: Config, today: date, since: date) -> Found:
-    touches = len([t for t in p.touches if t.date > since])
+    touches = len([t for t in sales_touches(p, config, today) if t.date > since])
     if touches < config.follow_up.busy_work_touches:
         return None
     days = max(0, (today - since).days)
     return ProspectWarning(WarningCode.BUSY_WORK, {"touches": touches, "days": days})
+
+
+def _trial(p: Prospect, config: Config, today: date, cycle_days: int) -> Found:
+    """In the funnel for longer than half the normal cycle with no trial or demo given."""
+    entered = funnel_entered(p, config, today)
+    if entered is None:
+        return None
+    days = (today - entered).days
+    if days <= cycle_days / 2:
+        return None
+    back = returned_on(p, today) or date.min
+    if any(back <= t.date <= today and t.channel in TRIAL_CHANNELS for t in p.touches):
+        return None
+    return ProspectWarning(WarningCode.OFFER_TRIAL, {"days": days, "limit": cycle_days // 2})
 
 
 def _confirming(touch: Touch, p: Prospect, config: Config) -> bool:
@@ -197,7 +213,7 @@ def warnings_for(
     if not p.is_open:
         return []
     stages = config.stage_table
-    since = p.stage_entered
+    since = progress_since(p, config, today)
     decider = _decision_maker(p, today)
     found: list[Found] = [
         _unqualified(p, config),
@@ -208,6 +224,7 @@ def warnings_for(
         _pest(p, config, today),
         *_plan(p, config, today),
         _stale(p, config, today, since, normal_cycle_days),
+        _trial(p, config, today, normal_cycle_days or config.normal_sales_cycle_days),
         _premature(p, stages),
         _low_icp(p, config),
     ]

@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import sys
+from typing import Any
 
 from leadline.tui.cli.support import (
     TUI_LOCK_TIMEOUT,
@@ -26,6 +27,14 @@ from leadline.tui.text.safe import safe_json
 
 def _emit(data: object) -> None:
     print(safe_json(json.dumps(data, ensure_ascii=False, indent=2, default=str)))
+
+
+def _warning_json(w: Any) -> dict[str, Any]:
+    """A warning as JSON: its code, its numbers, and its items (checklist, roles) if any."""
+    doc: dict[str, Any] = {"code": str(w.code), **w.numbers}
+    if w.items:
+        doc["items"] = list(w.items)
+    return doc
 
 
 def _terminal_problem() -> str | None:
@@ -80,7 +89,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     found = warnings_for(prospect, ctx.config, today)
     if args.json:
         doc = prospect.to_doc()
-        doc["warnings"] = [{"code": w.code, **w.numbers} for w in found]
+        doc["warnings"] = [_warning_json(w) for w in found]
         _emit(doc)
     else:
         print(render.prospect_text(prospect, found, ctx.config, today))
@@ -158,7 +167,7 @@ def cmd_warnings(args: argparse.Namespace) -> int:
                 {
                     "id": p.id,
                     "name": p.name,
-                    "warnings": [{"code": w.code, **w.numbers} for w in ws],
+                    "warnings": [_warning_json(w) for w in ws],
                 }
                 for p, ws in found
             ]

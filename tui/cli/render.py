@@ -126,7 +126,7 @@ def warnings_text(found: Sequence[tuple[Prospect, Sequence[Any]]]) -> str:
     lines = []
     for prospect, warnings in found:
         lines.append(f"{prospect.id}  {prospect.name}")
-        lines += [f"  - {words.warning_sentence(w.code, w.numbers)}" for w in warnings]
+        lines += [f"  - {words.warning_line(w)}" for w in warnings]
     return "\n".join(lines)
 
 
@@ -152,7 +152,7 @@ def prospect_text(p: Prospect, warnings: Sequence[Any], config: Config, today: d
             lines.append(f"  {fit(ROLE_LABELS[c.role], 16)} {c.name}  {detail}".rstrip())
     if warnings:
         lines.append("Warnings")
-        lines += [f"  ! {words.warning_sentence(w.code, w.numbers)}" for w in warnings]
+        lines += [f"  ! {words.warning_line(w)}" for w in warnings]
     events = [
         (t.date, f"{t.channel} {t.outcome}" + (f": {t.note}" if t.note else "")) for t in p.touches
     ]

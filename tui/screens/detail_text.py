@@ -23,7 +23,7 @@ from leadline.core.rules.followup import (
 )
 from leadline.core.rules.icp import icp_score
 from leadline.core.rules.touches import silence
-from leadline.core.rules.warnings import ProspectWarning, warnings_for
+from leadline.core.rules.warnings import warnings_for
 from leadline.tui.dialogs.base import stage_label
 from leadline.tui.text import words
 from leadline.tui.text.fmt import ago, day_label, money_exact
@@ -106,20 +106,12 @@ def plan_view(p: Prospect, config: Config, today: date) -> Text:
     return Text("\n".join(lines))
 
 
-def warning_sentence(w: ProspectWarning) -> str:
-    """A warning in words, with the unticked checklist items when there are any."""
-    sentence = words.warning_sentence(str(w.code), w.numbers)
-    if not w.items:
-        return sentence
-    return f"{sentence.rstrip('.')}: {', '.join(w.items)}."
-
-
 def warnings_view(p: Prospect, config: Config, today: date) -> Text:
     """Every warning as a sentence, or a calm line when there is none."""
     found = warnings_for(p, config, today)
     if not found:
         return Text("None.")
-    return Text("\n".join(f"! {warning_sentence(w)}" for w in found))
+    return Text("\n".join(f"! {words.warning_line(w)}" for w in found))
 
 
 def checklist_view(p: Prospect, config: Config) -> Text:

@@ -9,6 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from leadline.core.models import Role
+from leadline.tui.text.labels import ROLE_LABELS
+
+_ROLE_VALUES = frozenset(r.value for r in Role)
+
 REASON_TITLES: dict[str, str] = {
     "overdue": "Overdue",
     "meeting-outcome": "Meetings to log",
@@ -50,7 +55,14 @@ def warning_sentence(code: str, numbers: Mapping[str, Any]) -> str:
         "unqualified-followed": "Followed up but never qualified: check the checklist first.",
         "no-decision-maker": "No confirmed decision maker among the contacts.",
         "gatekeepers-only": "Only gatekeepers reached: find the person who signs.",
-        "busy-work": f"{_n(numbers, 'touches')} touches since the last stage change: busy work?",
+        "busy-work": f"{_n(numbers, 'touches')} touches since the deal last moved on: busy work?",
+        "missing-influences": (
+            "Buying influences not met yet (Miller-Heiman): find and meet them"
+        ),
+        "offer-trial": (
+            f"{_n(numbers, 'days')} days in the funnel and no trial or demo yet "
+            f"(half your cycle is {_n(numbers, 'limit')}): offer one."
+        ),
         "pest": (
             f"Followed up every {_n(numbers, 'actual_days')} days against an agreed "
             f"{_n(numbers, 'interval_days')}: too often."
@@ -66,6 +78,19 @@ def warning_sentence(code: str, numbers: Mapping[str, Any]) -> str:
         "low-icp": f"Poor fit for the ideal customer profile (score {_n(numbers, 'score')}).",
     }
     return sentences.get(code, code.replace("-", " ").capitalize() + ".")
+
+
+def warning_line(warning: Any) -> str:
+    """A `ProspectWarning` in words, with its items (unticked checklist items, missing
+    roles) listed after it: what the CLI and the detail screen both show."""
+    code = str(warning.code)
+    sentence = warning_sentence(code, warning.numbers)
+    items = list(warning.items)
+    if not items:
+        return sentence
+    if code == "missing-influences":
+        items = [ROLE_LABELS.get(Role(i), i) if i in _ROLE_VALUES else i for i in items]
+    return f"{sentence.rstrip('.')}: {', '.join(items)}."
 
 
 def advice_sentence(code: str, numbers: Mapping[str, Any]) -> str:

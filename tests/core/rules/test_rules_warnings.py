@@ -17,6 +17,7 @@ from leadline.core.models import (
     Meeting,
     Prospect,
     Role,
+    StageEntry,
     Touch,
     TouchOutcome,
 )
@@ -140,8 +141,44 @@ def test_each_warning(prospect: Prospect, expected: dict[W, dict[str, int]]) -> 
 def test_busy_work_counts_touches_after_the_last_stage_change() -> None:
     six = tuple(touch(44 - 7 * i) for i in range(6))  # weekly: never a pest
     found = codes(clean(first=TODAY - timedelta(days=45), touches=six))
-    assert found == {W.BUSY_WORK: {"touches": 6, "days": 45}}
-    assert codes(clean(first=TODAY - timedelta(days=45), touches=six[:5])) == {}
+    slow = {W.OFFER_TRIAL: {"days": 45, "limit": 30}}  # 45 days in the funnel, no demo
+    assert found == {W.BUSY_WORK: {"touches": 6, "days": 45}, **slow}
+    assert codes(clean(first=TODAY - timedelta(days=45), touches=six[:5])) == slow
+
+
+def test_a_backward_move_is_not_progress() -> None:
+    """Proposal on 1 March, back to needs on 1 May: busy work and stale count from March."""
+    history = (StageEntry("lead", date(2025, 1, 6)), StageEntry("proposal", date(2025, 3, 1)),
+               StageEntry("needs", date(2025, 5, 1)))  # fmt: skip
+    weekly = tuple(touch(70 - 10 * i) for i in range(7))
+    p = clean("needs", stage_history=history, touches=weekly)
+    found = codes(p)
+    assert found[W.BUSY_WORK] == {"touches": 7, "days": 74}
+    assert found[W.STALE] == {"days": 74, "limit": 60}
+    # a forward move is progress: the clocks start again
+    forward = replace(p, stage="negotiation",
+                      stage_history=(*history, StageEntry("negotiation", TODAY)))  # fmt: skip
+    assert W.BUSY_WORK not in codes(forward) and W.STALE not in codes(forward)
+
+
+@pytest.mark.parametrize(
+    ("stage", "days_in_funnel", "trial", "expected"),
+    [
+        ("needs", 30, False, None),  # half the 60-day cycle: not slow yet
+        ("needs", 31, False, {"days": 31, "limit": 30}),
+        ("proposal", 40, False, {"days": 40, "limit": 30}),
+        ("needs", 40, True, None),  # a demo was given
+        ("qualified", 90, False, None),  # above the funnel: not a deal to demo yet
+    ],
+)
+def test_a_slow_deal_without_a_trial_or_demo_gets_offer_one(
+    stage: str, days_in_funnel: int, trial: bool, expected: dict[str, int] | None
+) -> None:
+    entered = TODAY - timedelta(days=days_in_funnel)
+    history = (StageEntry("lead", entered - timedelta(days=20)), StageEntry(stage, entered))
+    demo = (Touch(entered + timedelta(days=2), "demo", TouchOutcome.REPLIED),) if trial else ()
+    p = clean(stage, stage_history=history, touches=demo)
+    assert codes(p).get(W.OFFER_TRIAL) == expected
 
 
 @pytest.mark.parametrize(
