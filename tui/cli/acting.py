@@ -149,7 +149,10 @@ def add_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     log = command("log", "record a touch (a follow-up attempt)")
     log.add_argument("prospect", help="id or part of the name")
     log.add_argument("--channel", required=True, help="email, phone, meeting, demo, ...")
-    log.add_argument("--outcome", required=True, choices=["replied", "no-response"])
+    log.add_argument("--outcome", required=True,
+                     choices=["replied", "asked-for-info", "no-response"],
+                     help="asked-for-info: a reply that asks for something (due the next "
+                          "working day); a card is always recorded as sent")  # fmt: skip
     log.add_argument("--date", metavar="DATE", help=f"when (default: today; {date_help})")
     log.add_argument("--next", metavar="DATE", help="next follow-up (default: by the plan)")
     log.add_argument("--minutes", type=int, default=0)

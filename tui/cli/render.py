@@ -14,7 +14,12 @@ from leadline.core.config.model import Config
 from leadline.core.models import Prospect
 from leadline.tui.text import words
 from leadline.tui.text.fmt import ago, deals, due_phrase, fit, money, money_exact
-from leadline.tui.text.labels import ROLE_LABELS, lifecycle_label, stage_label
+from leadline.tui.text.labels import (
+    ROLE_LABELS,
+    TOUCH_OUTCOME_LABELS,
+    lifecycle_label,
+    stage_label,
+)
 
 if TYPE_CHECKING:
     from leadline.core.rules.queue import QueueItem
@@ -154,7 +159,11 @@ def prospect_text(p: Prospect, warnings: Sequence[Any], config: Config, today: d
         lines.append("Warnings")
         lines += [f"  ! {words.warning_line(w)}" for w in warnings]
     events = [
-        (t.date, f"{t.channel} {t.outcome}" + (f": {t.note}" if t.note else "")) for t in p.touches
+        (
+            t.date,
+            f"{t.channel} {TOUCH_OUTCOME_LABELS[t.outcome]}" + (f": {t.note}" if t.note else ""),
+        )
+        for t in p.touches
     ]
     events += [(n.at.date(), f"note: {n.text}") for n in p.notes]
     if events:

@@ -19,6 +19,7 @@ from leadline.core.actions import TouchInput, log_touch
 from leadline.core.dates import DATE_HINT, parse_follow_up_day
 from leadline.core.models import Prospect, TouchOutcome
 from leadline.core.rules.followup import effective_channel
+from leadline.core.rules.occasions import CARD_CHANNEL
 from leadline.tui.dialogs.base import ProspectDialog, api
 from leadline.tui.text.fmt import day_label
 from leadline.tui.text.labels import TOUCH_OUTCOME_LABELS
@@ -26,7 +27,8 @@ from leadline.tui.text.labels import TOUCH_OUTCOME_LABELS
 CHANNELS = ("phone", "email", "meeting", "demo", "trial", "social", "newsletter", "mail", "card")
 """Channels offered by `c`, after the planned one."""
 
-OUTCOME_WORDS = TOUCH_OUTCOME_LABELS
+OUTCOME_WORDS = {o: TOUCH_OUTCOME_LABELS[o] for o in TouchOutcome if o != TouchOutcome.SENT}
+"""The outcomes a user picks (`sent` is what a card always is)."""
 
 
 class LogTouchDialog(ProspectDialog[Prospect | None]):
@@ -46,6 +48,7 @@ class LogTouchDialog(ProspectDialog[Prospect | None]):
         Binding("enter", "confirm", "Log it", id="touch.confirm"),
         Binding("r", "outcome('replied')", "Replied", id="touch.replied"),
         Binding("n", "outcome('no-response')", "No response", id="touch.no_response"),
+        Binding("i", "outcome('asked-for-info')", "Asked for info", id="touch.asked_info"),
         Binding("c", "next_channel", "Channel", id="touch.channel"),
         Binding("d", "focus_field('next-date')", "Next date", id="touch.date"),
         Binding("m", "focus_field('minutes')", "Minutes", id="touch.minutes"),
@@ -78,7 +81,8 @@ class LogTouchDialog(ProspectDialog[Prospect | None]):
                 yield self._row("Note", Static(Content(self.note[:200])))
             yield Static(id="error", classes="error")
             yield Static(
-                "Enter log it · r replied · n no response · c channel · d date · m minutes · Esc",
+                "Enter log · r replied · i asked for info · n no response · c channel · "
+                "d date · m minutes · Esc",
                 classes="hint",
             )
 
@@ -114,7 +118,10 @@ class LogTouchDialog(ProspectDialog[Prospect | None]):
             f"[reverse] {word} [/]" if outcome == self.outcome else f" {word} "
             for outcome, word in OUTCOME_WORDS.items()
         ]
-        self.query_one("#outcome", Static).update("  ".join(words) + "   (r / n)")
+        shown = " ".join(words) + "  (r/i/n)"
+        if self.channel == CARD_CHANNEL:  # core records a card as sent, whatever is picked
+            shown = "[reverse] sent [/]  a card is not a sales touch"
+        self.query_one("#outcome", Static).update(shown)
         today = api(self).today()
         try:
             after = self._change(self.prospect)

@@ -18,7 +18,12 @@ ROLE_LABELS = {
     Role.OTHER: "other",
 }
 
-TOUCH_OUTCOME_LABELS = {TouchOutcome.REPLIED: "replied", TouchOutcome.NO_RESPONSE: "no response"}
+TOUCH_OUTCOME_LABELS = {
+    TouchOutcome.REPLIED: "replied",
+    TouchOutcome.ASKED_INFO: "asked for info",
+    TouchOutcome.NO_RESPONSE: "no response",
+    TouchOutcome.SENT: "sent",
+}
 
 
 def stage_label(config: Config, key: str) -> str:

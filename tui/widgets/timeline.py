@@ -12,8 +12,9 @@ from datetime import date, datetime, time
 from rich.table import Table
 from rich.text import Text
 
-from leadline.core.models import Prospect, TouchOutcome
+from leadline.core.models import Prospect
 from leadline.tui.text.fmt import ago
+from leadline.tui.text.labels import TOUCH_OUTCOME_LABELS
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ def timeline_entries(p: Prospect) -> list[Entry]:
     """Every touch and note of `p`, newest first."""
     entries = [Entry(n.at, "note", n.text) for n in p.notes]
     for t in p.touches:
-        parts = ["replied" if t.outcome == TouchOutcome.REPLIED else "no response"]
+        parts = [TOUCH_OUTCOME_LABELS[t.outcome]]
         if t.minutes:
             parts.append(f"{t.minutes} min")
         if t.note:
