@@ -61,6 +61,8 @@ class Activity:
         touches = []
         for visit in visits:
             kind = visit.kind
+            if kind == "added":
+                continue
             if kind == "follow":
                 channel = planned if planned and rand() < 0.6 else ("email", "phone")[rand() < 0.5]
                 note = "" if visit.replied else ("No answer" if channel == "phone" else "No reply")
@@ -118,6 +120,8 @@ class Activity:
         """One to three notes taken on calls that got an answer, oldest first."""
         rng = self.rng
         replied = [v for v in visits if v.replied and v.kind != "news"] or visits
+        if all(v.kind == "added" for v in replied):
+            return ()
         picks = rng.sample(range(len(replied)), k=min(len(replied), rng.randint(1, 3)))
         notes = []
         for index in sorted(picks):

@@ -27,6 +27,8 @@ class Health(StrEnum):
     """As many unanswered touches in a row as the stop-following threshold."""
     STOP_SILENT = "stop-silent"
     """No response for longer than the stop-following threshold in days."""
+    NEW = "new"
+    """Added today, nobody has called yet: a first-contact item."""
 
 
 FLAGS = ("no-dm", "gatekeepers-only", "busy", "pest", "no-plan", "stale", "premature")
@@ -49,7 +51,8 @@ class Spec:
     """A fixed deal value (the script pins the best few so the quota tells a story)."""
     poor_fit: bool = False
     meeting_in: int | None = None
-    """A meeting booked this many days after the anchor day."""
+    """A meeting booked this many days after the anchor day (negative: it was held
+    that many days ago and nothing was logged after it)."""
     birthday_in: int | None = None
     anniversary_in: int | None = None
 
@@ -62,6 +65,7 @@ H = Health
 SCRIPT: tuple[Spec, ...] = (
     # above the funnel: cold leads and qualified prospects
     _s("lead", H.DUE),
+    _s("lead", H.NEW),  # added this morning: make first contact
     _s("lead", H.STOP_UNANSWERED),  # unqualified: proposes dead
     _s("lead", H.SOON),
     _s("lead", H.LATER, poor_fit=True),
@@ -75,6 +79,7 @@ SCRIPT: tuple[Spec, ...] = (
     _s("qualified", H.LATER),
     # in the funnel
     _s("meeting", H.LATER, meeting_in=1),
+    _s("meeting", H.DUE, meeting_in=-1),  # held yesterday, nothing logged: how did it go?
     _s("meeting", H.OVERDUE, "no-dm"),
     _s("meeting", H.DUE, "no-plan"),
     _s("meeting", H.LATER, meeting_in=18),

@@ -26,7 +26,8 @@ class Visit:
     stage: int
     replied: bool
     kind: str = "follow"
-    """entry (moved to the stage that day), follow, final, news (nurture mailing)."""
+    """entry (moved to the stage that day), follow, final, news (nurture mailing),
+    added (entered the pipeline that day, no touch)."""
 
 
 @dataclass
@@ -70,6 +71,11 @@ class Timelines:
         if health is Health.STOP_UNANSWERED and touches is None:
             health = Health.OVERDUE
         due: date | None
+        if health is Health.NEW:
+            timeline = Timeline(next_due=self.today)
+            timeline.visits = [Visit(self.today, k, False, "added")]
+            timeline.entries = [(k, self.today)]
+            return timeline
         if health is Health.STOP_UNANSWERED:
             current, due = self._unanswered(k, interval, touches or 1)
         elif health is Health.STOP_SILENT:
