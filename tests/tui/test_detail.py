@@ -197,11 +197,11 @@ async def test_actions_from_the_detail_and_escape_back(app_factory: Factory) -> 
         assert isinstance(app.screen, DetailScreen)
         await pilot.press("l", "enter")
         await pilot.pause()
-        assert "Next follow-up: Sat 28 Nov 2026 (in 5 days)" in screen_text(app)
+        assert "Next follow-up: Mon 30 Nov 2026 (in 7 days)" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, QueueScreen)
-    assert stored(app, "acme").plan.next_due == date(2026, 11, 28)
+    assert stored(app, "acme").plan.next_due == date(2026, 11, 30)
 
 
 @asynctest

@@ -97,7 +97,7 @@ async def test_keys_after_log_run_in_order_in_its_dialog(app_factory: AppFactory
         await pilot.pause(0.5)
         assert isinstance(app.screen, QueueScreen)  # no note box opened on the next row
     assert stored(app, "acme").touches[-1].outcome == TouchOutcome.NO_RESPONSE
-    assert not stored(app, "bj").notes and not stored(app, "bj").touches
+    assert not stored(app, "bj").notes and len(stored(app, "bj").touches) == 1
 
 
 @asynctest

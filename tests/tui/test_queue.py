@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from rich.cells import cell_len
+from textual.widgets import Input
 from work_support import NOW, TODAY, asynctest, screen_text, stored, work_prospects
 
 from leadline.core.config.loader import load_config
@@ -50,7 +51,7 @@ async def test_groups_rows_and_humanized_dates(app_factory: Factory) -> None:
         lines = [table.render_line(y).text for y in range(1, len(table.rows) + 1)]
     assert "8 to do · 1 overdue" in text
     for heading in ("Overdue · 1", "Due today · 1", "Meeting reminders · 1", "Stop following? · 1",
-                    "Nurture touches · 1", "No next step · 1", "Coming up · 1"):  # fmt: skip
+                    "Nurture touches · 1", "First contact · 1", "Coming up · 1"):  # fmt: skip
         assert heading in text
     acme = next(line for line in lines if "Acme Ltd" in line)
     assert "Proposal" in acme and "€40k" in acme and "3 days overdue" in acme and "phone" in acme
@@ -78,11 +79,11 @@ async def test_log_touch_moves_next_due_on_disk_and_cursor_stays(app_factory: Fa
         await pilot.press("l")
         await pilot.pause()
         assert "Next follow-up" in screen_text(app)
-        assert "Sat 28 Nov 2026 (in 5 days)" in screen_text(app)
+        assert "Mon 30 Nov 2026 (in 7 days)" in screen_text(app)  # Saturday: skipped
         await pilot.press("enter")
         await pilot.pause()
         saved = stored(app, "acme")
-        assert saved.plan.next_due == date(2026, 11, 28)
+        assert saved.plan.next_due == date(2026, 11, 30)
         assert saved.touches[-1].date == TODAY and saved.touches[-1].channel == "phone"
         assert saved.touches[-1].outcome == TouchOutcome.REPLIED
         # Acme left the queue; the next item slid under the cursor.
@@ -157,21 +158,26 @@ async def test_stop_following_takes_the_proposed_exit_or_the_other(app_factory: 
     app = app_factory(prospects=work_prospects())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("t")
+        # Stopping by hand, with no threshold crossed: no reason is made up; r types one.
+        await go_to(pilot, "romashka")
+        await pilot.press("x")
+        await pilot.pause()
+        assert "no threshold crossed yet" in screen_text(app)
+        assert app.screen.query_one("#reason", Input).value == ""
+        await pilot.press("d", "r", *"No budget this year", "enter")
+        await pilot.pause()
+        gone = stored(app, "romashka")
+        assert gone.stage == Outcome.DEAD and gone.lost_reason == "No budget this year"
         await go_to(pilot, "silent")
         index = queue_of(app).table.cursor
         await pilot.press("x")
         await pilot.pause()
         text = screen_text(app)
-        assert "5 touches without a response" in text and "(proposed)" in text
+        assert "5 touches without a response (limit 5)" in text and "(proposed)" in text
         await pilot.press("enter")
         await pilot.pause()
         assert stored(app, "silent").stage == Outcome.NURTURE
         assert queue_of(app).table.cursor == index  # same place, next item under it
-        await go_to(pilot, "romashka")
-        await pilot.press("x", "d", "enter")
-        await pilot.pause()
-    gone = stored(app, "romashka")
-    assert gone.stage == Outcome.DEAD and gone.lost_reason.startswith("stopped following")
 
 
 @asynctest

@@ -79,7 +79,8 @@ ACME_DETAIL: dict[str, Any] = {
 
 
 def work_prospects() -> list[Prospect]:
-    """A small pipeline with one prospect per queue reason (TODAY = 2026-11-23)."""
+    """A small pipeline with one prospect per queue reason (TODAY = 2026-11-23); ООО Ромашка,
+    never contacted, is the first contact."""
     plan = FollowUpPlan
     silent = tuple(
         Touch(date(2026, 10, 20 + 2 * i), "email", TouchOutcome.NO_RESPONSE) for i in range(5)
@@ -91,7 +92,8 @@ def work_prospects() -> list[Prospect]:
                  touches=(Touch(date(2026, 11, 15), "phone", TouchOutcome.REPLIED, 20, "Pilot?"),),
                  **ACME_DETAIL),
         prospect("bj", "北京云端科技有限公司", "needs", value=25000.0,
-                 plan=plan(7, "email", TODAY, True)),
+                 plan=plan(7, "email", TODAY, True),
+                 touches=(Touch(date(2026, 11, 16), "email", TouchOutcome.REPLIED),)),
         prospect("ararat", "Արարատ Կոնյակ", "meeting", value=12000.0,
                  plan=plan(7, "phone", date(2026, 11, 25)),
                  meetings=(Meeting(date(2026, 11, 24), "Kick-off", "10:00", "Armen"),)),

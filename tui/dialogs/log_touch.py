@@ -118,7 +118,7 @@ class LogTouchDialog(ProspectDialog[Prospect | None]):
             f"[reverse] {word} [/]" if outcome == self.outcome else f" {word} "
             for outcome, word in OUTCOME_WORDS.items()
         ]
-        shown = " ".join(words) + "  (r/i/n)"
+        shown = " ".join(words)  # the keys are in the hint line: r, i, n
         if self.channel == CARD_CHANNEL:  # core records a card as sent, whatever is picked
             shown = "[reverse] sent [/]  a card is not a sales touch"
         self.query_one("#outcome", Static).update(shown)
