@@ -76,11 +76,14 @@ class ProspectWarning:
 Found = ProspectWarning | None
 
 
-def _unqualified(p: Prospect, config: Config) -> Found:
+def _unqualified(p: Prospect, config: Config, today: date) -> Found:
     if p.lifecycle != _LEAD or not p.touches or is_qualified(p, config):
         return None
+    touches = len(sales_touches(p, config, today))
+    if not touches:  # a card is not a follow-up
+        return None
     missing = missing_items(p, config.qualification)
-    numbers = {"touches": len(p.touches), "missing": len(missing)}
+    numbers = {"touches": touches, "missing": len(missing)}
     return ProspectWarning(WarningCode.UNQUALIFIED_FOLLOWED, numbers, missing)
 
 
@@ -216,7 +219,7 @@ def warnings_for(
     since = progress_since(p, config, today)
     decider = _decision_maker(p, today)
     found: list[Found] = [
-        _unqualified(p, config),
+        _unqualified(p, config, today),
         decider,
         _influences(p, config, decider is not None),
         _gatekeepers(p),
