@@ -70,7 +70,7 @@ def test_the_rules_through_the_command_line(cli: Run, clock: Clock) -> None:
     assert stop["reason"] == "stop-following"
     assert stop["stop"]["days_limit"] == 180 and stop["stop"]["since"] == "response"
     text = cli("queue", "--today", clock.days(181).isoformat()).stdout
-    assert "181 days since the last response (limit 180)" in text
+    assert "181 days silent since the last response (limit 180)" in text
 
     # Won on day 10; reopened for an upsell on day 300: a new deal, nothing to stop, and
     # the old win stays in its quarter.

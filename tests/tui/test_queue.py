@@ -173,7 +173,7 @@ async def test_stop_following_takes_the_proposed_exit_or_the_other(app_factory: 
         await pilot.press("x")
         await pilot.pause()
         text = screen_text(app)
-        assert "5 touches without a response (limit 5)" in text and "(proposed)" in text
+        assert "5 unanswered touches (limit 5)" in text and "(proposed)" in text
         await pilot.press("enter")
         await pilot.pause()
         assert stored(app, "silent").stage == Outcome.NURTURE

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
@@ -31,6 +31,13 @@ EXITS = {
 
 class StopFollowingDialog(ProspectDialog[Prospect | None]):
     """Move `pid` to nurture or dead; dismisses with the saved prospect or None."""
+
+    SCOPED_CSS = False
+    DEFAULT_CSS = """
+    StopFollowingDialog .row { height: 1; }
+    StopFollowingDialog .label { width: 7; color: $text-muted; }
+    StopFollowingDialog Input { width: 1fr; }
+    """
 
     AUTO_FOCUS = ""
     BINDINGS = [
@@ -63,9 +70,11 @@ class StopFollowingDialog(ProspectDialog[Prospect | None]):
                 key = outcome.value[0]
                 mark = " (proposed)" if outcome == self.proposed else ""
                 yield Static(f"[b]{key}[/b]  {words}{mark}", classes="choice", id=outcome.value)
-            yield Input(
-                stop_reason(d), placeholder="r: why you stop (kept on the prospect)",
-                id="reason", compact=True,
+            yield Horizontal(
+                Static("Reason ", classes="label"),
+                Input(stop_reason(d), placeholder="r: type why (kept on the prospect)",
+                      id="reason", compact=True),
+                classes="row",
             )  # fmt: skip
             yield Static("Enter confirm · r reason · Esc cancel", classes="hint")
 

@@ -96,9 +96,7 @@ def explain(item: QueueItem, config: Config, today: date) -> str:
     """One line on why the selected item is in the queue."""
     p = item.prospect
     if item.reason == Reason.STOP_FOLLOWING and item.stop is not None:
-        why = words.stop_sentence(item.stop)
-        exit_word = item.proposed_exit.value if item.proposed_exit else "dead"
-        return f"{why}: x to stop ({exit_word})."
+        return "Stop? " + words.stop_sentence(item.stop, short=True)
     if item.reason == Reason.MEETING_REMINDER and item.meeting is not None:
         m = item.meeting
         what = " ".join(part for part in (m.title, m.time) if part) or "meeting"

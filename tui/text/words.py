@@ -121,24 +121,26 @@ def advice_sentence(code: str, numbers: Mapping[str, Any]) -> str:
 
 _SINCE = {
     "response": "since the last response",
-    "return": "since it came back into the funnel",
+    "return": "since it came back",
     "first-touch": "since the first touch",
 }
 
 
-def stop_sentence(decision: Any) -> str:
-    """Which stop-following threshold was crossed, with its figures (a `StopDecision`)."""
+def stop_sentence(decision: Any, *, short: bool = False) -> str:
+    """Which stop-following threshold was crossed, with its figures (a `StopDecision`);
+    `short` fits the queue's one-line explanation."""
     parts = []
     reasons = {str(r) for r in decision.reasons}
     if "unanswered-touches" in reasons:
-        parts.append(
-            f"{_plural(decision.unanswered, 'touch', 'touches')} without a response "
-            f"(limit {decision.unanswered_limit})"
-        )
+        n = decision.unanswered
+        count = f"{n} unanswered" if short else _plural(n, "unanswered touch", "unanswered touches")
+        parts.append(f"{count} (limit {decision.unanswered_limit})")
     if "days-without-response" in reasons:
-        since = _SINCE.get(str(decision.anchor), "without a response")
-        parts.append(f"{decision.days_silent} days {since} (limit {decision.days_limit})")
-    return ", ".join(parts) if parts else "no threshold crossed"
+        since = _SINCE.get(str(decision.anchor), "")
+        if short:
+            since = since.replace("since the ", "since ")
+        parts.append(f"{decision.days_silent} days silent {since} (limit {decision.days_limit})")
+    return (" · " if short else ", ").join(parts) if parts else "no threshold crossed"
 
 
 def stop_reason(decision: Any) -> str:
