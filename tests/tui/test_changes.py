@@ -82,6 +82,7 @@ async def test_the_detail_screen_ignores_other_prospects_changes(app_factory: Ap
         assert shown == []
         app.save("p02", _noted("Asked for the price list"))
         await pilot.pause()
+        await pilot.press("G")  # the timeline is at the bottom of the detail
         assert shown == ["refresh"] and "Asked for the price list" in screen_text(app)
 
 
@@ -120,6 +121,7 @@ async def test_another_processes_save_is_shown_even_after_a_read_caught_up_with_
         await pilot.pause()
         app.check_for_changes()
         await pilot.pause()
+        await pilot.press("G")  # the timeline is at the bottom of the detail
         assert "Written by the other TUI" in screen_text(app)
 
 
