@@ -7,7 +7,9 @@ prospect as stored then). Order matters and is fixed here:
 1. checklist ticks (so the stage move and the lifecycle see them);
 2. the stage, through `move` (history, lifecycle, next date);
 3. the plain fields and the plan (a next date typed by the user wins over
-   the one the move scheduled);
+   the one the move scheduled); a decision timeframe that names a date
+   ("Q1 2027", "by end of March", `rules/timeframe.py`) sets the expected close
+   when the prospect has none and the edit sets none;
 4. the lifecycle: a lead becomes a prospect once its checklist is met, and
    cannot be made anything else before.
 """
@@ -26,6 +28,7 @@ from leadline.core.models import IcpValue, Lifecycle, Prospect
 from leadline.core.money import parse_currency
 from leadline.core.records.reading import MAX_INTERVAL_DAYS
 from leadline.core.rules.followup import is_decision_maker_item, is_qualified
+from leadline.core.rules.timeframe import timeframe_close
 
 
 class Keep(Enum):
@@ -81,6 +84,11 @@ def edit_fields(
     out = _with_ticks(p, edit.ticks, values)
     if "stage" in values and values["stage"] != p.stage:
         out = move(out, values["stage"], config, today, now)
+    if "decision_timeframe" in values and "expected_close" not in values:
+        if out.expected_close is None:  # the timeframe gives the close date nobody set
+            close = timeframe_close(values["decision_timeframe"], today)
+            if close is not None:
+                values["expected_close"] = close
     out = replace(out, **{k: values[k] for k in _PLAIN if k in values})
     plan = {_PLAN[k]: values[k] for k in _PLAN if k in values}
     if plan:
