@@ -109,7 +109,7 @@ def explain(item: QueueItem, config: Config, today: date) -> str:
         what = m.title or "the meeting"
         return f"{what} was {ago(m.date, today)}: log how it went and the next step (l)."
     if item.reason == Reason.FIRST_CONTACT:
-        return f"Nobody has contacted {p.name} yet: make first contact, then log it (l)."
+        return f"No touch logged for {p.name} yet: make first contact, then log it (l)."
     if item.reason == Reason.NO_NEXT_STEP:
         return "No follow-up date: log a touch (l) or set one (r)."
     if item.reason == Reason.NURTURE:
