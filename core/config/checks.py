@@ -31,9 +31,18 @@ AT_LEAST_ONE = frozenset(
         "after_days_without_response",
         "busy_work_touches",
         "normal_sales_cycle_days",
+        "many_appointments",
     }
 )
-FRACTIONS = frozenset({"probability", "default_win_rate", "weak_meeting_to_won", "time_allocation"})
+FRACTIONS = frozenset(
+    {
+        "probability",
+        "default_win_rate",
+        "default_lead_to_won_rate",
+        "weak_meeting_to_won",
+        "time_allocation",
+    }
+)
 PERCENTAGES = frozenset({"low_score", "rebalance_points"})
 SIGNED = frozenset({"min", "max", "equals"})
 """ICP bounds and values may be negative (a shrinking market, a loss last year)."""

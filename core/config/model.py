@@ -122,7 +122,10 @@ class Quota:
     period: QuotaPeriod = QuotaPeriod.QUARTER
     amount: float = 0.0
     default_win_rate: float = 0.25
-    """Used until 10 deals have closed (won or lost)."""
+    """Used until 10 deals that reached the funnel have closed (won, lost or dead)."""
+    default_lead_to_won_rate: float = 0.1
+    """Share of new leads that end won, used until 10 deals have closed (any of them):
+    with the average deal size it says how many new leads the gap needs."""
 
 
 @dataclass(frozen=True)
@@ -133,14 +136,21 @@ class Advice:
     """`prospect-more` when best_few holds at least this many ..."""
     few_meetings: int = 2
     """... and fewer than this many meetings are booked in the next 14 days."""
+    many_appointments: int = 5
+    """`fewer-cold-calls` when at least this many new-business meetings are booked in the
+    next 14 days while fewer than `many_best_few` deals are near close ..."""
     above_full: int = 10
-    """`fewer-cold-calls` when above the funnel holds at least this many and best_few none."""
+    """... or when above the funnel holds at least this many and best_few none."""
     above_empty: int = 2
     """`roller-coaster` when above the funnel holds this many or fewer."""
     many_meetings: int = 5
-    """`weak-closing` when at least this many prospects reached the meeting stage ..."""
+    """`weak-closing` when at least this many deals that reached the meeting stage have
+    closed (won, lost or dead) ..."""
     weak_meeting_to_won: float = 0.2
     """... and fewer than this share of them were won."""
+    thin_pipeline: int = 5
+    """`thin-pipeline` when fewer open deals than this are in the stages (none at all:
+    `empty-pipeline`)."""
     rebalance_points: float = 15.0
     """`rebalance-time` when a section's share of time is off target by more points."""
 

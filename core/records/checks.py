@@ -42,6 +42,9 @@ def plausible(p: Prospect) -> bool:
     for entry in p.stage_history:
         if not _FIRST <= entry.date <= _LAST:
             return False
+        value = entry.value
+        if value is not None and not (entry.stage == "won" and -MAX_AMOUNT <= value <= MAX_AMOUNT):
+            return False
     for meeting in p.meetings:
         if not _FIRST <= meeting.date <= _LAST:
             return False

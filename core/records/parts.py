@@ -13,11 +13,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from leadline.core.records.kinds import ROLE_BY_VALUE, TOUCH_OUTCOME_BY_VALUE, Role, TouchOutcome
+from leadline.core.records.kinds import (
+    ROLE_BY_VALUE,
+    TOUCH_OUTCOME_BY_VALUE,
+    Outcome,
+    Role,
+    TouchOutcome,
+)
 from leadline.core.records.reading import MAX_COUNT, MAX_INTERVAL_DAYS, Fields
 
 Doc = dict[str, Any]
 """A record as a JSON document."""
+
+_WON = Outcome.WON.value
 
 IcpValue = str | int | float | bool
 """The value of one ideal-customer-profile attribute."""
@@ -156,18 +164,36 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class StageEntry:
-    """The prospect entered `stage` (a stage key or an outcome) on `date`."""
+    """The prospect entered `stage` (a stage key or an outcome) on `date`.
+
+    A won entry records the deal's `value` on the day it was won (`move_stage` sets
+    it), so the win keeps its money when the customer is reopened for more business
+    and the prospect's `value` becomes the new deal's. Only won entries carry one
+    (a value on any other entry is refused when read). Files written before values
+    were recorded have won entries without one: such a legacy win counts the
+    prospect's `value` while the prospect still sits in won, and 0 once it has moved
+    on (its money is unknown then), though it still counts as one won deal.
+    """
 
     stage: str
     date: date
+    value: float | None = None
+    """The value won (won entries only); None on other entries and on legacy wins."""
 
     def to_doc(self) -> Doc:
-        return {"stage": self.stage, "date": self.date.isoformat()}
+        doc: Doc = {"stage": self.stage, "date": self.date.isoformat()}
+        if self.value is not None:
+            doc["value"] = self.value
+        return doc
 
     @classmethod
     def from_doc(cls, doc: Doc, where: str = "") -> StageEntry:
         f = Fields(doc, where)
-        return cls(stage=f.text("stage", required=True), date=_required_day(f, "date"))
+        stage = f.text("stage", required=True)
+        value = f.amount("value")
+        if value is not None and stage != _WON:
+            raise f.bad("value", f"is kept on won entries only, not on {stage!r}")
+        return cls(stage=stage, date=_required_day(f, "date"), value=value)
 
 
 @dataclass(frozen=True, slots=True)

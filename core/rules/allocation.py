@@ -2,7 +2,7 @@
 
 The window is the last 30 days, today included. Each touch counts for the
 section of the stage the prospect was in on the touch's date (from its stage
-history; a touch before the first entry counts for the first stage). Touches
+history up to today; a touch before the first entry counts for the first stage). Touches
 made while the prospect sat in an outcome (nurture, won, ...) or an unknown
 stage go to `other_minutes` and stay out of the shares, which are taken over
 the three sections only so they compare with the configured targets.
@@ -91,14 +91,17 @@ def time_allocation(prospects: Iterable[Prospect], config: Config, today: date) 
 def time_allocation_of(
     timelines: Iterable[tuple[Prospect, list[StageEntry] | None]], config: Config, today: date
 ) -> TimeAllocation:
-    """`time_allocation` from (prospect, its `timeline` or None to build it when needed)."""
+    """`time_allocation` from (prospect, its `timeline` up to `today` or None to build it
+    when needed)."""
     start = today - timedelta(days=WINDOW_DAYS - 1)
     where = config.stage_table.section
     totals: dict[Section | None, int] = {}
     for p, entries in timelines:
         recent = [t for t in p.touches if start <= t.date <= today and t.minutes > 0]
         if recent:  # most prospects: no timeline needed
-            _add_minutes(totals, recent, timeline(p) if entries is None else entries, where)
+            entries = timeline(p, today) if entries is None else entries
+            if entries:  # none before a record created after the day
+                _add_minutes(totals, recent, entries, where)
     return allocation_from_totals(totals, config, start, today)
 
 

@@ -2,10 +2,11 @@
 
 A prospect can be sold to more than once: a customer reopened for an upsell, a
 nurture prospect that comes back. Each return into a stage from an outcome starts
-a new deal (`returned_on`). Within a deal, *progress* is a move forward: into a
-stage later in the configured order than the one before. A backward move (from
-proposal back to needs) is not progress, so it never resets the clocks that ask
-"how long without progress?": stale and busy work (`progress_since`).
+a new deal (`returned_on`). The clocks that ask "how long without progress?"
+(stale and busy work) count from `progress_since`: the day the current deal first
+entered its current stage or any later one. A backward move (from proposal back to
+needs) is not progress, so it never resets them, and neither does moving forward
+again into a stage the deal had already reached.
 
 Everything is as of `today`: entries dated later are ignored.
 """
@@ -36,23 +37,26 @@ def returned_on(p: Prospect, today: date) -> date | None:
 
 
 def progress_since(p: Prospect, config: Config, today: date) -> date:
-    """The day of the deal's last progress: its latest forward move, or the day the
-    deal began (first entry, or the return from an outcome). Without a history entry
+    """The day the current deal first entered its current stage or any later one in the
+    configured order, up to `today` (the stale and busy-work clocks). The current deal
+    begins at the last return from an outcome (`returned_on`). Without a history entry
     for the current stage (an import), the day it entered it (`stage_entered`)."""
     index = config.stage_table.index
     entries = _entries(p, today)
-    if not entries or all(e.stage != p.stage for e in entries):
+    rank = index.get(p.stage)
+    if rank is None or all(e.stage != p.stage for e in entries):
         return p.stage_entered
-    found = entries[0].date
-    previous: str | None = None
-    for entry in entries:
-        rank = index.get(entry.stage)
-        if rank is not None:
-            before = index.get(previous) if previous is not None else None
-            if previous is None or previous in OUTCOME_VALUES or before is None or rank > before:
-                found = entry.date
-        previous = entry.stage
-    return found
+    start = returned_on(p, today) or date.min
+    reached = (e.date for e in entries if e.date >= start and index.get(e.stage, -1) >= rank)
+    return next(reached, p.stage_entered)
+
+
+def stage_on(p: Prospect, today: date) -> str:
+    """The stage (or outcome) `p` sat in on `today`: its latest history entry up to
+    `today`; its current stage when it has no entry that early (an import, or a
+    record created later)."""
+    entries = _entries(p, today)
+    return entries[-1].stage if entries else p.stage
 
 
 def funnel_entered(p: Prospect, config: Config, today: date) -> date | None:

@@ -190,6 +190,11 @@ def move_stage(
     - next due: cleared for won, lost and dead; nurture schedules its first slow
       touch `nurture.interval_days` after `on`; an open stage keeps a scheduled
       date, else (no date, or reopened from an outcome) schedules one interval after `on`.
+    - a move to won records the deal's value on the won entry (the win keeps it);
+    - a move from won back into a stage (reopening a customer for more business)
+      starts a new deal: the old win keeps counting in its period with its recorded
+      value, and the new deal starts at value 0 with no expected close (the
+      front-ends then ask for them), so the same money is never won and expected.
     Moving to the stage it is already in changes nothing. Unknown keys raise ValueError.
     """
     target = str(stage_or_outcome)
@@ -199,7 +204,11 @@ def move_stage(
         return p
     dates = [e.date for e in p.stage_history]
     at = bisect_right(dates, on) if dates == sorted(dates) else len(dates)
-    history = p.stage_history[:at] + (StageEntry(stage=target, date=on),) + p.stage_history[at:]
+    won = target == Outcome.WON
+    entry = StageEntry(stage=target, date=on, value=p.value if won else None)
+    history = p.stage_history[:at] + (entry,) + p.stage_history[at:]
     moved = replace(p, stage=target, stage_history=history, updated=now)
+    if p.stage == Outcome.WON and config.stage(target) is not None:
+        moved = replace(moved, value=0.0, expected_close=None)  # a new deal
     plan = replace(p.plan, next_due=_next_due_after_move(p, moved, on, config))
     return replace(moved, plan=plan, lifecycle=_lifecycle_after(p, target, config))

@@ -17,13 +17,16 @@ Items per prospect (at most one per reason):
   or anniversary within today..today+soon_days (won customers included).
 Won, lost and dead prospects therefore appear only as customers' birthday items.
 
-The order is total; it is documented with `queue_sort_key` in queue_item.py.
+The order is total; it is documented with `queue_sort_key` in queue_item.py. It
+ranks best-few deals by the best-few test, which needs the pipeline's normal cycle:
+pass `facts` (`pipeline.pipeline_facts`); `build_follow_up_queue` computes them from
+the prospects it is given, the per-prospect makers fall back on the config's defaults.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from leadline.core.config.model import Config, Section
@@ -35,6 +38,12 @@ from leadline.core.rules.occasions import (
     meeting_without_outcome,
     occasion_by,
     yearly_days,
+)
+from leadline.core.rules.pipeline import (
+    PipelineFacts,
+    default_facts,
+    passes_best_few_test,
+    pipeline_facts,
 )
 from leadline.core.rules.queue_item import QueueItem, Reason, queue_sort_key
 from leadline.core.rules.stop_following import stop_decision
@@ -67,9 +76,10 @@ class _Day:
     card_days: frozenset[int] | None
     """`yearly_days` of today..cards_until."""
     sections: dict[str, Section]
+    facts: PipelineFacts
 
     @classmethod
-    def of(cls, config: Config, today: date) -> _Day:
+    def of(cls, config: Config, today: date, facts: PipelineFacts | None = None) -> _Day:
         follow_up = config.follow_up
         cards_until = today + timedelta(days=max(0, follow_up.soon_days))
         return cls(
@@ -79,6 +89,7 @@ class _Day:
             cards_until,
             yearly_days(today, cards_until),
             config.stage_table.section,
+            facts or default_facts(config),
         )
 
 
@@ -192,29 +203,42 @@ def _items(p: Prospect, day: _Day) -> list[QueueItem]:
         found = []
     if p.contacts and (stage not in CLOSED_OUTCOMES or _is_customer(p)):
         found.append(_birthday_item(p, day, section))
-    return [item for item in found if item is not None]
+    items = [item for item in found if item is not None]
+    if items and section == Section.BEST_FEW:
+        if not passes_best_few_test(p, day.today, day.facts.cycle_days):
+            return [replace(item, not_really_best_few=True) for item in items]
+    return items
 
 
 ItemsMaker = Callable[[Prospect], list[QueueItem]]
 
 
-def queue_items_maker(config: Config, today: date) -> ItemsMaker:
+def queue_items_maker(
+    config: Config, today: date, facts: PipelineFacts | None = None
+) -> ItemsMaker:
     """A function giving each prospect's queue items (unordered) under `config` on
     `today`, with the day's dates worked out once (a few microseconds, which per
     prospect would cost as much as the items themselves)."""
-    day = _Day.of(config, today)
+    day = _Day.of(config, today, facts)
     return lambda p: _items(p, day)
 
 
-def items_for(p: Prospect, config: Config, today: date) -> list[QueueItem]:
+def items_for(
+    p: Prospect, config: Config, today: date, facts: PipelineFacts | None = None
+) -> list[QueueItem]:
     """The queue items of one prospect, unordered (for many use `queue_items_maker`)."""
-    return _items(p, _Day.of(config, today))
+    return _items(p, _Day.of(config, today, facts))
 
 
 def build_follow_up_queue(
-    prospects: Iterable[Prospect], config: Config, today: date
+    prospects: Iterable[Prospect],
+    config: Config,
+    today: date,
+    facts: PipelineFacts | None = None,
 ) -> list[QueueItem]:
-    """Today's follow-up queue for all `prospects`, in working order."""
-    day = _Day.of(config, today)
-    items = [item for p in prospects for item in _items(p, day)]
+    """Today's follow-up queue for all `prospects`, in working order (`facts`: these
+    prospects' `pipeline_facts`, computed when not given)."""
+    listed = list(prospects)
+    day = _Day.of(config, today, facts or pipeline_facts(listed, config, today))
+    items = [item for p in listed for item in _items(p, day)]
     return sorted(items, key=lambda item: queue_sort_key(item, today))

@@ -7,7 +7,8 @@ Sort key, most significant first:
    items and today's work each count as one day, so Miller-Heiman priority
    decides among them rather than how late they are;
 3. funnel section in SECTION_PRIORITY order (best_few, above, in), then items
-   without a section (nurture, customers, unknown stages);
+   without a section (nurture, customers, unknown stages); a best-few-stage deal
+   failing the best-few test (`not_really_best_few`, pipeline.py) ranks as `in`;
 4. value, largest first; 5. name, case-folded; 6. prospect id;
 7. reason, in the fixed order of REASON_RANK.
 Items are unique per (prospect, reason), so with unique ids the order is total.
@@ -73,9 +74,13 @@ class QueueItem:
     """For `meeting-reminder`: the meeting to confirm; for `meeting-outcome`: the one held."""
     occasion: str = ""
     """For `birthday`: "birthday" or "anniversary"."""
+    not_really_best_few: bool = False
+    """A best-few-stage deal failing the best-few test: it ranks like a deal `in` the
+    funnel (`pipeline.priority_section`)."""
 
 
 _OVERDUE, _SOON, _BIRTHDAY = Reason.OVERDUE, Reason.SOON, Reason.BIRTHDAY
+_IN = Section.IN
 
 
 def urgency(item: QueueItem, today: date) -> int:
@@ -92,6 +97,10 @@ def queue_sort_key(item: QueueItem, today: date) -> tuple[int, int, int, float, 
     """The total order of the queue (see the module docstring)."""
     level = urgency(item, today)
     day = (item.due - today).days if level == 2 and item.due is not None else 0
-    section = SECTION_RANK.get(item.section, NO_SECTION_RANK)
+    section = (
+        SECTION_RANK[_IN]
+        if item.not_really_best_few
+        else SECTION_RANK.get(item.section, NO_SECTION_RANK)
+    )
     p = item.prospect
     return (level, day, section, -p.value, p.name.casefold(), p.id, REASON_RANK[item.reason])

@@ -1,25 +1,37 @@
-"""Quota for the current period: won, expected, the gap and the pipeline it needs.
+"""Quota for the current period: won, expected, slipped, the gap and what it needs.
 
+Everything is as of `today` (history dated later is ignored: `closed.closings_on`,
+`deal.stage_on`):
 - period: the calendar quarter (or month, per `quota.period`) containing today;
-- won: the value of prospects with a won entry dated in the period (each once;
-  a record imported as won without history counts on its `stage_entered`);
-- expected: weighted value (value x stage probability) of open prospects whose
-  expected close falls in the period;
+- won: the value recorded on each win dated in the period (each win once, so a
+  repeat buyer's second win counts too; a legacy win without a value counts as
+  `StageEntry` says; a record imported as won without history on `stage_entered`);
+- expected: the weighted estimated value (`pipeline.estimated_value` x the stage's
+  probability) of deals open on `today` whose expected close falls from today to the
+  period's end. A won deal is not open, and a reopened one starts again at its own
+  value, so the same money is never won and expected at once;
+- slipped: deals open on `today` whose expected close has passed: their count and
+  estimated value, shown beside the quota and left out of expected;
 - gap = max(0, target - won - expected);
-- new pipeline needed = gap / win rate (None when a gap meets a win rate of 0:
-  no amount of new pipeline closes at a zero rate).
+- new pipeline needed = gap / win rate, in the configured currency (None when a gap
+  meets a win rate of 0: no amount of new pipeline closes at a zero rate);
+- new leads needed = gap / (average deal size x lead-to-won rate), rounded up (None
+  when either is unknown or 0 and there is a gap; see history.py for both).
 Values are summed as numbers; prospects in other currencies are not converted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from leadline.core.config.model import Config, QuotaPeriod
 from leadline.core.models import Prospect
-from leadline.core.rules.history import Closed, closed_deals
+from leadline.core.rules.closed import closings_on
+from leadline.core.rules.deal import stage_on
+from leadline.core.rules.pipeline import estimated_value
 
 
 @dataclass(frozen=True)
@@ -39,6 +51,12 @@ class QuotaStatus:
     expected_deals: int
     gap: float
     new_pipeline_needed: float | None
+    slipped: float = 0.0
+    """Estimated value of the open deals whose expected close has passed."""
+    slipped_deals: int = 0
+    expected_estimated: int = 0
+    """Deals in `expected` valued at their budget (value 0): the figure is an estimate."""
+    new_leads_needed: int | None = None
 
 
 def period_bounds(today: date, period: QuotaPeriod) -> tuple[date, date]:
@@ -64,43 +82,9 @@ def weighted_value(p: Prospect, config: Config) -> float:
     return p.value * chance if chance is not None else 0.0
 
 
-def quota_status(
-    prospects: Iterable[Prospect], config: Config, today: date, win_rate: float
-) -> QuotaStatus:
-    """The quota of the period containing `today`, at the given win rate."""
-    listed = list(prospects)
-    return quota_status_of(listed, [closed_deals(p) for p in listed], config, today, win_rate)
-
-
-def quota_status_of(
-    prospects: Sequence[Prospect],
-    closed: Sequence[Closed],
-    config: Config,
-    today: date,
-    win_rate: float,
-) -> QuotaStatus:
-    """`quota_status` from each prospect's `closed_deals` (same order)."""
-    period = config.quota.period
-    start, end = period_bounds(today, period)
-    chances = config.stage_table.probability
-    won = expected = 0.0
-    won_deals = expected_deals = 0
-    for p, (won_dates, _, _) in zip(prospects, closed, strict=True):
-        if won_dates and any(start <= day <= end for day in won_dates):
-            won += p.value
-            won_deals += 1
-        close = p.expected_close
-        if close is not None and start <= close <= end and p.is_open:
-            expected += p.value * chances[p.stage] if p.stage in chances else 0.0
-            expected_deals += 1
-    return quota_from_tally(
-        QuotaTally(start, end, won, won_deals, expected, expected_deals), config, win_rate
-    )
-
-
 @dataclass(frozen=True)
 class QuotaTally:
-    """The period and what was won and is expected in it."""
+    """The period and what was won, is expected and has slipped in it."""
 
     start: date
     end: date
@@ -108,13 +92,58 @@ class QuotaTally:
     won_deals: int
     expected: float
     expected_deals: int
+    slipped: float = 0.0
+    slipped_deals: int = 0
+    expected_estimated: int = 0
 
 
-def quota_from_tally(tally: QuotaTally, config: Config, win_rate: float) -> QuotaStatus:
-    """The quota status from the period's tally, at the given win rate."""
+@dataclass(frozen=True)
+class QuotaRates:
+    """What sizes the gap: the win rate, the lead-to-won rate, the average deal size."""
+
+    win_rate: float
+    lead_to_won: float = 0.0
+    deal_size: float | None = None
+
+
+def quota_status(
+    prospects: Iterable[Prospect], config: Config, today: date, rates: QuotaRates
+) -> QuotaStatus:
+    """The quota of the period containing `today` (module docstring)."""
+    start, end = period_bounds(today, config.quota.period)
+    chances = config.stage_table.probability
+    won = expected = slipped = 0.0
+    won_deals = expected_deals = slipped_deals = estimated = 0
+    for p in prospects:
+        wins = [c.value for c in closings_on(p, config, today)
+                if c.outcome == "won" and start <= c.day <= end]  # fmt: skip
+        if wins:  # added per prospect, as the funnel's tally adds them
+            won += sum(wins)
+            won_deals += len(wins)
+        stage, close = stage_on(p, today), p.expected_close
+        if close is None or stage not in chances:  # not open in a configured stage
+            continue
+        value, guessed = estimated_value(p)
+        if close < today:
+            slipped += value
+            slipped_deals += 1
+        elif close <= end:
+            expected += value * chances[stage]
+            expected_deals += 1
+            estimated += guessed
+    tally = QuotaTally(start, end, won, won_deals, expected, expected_deals,
+                       slipped, slipped_deals, estimated)  # fmt: skip
+    return quota_from_tally(tally, config, rates)
+
+
+def quota_from_tally(tally: QuotaTally, config: Config, rates: QuotaRates) -> QuotaStatus:
+    """The quota status from the period's tally, at the given rates."""
     target, period = config.quota.amount, config.quota.period
     gap = max(0.0, target - tally.won - tally.expected)
+    win_rate = rates.win_rate
     needed = gap / win_rate if win_rate > 0 else (None if gap else 0.0)
+    per_lead = (rates.deal_size or 0.0) * rates.lead_to_won
+    leads = math.ceil(gap / per_lead - 1e-9) if per_lead > 0 else (None if gap else 0)
     return QuotaStatus(
         period,
         tally.start,
@@ -127,4 +156,8 @@ def quota_from_tally(tally: QuotaTally, config: Config, win_rate: float) -> Quot
         tally.expected_deals,
         gap,
         needed,
+        tally.slipped,
+        tally.slipped_deals,
+        tally.expected_estimated,
+        leads,
     )

@@ -17,9 +17,17 @@ and dead get none. Codes and their numbers:
   channel; only once there was a conversation to agree it in (past the first
   stage, or a reply logged);
 - `no-next-step`: no next follow-up date;
-- `stale`: more days in the stage than its `stale_after_days`, else the normal
-  cycle (pass `normal_cycle_days` from the funnel summary; the config default
+- `stale`: more days since `deal.progress_since` (the current deal first entered
+  this stage or a later one: a backward move never resets it) than the stage's
+  `stale_after_days`, else the user's normal cycle, halved in a best-few stage (pass
+  `facts` from `pipeline.pipeline_facts` or the funnel summary; the config defaults
   otherwise); days, limit;
+- `close-date-passed`: the expected close has passed: the deal has slipped; days
+  (since the close date);
+- `no-close-date`: a deal in the funnel (`in` or `best_few`) without an expected close;
+- `not-really-best-few`: a best-few-stage deal whose expected close lies beyond half
+  the normal cycle (`pipeline.is_best_few`); days (to the close), limit (half the cycle).
+  A passed or missing close says so by the two above instead;
 - `premature-stage`: entry criteria of the current stage or an earlier one are
   not ticked in `Prospect.qualification`; missing (+ `items`);
 - `low-icp`: a lead scoring below `ideal_customer_profile.low_score`; score, low_score.
@@ -38,6 +46,12 @@ from leadline.core.records.kinds import RESPONSES
 from leadline.core.rules.deal import funnel_entered, progress_since, returned_on
 from leadline.core.rules.followup import dm_confirmed, is_qualified, missing_items
 from leadline.core.rules.icp import icp_score
+from leadline.core.rules.pipeline import (
+    PipelineFacts,
+    default_facts,
+    in_best_few_stage,
+    passes_best_few_test,
+)
 from leadline.core.rules.touches import TRIAL_CHANNELS, sales_touches, silence
 from leadline.core.rules.workdays import reminder_day
 
@@ -59,6 +73,9 @@ class WarningCode(StrEnum):
     NO_AGREED_PLAN = "no-agreed-plan"
     NO_NEXT_STEP = "no-next-step"
     STALE = "stale"
+    CLOSE_DATE_PASSED = "close-date-passed"
+    NO_CLOSE_DATE = "no-close-date"
+    NOT_REALLY_BEST_FEW = "not-really-best-few"
     PREMATURE_STAGE = "premature-stage"
     LOW_ICP = "low-icp"
 
@@ -180,16 +197,31 @@ def _plan(p: Prospect, config: Config, today: date) -> list[ProspectWarning]:
     return found
 
 
-def _stale(
-    p: Prospect, config: Config, today: date, since: date, normal_cycle_days: int | None
-) -> Found:
+def _stale(p: Prospect, config: Config, today: date, since: date, facts: PipelineFacts) -> Found:
     stage = config.stage(p.stage)
     limit = stage.stale_after_days if stage and stage.stale_after_days else None
-    limit = limit or normal_cycle_days or config.normal_sales_cycle_days
+    if limit is None:
+        half = in_best_few_stage(p, config)
+        limit = facts.cycle_days // 2 if half else facts.cycle_days
     days = (today - since).days
-    if days <= limit:
+    if days <= max(1, limit):
         return None
-    return ProspectWarning(WarningCode.STALE, {"days": days, "limit": limit})
+    return ProspectWarning(WarningCode.STALE, {"days": days, "limit": max(1, limit)})
+
+
+def _close_date(p: Prospect, config: Config, today: date, facts: PipelineFacts) -> Found:
+    """Slipped, missing in the funnel, or too far off for a best-few stage."""
+    close = p.expected_close
+    if close is None:
+        if config.stage_table.section.get(p.stage) in _FUNNEL:
+            return ProspectWarning(WarningCode.NO_CLOSE_DATE)
+        return None
+    if close < today:
+        return ProspectWarning(WarningCode.CLOSE_DATE_PASSED, {"days": (today - close).days})
+    if in_best_few_stage(p, config) and not passes_best_few_test(p, today, facts.cycle_days):
+        numbers = {"days": (close - today).days, "limit": facts.cycle_days // 2}
+        return ProspectWarning(WarningCode.NOT_REALLY_BEST_FEW, numbers)
+    return None
 
 
 def _premature(p: Prospect, stages: StageTable) -> Found:
@@ -210,11 +242,13 @@ def _low_icp(p: Prospect, config: Config) -> Found:
 
 
 def warnings_for(
-    p: Prospect, config: Config, today: date, normal_cycle_days: int | None = None
+    p: Prospect, config: Config, today: date, facts: PipelineFacts | None = None
 ) -> list[ProspectWarning]:
-    """Every warning that applies to `p` on `today`, in `WarningCode` order."""
+    """Every warning that applies to `p` on `today`, in `WarningCode` order; `facts`
+    from `pipeline_facts` over all prospects (the config's defaults without it)."""
     if not p.is_open:
         return []
+    facts = facts or default_facts(config)
     stages = config.stage_table
     since = progress_since(p, config, today)
     decider = _decision_maker(p, today)
@@ -226,8 +260,9 @@ def warnings_for(
         _busy_work(p, config, today, since),
         _pest(p, config, today),
         *_plan(p, config, today),
-        _stale(p, config, today, since, normal_cycle_days),
-        _trial(p, config, today, normal_cycle_days or config.normal_sales_cycle_days),
+        _stale(p, config, today, since, facts),
+        _close_date(p, config, today, facts),
+        _trial(p, config, today, facts.cycle_days),
         _premature(p, stages),
         _low_icp(p, config),
     ]

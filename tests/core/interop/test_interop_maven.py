@@ -56,7 +56,7 @@ def test_funnel_figures_match_figures_computed_from_the_csv(
         for r in won
     ]
     funnel = funnel_to_json(summarize_funnel(imported.new, config, TODAY))
-    assert funnel["closed_deals"] == {"won": len(won), "lost": len(lost)}
+    assert funnel["closed_deals"] == {"won": len(won), "lost": len(lost), "dead": 0}
     assert funnel["win_rate"] == round(len(won) / (len(won) + len(lost)), 4)
     assert funnel["win_rate_from_history"] is True
     assert funnel["normal_cycle_days"] == round(statistics.median(days))

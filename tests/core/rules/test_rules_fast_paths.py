@@ -21,7 +21,8 @@ from rules_support import DEFAULT_CONFIG
 from leadline.core.config.model import Config, Icp, IcpCriterion, Section, StageDef
 from leadline.core.models import OUTCOME_VALUES, Outcome, Prospect, TouchOutcome
 from leadline.core.rules.allocation import WINDOW_DAYS, time_allocation
-from leadline.core.rules.history import closed_deals, closings, conversions, timeline
+from leadline.core.rules.closed import closings_on
+from leadline.core.rules.history import closings, conversions, timeline
 from leadline.core.rules.icp import icp_checks, icp_score
 from leadline.core.rules.occasions import next_occurrence, upcoming_occasion, yearly_days
 from leadline.core.rules.touches import silence
@@ -77,12 +78,16 @@ def test_upcoming_occasion_matches_the_plain_search(p: Prospect, today: date, ho
 
 @settings(max_examples=300)
 @given(odd_prospects)
-def test_closed_deals_say_what_closings_say(p: Prospect) -> None:
-    won_dates, lost, from_history = closed_deals(p)
+def test_closings_on_the_last_day_say_what_closings_say(p: Prospect) -> None:
+    found = closings_on(p, DEFAULT_CONFIG, date.max)
     entries = closings(p)
-    assert sorted(won_dates) == [e.date for e in entries if e.stage == Outcome.WON]
-    assert lost == sum(e.stage == Outcome.LOST for e in entries)
-    assert from_history == (not won_dates or any(e.stage == Outcome.WON for e in p.stage_history))
+    won = [c for c in found if c.outcome == Outcome.WON]
+    assert sorted(c.day for c in won) == [e.date for e in entries if e.stage == Outcome.WON]
+    assert sum(c.outcome == Outcome.LOST for c in found) == sum(
+        e.stage == Outcome.LOST for e in entries
+    )
+    closed = [c for c in found if c.outcome in (Outcome.WON, Outcome.LOST)]
+    assert all(c.real for c in closed) == all(e in p.stage_history for e in entries)
 
 
 @settings(max_examples=300)
@@ -117,9 +122,9 @@ def _reference_minutes(ps: list[Prospect], today: date) -> dict[Section | None, 
     start = today - timedelta(days=WINDOW_DAYS - 1)
     found: dict[Section | None, int] = {}
     for p in ps:
-        entries = timeline(p)
+        entries = timeline(p, today)  # history dated after today is ignored
         dates = [e.date for e in entries]
-        for t in p.touches:
+        for t in p.touches if entries else ():
             if start <= t.date <= today and t.minutes > 0:
                 at = max(0, bisect_right(dates, t.date) - 1)
                 section = DEFAULT_CONFIG.section_of(entries[at].stage)

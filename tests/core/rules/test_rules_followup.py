@@ -205,7 +205,8 @@ def test_move_stage_next_due(
     p = build_prospect(start_stage, plan=FollowUpPlan(next_due=start_due))
     moved = followup.move_stage(p, target, DAY, config, NOW)
     assert moved.plan.next_due == expected_due
-    assert moved.stage == target and moved.stage_history[-1] == StageEntry(target, DAY)
+    won = 0.0 if target == Outcome.WON else None  # a win records its value
+    assert moved.stage == target and moved.stage_history[-1] == StageEntry(target, DAY, won)
     assert moved.stage_entered == DAY and moved.updated == NOW
 
 

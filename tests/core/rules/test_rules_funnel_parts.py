@@ -2,8 +2,9 @@
 
 `summarize_funnel` adds up each prospect's parts (`summarize_parts`); the
 golden fixture pins its results. Here every figure is compared with the
-function that computes it alone from the prospects (win rate, normal cycle,
-conversions, time allocation, quota, meetings, best few, stage totals), for
+function that computes it alone from the prospects (win rate, lead-to-won rate,
+deal size, pipeline facts, normal cycle, conversions, time allocation, quota,
+meetings, best few, cost of chasing, stage totals), for
 the golden inputs and for generated prospects, and parts made for one list of
 prospects are shown to serve another list that shares some of them.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from golden_support import CONFIGS, DAYS, load_golden, odd_prospect, subsets
@@ -22,48 +23,88 @@ from rules_support import DEFAULT_CONFIG
 from strategies import funnel_prospects as any_prospect
 from testkit import TODAY
 
-from leadline.core.config.model import Config
+from leadline.core.config.model import Config, Section
 from leadline.core.models import Outcome, Prospect
 from leadline.core.rules.advice import meetings_booked
 from leadline.core.rules.allocation import time_allocation
+from leadline.core.rules.chasing import chasing_minutes
+from leadline.core.rules.closed import closings_on
+from leadline.core.rules.deal import stage_on
 from leadline.core.rules.funnel.summary import (
     FunnelSummary,
     parts_maker,
-    passes_best_few_test,
     summarize_funnel,
     summarize_parts,
 )
-from leadline.core.rules.history import conversions, normal_cycle, win_rate
-from leadline.core.rules.quota import quota_status
+from leadline.core.rules.history import (
+    average_deal_size,
+    conversions,
+    lead_to_won_rate,
+    normal_cycle,
+    win_rate,
+)
+from leadline.core.rules.pipeline import estimated_value, pipeline_facts
+from leadline.core.rules.quota import QuotaRates, period_bounds, quota_status
 
 
-def _plain_rows(prospects: list[Prospect], config: Config) -> list[tuple[str, int, float, float]]:
-    """(key, count, value, weighted) per stage and outcome, added up in order."""
+def _plain_rows(
+    prospects: list[Prospect], config: Config, today: date
+) -> list[tuple[str, int, float, float, int]]:
+    """(key, count, value, weighted, estimated) per stage and outcome, added up in order,
+    each prospect in the stage it sat in on `today`."""
     rows = []
     for key in [s.key for s in config.stages] + [o.value for o in Outcome]:
         stage = config.stage(key)
-        count, value, weighted = 0, 0.0, 0.0
+        count, value, weighted, estimated = 0, 0.0, 0.0, 0
         for p in prospects:
-            if p.stage == key:
-                count, value = count + 1, value + p.value
-                weighted += p.value * stage.probability if stage else 0.0
-        rows.append((key, count, value, weighted))
+            if stage_on(p, today) == key:
+                amount, guessed = estimated_value(p)
+                count, value, estimated = count + 1, value + amount, estimated + guessed
+                weighted += amount * stage.probability if stage else 0.0
+        rows.append((key, count, value, weighted, estimated))
     return rows
+
+
+def _plain_best_few(ps: list[Prospect], config: Config, today: date, cycle: int) -> list[str]:
+    last = today + timedelta(days=cycle / 2)
+    return [
+        p.id
+        for p in ps
+        if config.section_of(stage_on(p, today)) == Section.BEST_FEW
+        and p.expected_close is not None
+        and today <= p.expected_close <= last
+    ]
+
+
+def _plain_chasing(ps: list[Prospect], config: Config, today: date) -> int:
+    start, _ = period_bounds(today, config.quota.period)
+    return sum(chasing_minutes(p, closings_on(p, config, today), start, today)[0] for p in ps)
 
 
 def assert_plain_figures(summary: FunnelSummary, ps: list[Prospect], config: Config) -> None:
     today = summary.today
-    rate = win_rate(ps, config)
+    rate = win_rate(ps, config, today)
     assert summary.win_rate == rate
-    assert summary.normal_cycle == normal_cycle(ps, config)
-    assert (summary.conversion, summary.meeting_to_won) == conversions(ps, config)
+    assert summary.facts == pipeline_facts(ps, config, today)
+    lead_rate = lead_to_won_rate(ps, config, today)
+    assert summary.lead_to_won == lead_rate
+    open_values = [estimated_value(p)[0] for p in ps if config.stage(stage_on(p, today))]
+    size = average_deal_size(ps, config, today, open_values)
+    assert summary.deal_size == size
+    assert summary.normal_cycle == normal_cycle(ps, config, today)
+    assert (summary.conversion, summary.meeting_to_won) == conversions(ps, config, today)
     assert summary.time_allocation == time_allocation(ps, config, today)
-    assert summary.quota == quota_status(ps, config, today, rate.rate)
+    rates = QuotaRates(rate.rate, lead_rate.rate, size.amount)
+    assert summary.quota == quota_status(ps, config, today, rates)
     assert summary.meetings_next_14_days == meetings_booked(ps, today)
     cycle = summary.normal_cycle.days
-    assert summary.best_few_ids == tuple(p.id for p in ps if passes_best_few_test(p, today, cycle))
-    found = [(b.key, b.count, b.value, b.weighted_value) for b in summary.stages + summary.outcomes]
-    assert found == _plain_rows(ps, config)
+    assert list(summary.best_few_ids) == _plain_best_few(ps, config, today, cycle)
+    assert summary.chasing_minutes == _plain_chasing(ps, config, today)
+    found = [
+        (b.key, b.count, b.value, b.weighted_value, b.estimated)
+        for b in summary.stages + summary.outcomes
+    ]
+    assert found == _plain_rows(ps, config, today)
 
 
 @pytest.mark.parametrize("config_name", sorted(CONFIGS))

@@ -12,6 +12,7 @@ from rules_support import DEFAULT_CONFIG, QUALIFICATION
 from leadline.core.config.model import (
     SECTION_PRIORITY,
     Config,
+    Section,
     StopFollowing,
     StopFollowingOverride,
 )
@@ -139,7 +140,9 @@ def _urgency(item: QueueItem, today: date) -> int:
 
 
 def _rank(item: QueueItem) -> int:
-    return SECTION_PRIORITY.index(item.section) if item.section else len(SECTION_PRIORITY)
+    """A best-few-stage deal failing the best-few test ranks like one in the funnel."""
+    section = Section.IN if item.not_really_best_few else item.section
+    return SECTION_PRIORITY.index(section) if section else len(SECTION_PRIORITY)
 
 
 def assert_in_order(a: QueueItem, b: QueueItem, today: date) -> None:

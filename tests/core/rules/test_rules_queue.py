@@ -234,12 +234,12 @@ def test_stop_following_keeps_reminders_and_cards(config: Config) -> None:
 def test_order_urgency_then_section_then_value_then_name(config: Config) -> None:
     yesterday, tomorrow = TODAY - timedelta(days=1), TODAY + timedelta(days=1)
     ps = [
-        due_on(tomorrow, "proposal", id="soon-best", name="S", value=900),
+        due_on(tomorrow, "proposal", id="soon-best", name="S", value=900, expected_close=tomorrow),
         due_on(TODAY + timedelta(days=2), "lead", id="soon-later", name="L", value=1),
         due_on(TODAY, "needs", id="due-in", name="B", value=100),
         due_on(TODAY, "lead", id="due-above-small", name="A", value=100),
         due_on(TODAY, "qualified", id="due-above-big", name="Z", value=5000),
-        due_on(TODAY, "negotiation", id="due-best", name="Y", value=10),
+        due_on(TODAY, "negotiation", id="due-best", name="Y", value=10, expected_close=tomorrow),
         due_on(TODAY, "needs", id="due-in-b", name="b", value=100),
         due_on(yesterday, "needs", id="overdue-in", name="O", value=1),
         due_on(TODAY - timedelta(days=9), "lead", id="overdue-above", name="P", value=1),

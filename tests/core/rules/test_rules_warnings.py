@@ -21,6 +21,8 @@ from leadline.core.models import (
     Touch,
     TouchOutcome,
 )
+from leadline.core.rules.history import NormalCycle, WinRate
+from leadline.core.rules.pipeline import PipelineFacts
 from leadline.core.rules.warnings import WarningCode as W
 from leadline.core.rules.warnings import warnings_for
 
@@ -53,6 +55,7 @@ def clean(stage: str = "needs", first: date = FIRST, **changes: Any) -> Prospect
         contacts=EVERY_INFLUENCE,
         plan=GOOD_PLAN,
         icp=FIT_ICP,
+        expected_close=TODAY + timedelta(days=20),  # within half the cycle: best few
     )
     return replace(base, **changes)
 
@@ -197,7 +200,8 @@ def test_stale(stage: str, days: int, expected: dict[str, int] | None) -> None:
 
 def test_stale_uses_the_users_normal_cycle_when_given() -> None:
     p = clean(first=TODAY - timedelta(days=61))
-    assert W.STALE not in codes(p, normal_cycle_days=90)
+    facts = PipelineFacts(NormalCycle(90, 5, True), WinRate(0.3, 3, 7, True))
+    assert W.STALE not in codes(p, facts=facts)
 
 
 def test_premature_stage_lists_the_unticked_items() -> None:
