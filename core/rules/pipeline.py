@@ -62,24 +62,35 @@ def default_facts(config: Config) -> PipelineFacts:
     return PipelineFacts(cycle, WinRate(config.quota.default_win_rate, 0, 0, False))
 
 
-def pipeline_facts(prospects: Iterable[Prospect], config: Config, today: date) -> PipelineFacts:
-    """The facts of these prospects on `today` (as `summarize_funnel` computes them)."""
+DealFacts = tuple[int, int, int, int | None]
+"""What one prospect adds to the facts: funnel deals won, lost, dead, and its cycle days."""
+
+
+def deal_facts(p: Prospect, config: Config, today: date) -> DealFacts:
+    """`p`'s share of the pipeline facts on `today` (a caller may keep it per prospect)."""
+    closed = closings_on(p, config, today)
+    if not closed:
+        return 0, 0, 0, None
+    funnel = [c.outcome for c in closed if c.funnel]
+    counts = funnel.count("won"), funnel.count("lost"), funnel.count("dead")
+    return (*counts, cycle_days_of(p, closed))
+
+
+def facts_from_deals(deals: Iterable[DealFacts], config: Config) -> PipelineFacts:
+    """The pipeline facts from each prospect's `deal_facts`."""
     won = lost = dead = 0
     days: list[int] = []
-    for p in prospects:
-        closed = closings_on(p, config, today)
-        if not closed:
-            continue
-        cycle = cycle_days_of(p, closed)
+    for w, lo, d, cycle in deals:
+        won, lost, dead = won + w, lost + lo, dead + d
         if cycle is not None:
             days.append(cycle)
-        for c in closed:
-            if c.funnel:
-                won += c.outcome == "won"
-                lost += c.outcome == "lost"
-                dead += c.outcome == "dead"
     rate = win_rate_from_counts(won, lost, dead, config)
     return PipelineFacts(normal_cycle_from_days(days, config), rate)
+
+
+def pipeline_facts(prospects: Iterable[Prospect], config: Config, today: date) -> PipelineFacts:
+    """The facts of these prospects on `today` (as `summarize_funnel` computes them)."""
+    return facts_from_deals((deal_facts(p, config, today) for p in prospects), config)
 
 
 def estimated_value(p: Prospect) -> tuple[float, bool]:

@@ -76,7 +76,8 @@ def test_move_to_outcome_and_list_by_stage(cli: Run) -> None:
     cli("move", "Acme", "won", "--date", "2026-11-20")
     won = as_json(cli("list", "--stage", "won", "--json"))
     assert [p["name"] for p in won] == ["Acme"]
-    assert won[0]["stage_history"][-1] == {"stage": "won", "date": "2026-11-20"}
+    # the win records its value, so a reopened customer's old win keeps its money
+    assert won[0]["stage_history"][-1] == {"stage": "won", "date": "2026-11-20", "value": 5000.0}
 
 
 def test_bad_config_exits_2_with_location(cli: Run, tmp_path: Path) -> None:

@@ -80,13 +80,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from leadline.core.rules.pipeline import pipeline_facts  # noqa: PLC0415
     from leadline.core.rules.warnings import warnings_for  # noqa: PLC0415
     from leadline.tui.cli import render  # noqa: PLC0415
 
     ctx = open_context(args)
     today = parse_day(args.today, ctx.now().date())
     prospect = find_one(ctx.store, args.prospect)
-    found = warnings_for(prospect, ctx.config, today)
+    facts = pipeline_facts(ctx.store.prospects(), ctx.config, today)  # the user's own cycle
+    found = warnings_for(prospect, ctx.config, today, facts)
     if args.json:
         doc = prospect.to_doc()
         doc["warnings"] = [_warning_json(w) for w in found]
@@ -142,24 +144,28 @@ def cmd_funnel(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     today = parse_day(args.today, ctx.now().date())
     summary = summarize_funnel(ctx.store.prospects(), ctx.config, today)
+    data = funnel_to_json(summary, ctx.config.currency)
     if args.json:
-        _emit(funnel_to_json(summary))
+        _emit(data)
     else:
-        print(render.funnel_text(funnel_to_json(summary), ctx.config))
+        print(render.funnel_text(data, ctx.config))
     return 0
 
 
 def cmd_warnings(args: argparse.Namespace) -> int:
+    from leadline.core.rules.pipeline import pipeline_facts  # noqa: PLC0415
     from leadline.core.rules.warnings import warnings_for  # noqa: PLC0415
     from leadline.tui.cli import render  # noqa: PLC0415
 
     ctx = open_context(args)
     today = parse_day(args.today, ctx.now().date())
+    everyone = ctx.store.prospects()
+    facts = pipeline_facts(everyone, ctx.config, today)  # the user's own cycle, once
     if args.prospect:
         prospects = [find_one(ctx.store, args.prospect)]
     else:
-        prospects = [p for p in ctx.store.prospects() if p.is_open]
-    found = [(p, warnings_for(p, ctx.config, today)) for p in prospects]
+        prospects = [p for p in everyone if p.is_open]
+    found = [(p, warnings_for(p, ctx.config, today, facts)) for p in prospects]
     found = [(p, ws) for p, ws in found if ws]
     if args.json:
         _emit(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from leadline.core.config.model import Config
 from leadline.core.models import Prospect
-from leadline.tui.text import words
+from leadline.tui.text import quota_words, words
 from leadline.tui.text.fmt import ago, deals, due_phrase, fit, money, money_exact
 from leadline.tui.text.labels import (
     ROLE_LABELS,
@@ -83,15 +83,17 @@ def funnel_text(data: dict[str, Any], config: Config) -> str:
     lines = ["Funnel"]
     for section in data.get("sections", []):
         key = section.get("key", section.get("section", ""))
+        guessed = section.get("estimated_deals", 0)
         lines.append(
             f"  {str(key).replace('_', ' '):<9} {deals(section['count']):>9} "
-            f"{money(section['value'], cur):>8}  weighted {money(section['weighted_value'], cur)}"
+            f"{quota_words.marked(section['value'], cur, guessed):>8}  "
+            f"weighted {money(section['weighted_value'], cur)}"
         )
         for stage in data["stages"]:
             if stage["section"] == key:
+                value = quota_words.marked(stage["value"], cur, stage.get("estimated_deals", 0))
                 lines.append(
-                    f"    {fit(stage['name'], 16)} {stage['count']:>4} "
-                    f"{money(stage['value'], cur):>8}  "
+                    f"    {fit(stage['name'], 16)} {stage['count']:>4} {value:>8}  "
                     f"weighted {money(stage['weighted_value'], cur)}"
                 )
     quota = data["quota"]
@@ -100,19 +102,34 @@ def funnel_text(data: dict[str, Any], config: Config) -> str:
         f"Quota {quota.get('period_label', '')}: target {money_exact(quota['target'], cur)}, "
         f"won {money_exact(quota['won'], cur)}, expected {money_exact(quota['expected'], cur)}, "
         f"gap {money_exact(quota['gap'], cur)}",
-        f"  new pipeline needed: {_needed(quota['new_pipeline_needed'], cur)} "
-        f"at a win rate of {data['win_rate'] * 100:.0f}%; normal cycle "
-        f"{data['normal_cycle_days']} days",
+        *(
+            f"  {line}"
+            for line in quota_words.needed_lines(
+                quota["new_pipeline_needed"],
+                data["win_rate"],
+                quota.get("new_leads_needed"),
+                data.get("lead_to_won_rate", 0.0),
+                data.get("average_deal_size"),
+                cur,
+            )
+        ),
+        f"  normal cycle {data['normal_cycle_days']} days; "
+        f"{deals(len(data.get('best_few_test', [])))} best few",
     ]
+    notes = [
+        quota_words.slipped_sentence(quota.get("slipped_deals", 0), quota.get("slipped", 0), cur),
+        quota_words.estimate_note(sum(s.get("estimated_deals", 0) for s in data["sections"])),
+    ]
+    lines += [f"  {note}" for note in notes if note]
     advice = data.get("advice", [])
     if advice:
         lines += ["", "Advice"]
         lines += [f"  - {words.advice_sentence(a['code'], a)}" for a in advice]
+    lessons = data.get("icp_learning", [])
+    if lessons:
+        lines += ["", "What the ideal customer profile has learned"]
+        lines += [f"  {line}" for line in quota_words.icp_lines(lessons)]
     return "\n".join(lines)
-
-
-def _needed(amount: float | None, currency: str) -> str:
-    return "more than any win rate can give" if amount is None else money_exact(amount, currency)
 
 
 def list_text(prospects: Sequence[Prospect], config: Config) -> str:

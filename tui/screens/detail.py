@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from leadline.core.models import Prospect
+from leadline.core.rules.pipeline import PipelineFacts
 from leadline.core.rules.warnings import warnings_for
 from leadline.tui.dialogs.base import api
 from leadline.tui.dialogs.edit_menu import EditMenu
@@ -115,15 +116,21 @@ class DetailScreen(ProspectActionsScreen):
         )
         for key, renderable in self._sections(p).items():
             self.query_one(f"#detail-{key}", Static).update(renderable)
-        calm = not warnings_for(p, api(self).config, api(self).today())
+        config, today = api(self).config, api(self).today()
+        calm = not warnings_for(p, config, today, self._facts())
         self.query_one("#detail-warnings").set_class(calm, "-none")  # "None." is no alert
+
+    def _facts(self) -> PipelineFacts:
+        """The user's own normal cycle and win rate, from the funnel parts the app keeps."""
+        app = self.leadline
+        return app.memo.facts(app.prospects(), app.config, app.today())
 
     def _sections(self, p: Prospect) -> dict[str, RenderableType]:
         config, today = api(self).config, api(self).today()
         return {
             "contacts": view.contacts_view(p),
             "plan": view.plan_view(p, config, today),
-            "warnings": view.warnings_view(p, config, today),
+            "warnings": view.warnings_view(p, config, today, self._facts()),
             "checklist": view.checklist_view(p, config),
             "timeline": timeline_table(p, today),
             "penetration": view.penetration_view(p),

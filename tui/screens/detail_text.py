@@ -22,6 +22,7 @@ from leadline.core.rules.followup import (
     is_qualified,
 )
 from leadline.core.rules.icp import icp_score
+from leadline.core.rules.pipeline import PipelineFacts
 from leadline.core.rules.touches import silence
 from leadline.core.rules.warnings import warnings_for
 from leadline.tui.dialogs.base import stage_label
@@ -106,9 +107,12 @@ def plan_view(p: Prospect, config: Config, today: date) -> Text:
     return Text("\n".join(lines))
 
 
-def warnings_view(p: Prospect, config: Config, today: date) -> Text:
-    """Every warning as a sentence, or a calm line when there is none."""
-    found = warnings_for(p, config, today)
+def warnings_view(
+    p: Prospect, config: Config, today: date, facts: PipelineFacts | None = None
+) -> Text:
+    """Every warning as a sentence, or a calm line when there is none (`facts`: the
+    pipeline's, so stale uses the user's own cycle)."""
+    found = warnings_for(p, config, today, facts)
     if not found:
         return Text("None.")
     return Text("\n".join(f"! {words.warning_line(w)}" for w in found))

@@ -74,6 +74,8 @@ class FunnelScreen(LiveScreen):
             yield Static("Conversion", classes="block-title")
             yield Static(words.conversion_lines(summary, self.leadline.config), id="conversion")
             yield Static(words.outcome_line(summary, currency), id="outcomes")
+            yield Static("What the ideal customer profile has learned", classes="block-title")
+            yield Static(words.icp_lines(summary), id="icp-learning")
         yield LeadlineFooter()
 
     def on_mount(self) -> None:
@@ -134,6 +136,7 @@ class FunnelScreen(LiveScreen):
         self.query_one("#time", Static).update(words.time_lines(summary, config))
         self.query_one("#conversion", Static).update(words.conversion_lines(summary, config))
         self.query_one("#outcomes", Static).update(words.outcome_line(summary, currency))
+        self.query_one("#icp-learning", Static).update(words.icp_lines(summary))
 
     # -- keys -----------------------------------------------------------------
 

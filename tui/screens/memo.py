@@ -31,6 +31,7 @@ from leadline.core.rules.funnel.summary import (
     parts_maker,
     summarize_parts,
 )
+from leadline.core.rules.pipeline import DealFacts, PipelineFacts, deal_facts, facts_from_deals
 from leadline.core.rules.queue import QueueItem, queue_items_maker, queue_sort_key
 from leadline.tui.screens.queue_rows import item_row
 from leadline.tui.widgets.prospect_table import Row
@@ -45,6 +46,8 @@ class _Entry:
     """The object the parts below were made from."""
     funnel: ProspectParts | None = None
     queue: tuple[QueueEntry, ...] | None = None
+    deals: DealFacts | None = None
+    """Its share of the pipeline facts (the queue and the detail's warnings need them)."""
 
 
 class ProspectMemo:
@@ -54,6 +57,8 @@ class ProspectMemo:
         self._entries: dict[str, _Entry] = {}
         self._key: tuple[Config, date] | None = None
         self._make_parts: PartsMaker | None = None
+        self._queue_facts: PipelineFacts | None = None
+        """The facts the kept queue items were made with (a change remakes them all)."""
         self.made: dict[str, list[str]] = {"funnel": [], "queue": []}
         """The prospects whose funnel parts / queue items the last summary / queue
         had to make (for tests and measurements)."""
@@ -81,12 +86,28 @@ class ProspectMemo:
         self.made["funnel"] = made
         return summarize_parts(parts, config, today)
 
+    def facts(self, prospects: Sequence[Prospect], config: Config, today: date) -> PipelineFacts:
+        """Core's `pipeline_facts`, from each prospect's share kept here: what the
+        warnings and the queue measure deals against (the user's own cycle)."""
+        self._parts_maker(config, today)
+        shares: list[DealFacts] = []
+        for p in prospects:
+            entry = self._entry(p)
+            if entry.deals is None:
+                entry.deals = deal_facts(p, config, today)
+            shares.append(entry.deals)
+        return facts_from_deals(shares, config)
+
     def queue(
-        self, prospects: Iterable[Prospect], config: Config, today: date
+        self, prospects: Sequence[Prospect], config: Config, today: date
     ) -> list[tuple[QueueItem, Row]]:
         """Core's follow-up queue (`build_follow_up_queue`), each item with its table row."""
-        self._parts_maker(config, today)
-        items_of = queue_items_maker(config, today)
+        facts = self.facts(prospects, config, today)
+        if facts != self._queue_facts:  # best few ranks by the cycle: remake every item
+            for entry in self._entries.values():
+                entry.queue = None
+            self._queue_facts = facts
+        items_of = queue_items_maker(config, today, facts)
         made: list[str] = []
         found: list[QueueEntry] = []
         for p in prospects:

@@ -42,6 +42,17 @@ def _plural(count: Any, noun: str, nouns: str = "") -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {nouns or noun + 's'}"
 
 
+def _duration(minutes: Any) -> str:
+    """ "45 min", "3h 20 min"."""
+    try:
+        hours, rest = divmod(int(minutes), 60)
+    except (TypeError, ValueError):
+        return "?"
+    if not hours:
+        return f"{rest} min"
+    return f"{hours}h {rest:02d} min" if rest else f"{hours}h"
+
+
 def _pct(value: Any) -> str:
     try:
         return f"{float(value) * 100:.0f}%"
@@ -70,6 +81,15 @@ def warning_sentence(code: str, numbers: Mapping[str, Any]) -> str:
         "stale": (
             f"{_n(numbers, 'days')} days in this stage (limit {_n(numbers, 'limit')}): stale."
         ),
+        "close-date-passed": (
+            f"Expected close passed {_plural(_n(numbers, 'days'), 'day')} ago: the deal has "
+            "slipped. Agree a new date or close it."
+        ),
+        "no-close-date": "No expected close date on a deal in the funnel.",
+        "not-really-best-few": (
+            f"Close date {_n(numbers, 'days')} days away, beyond half your cycle "
+            f"({_n(numbers, 'limit')} days): really best few?"
+        ),
         "premature-stage": (
             f"Entered the stage with {_n(numbers, 'missing')} entry criteria not met."
         ),
@@ -91,25 +111,59 @@ def warning_line(warning: Any) -> str:
     return f"{sentence.rstrip('.')}: {', '.join(items)}."
 
 
+def _booked(meetings: Any, horizon: Any) -> str:
+    if meetings == 0:
+        return f"no new-business meeting booked in the next {horizon} days"
+    return f"only {_plural(meetings, 'new-business meeting')} booked in the next {horizon} days"
+
+
+def _few(count: Any, noun: str) -> str:
+    """ "none", "only 1 prospect", "only 2 prospects": never "only 0"."""
+    return "nobody" if count == 0 else f"only {_plural(count, noun)}"
+
+
+def _cold_calls(numbers: Mapping[str, Any]) -> str:
+    advice = "fewer cold calls, more research and presentations."
+    if "meetings" in numbers:  # the article's case: many appointments, few near close
+        near = _n(numbers, "best_few", 0)
+        close = "none near close" if near == 0 else f"only {_plural(near, 'deal')} near close"
+        return f"{_n(numbers, 'meetings')} new-business meetings booked but {close}: {advice}"
+    return f"{_n(numbers, 'above')} prospects above the funnel and none near close: {advice}"
+
+
+def _weak_closing(numbers: Mapping[str, Any]) -> str:
+    closed, won = _n(numbers, "meetings"), _n(numbers, "won", 0)
+    head = f"{closed} deals that reached a meeting have closed and"
+    if won == 0:
+        return f"{head} none was won: work on closing."
+    return f"{head} only {_pct(numbers.get('meeting_to_won'))} were won: work on closing."
+
+
 def advice_sentence(code: str, numbers: Mapping[str, Any]) -> str:
     """One piece of funnel-shape advice, in words."""
     sentences = {
+        "empty-pipeline": (
+            "No open deals yet: start prospecting. Add your leads and book first meetings."
+        ),
+        "thin-pipeline": (
+            f"{_plural(_n(numbers, 'open'), 'open deal')} is a thin pipeline: "
+            "prospect now so the funnel never runs dry."
+        ),
         "prospect-more": (
-            f"{_n(numbers, 'best_few')} deals near close but only "
-            f"{_plural(_n(numbers, 'meetings', 0), 'meeting')} booked in the next "
-            f"{_n(numbers, 'horizon_days', 14)} days: prospect more now."
+            f"{_n(numbers, 'best_few')} deals near close but "
+            f"{_booked(_n(numbers, 'meetings', 0), _n(numbers, 'horizon_days', 14))}: "
+            "prospect more now."
         ),
-        "fewer-cold-calls": (
-            f"{_n(numbers, 'above')} prospects above the funnel and none near close: "
-            "fewer cold calls, more research and presentations."
-        ),
+        "fewer-cold-calls": _cold_calls(numbers),
         "roller-coaster": (
-            f"Only {_plural(_n(numbers, 'above', 0), 'prospect')} above the funnel: "
+            f"{_few(_n(numbers, 'above', 0), 'prospect').capitalize()} above the funnel: "
             "income will dip once current deals close. Fill the top now."
         ),
-        "weak-closing": (
-            f"{_n(numbers, 'meetings')} prospects reached a meeting but only "
-            f"{_pct(numbers.get('meeting_to_won'))} were won: work on closing."
+        "weak-closing": _weak_closing(numbers),
+        "cost-of-chasing": (
+            f"{_duration(_n(numbers, 'minutes', 0))} this period on "
+            f"{_plural(_n(numbers, 'deals', 0), 'deal')} that ended lost or dead: "
+            "the cost of chasing. Stop sooner."
         ),
         "rebalance-time": (
             f"Time on {str(numbers.get('section', '?')).replace('_', ' ')}: "

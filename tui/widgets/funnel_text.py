@@ -11,7 +11,10 @@ from textual.content import Content
 from leadline.core.config.model import Config, Section
 from leadline.core.rules.funnel.summary import Bucket, FunnelSummary
 from leadline.core.rules.history import Conversion
+from leadline.core.rules.icp_learning import MIN_CLOSED_FOR_ICP, IcpLesson
 from leadline.tui.text.fmt import deals, money
+from leadline.tui.text.quota_words import estimate_note, marked
+from leadline.tui.text.quota_words import icp_lines as quota_icp_lines
 from leadline.tui.text.words import advice_sentence
 from leadline.tui.widgets.quota import QuotaView
 
@@ -31,24 +34,58 @@ def section_heading(bucket: Bucket, currency: str) -> Content:
     """`Above the funnel · 14 deals · €310k · weighted €24k`."""
     return Content.assemble(
         (f" {section_title(bucket.key)}", "bold $accent"),
-        f" · {deals(bucket.count)} · {money(bucket.value, currency)}",
+        f" · {deals(bucket.count)} · {marked(bucket.value, currency, bucket.estimated)}",
         (f" · weighted {money(bucket.weighted_value, currency)}", "dim"),
     )
 
 
 def quota_view(summary: FunnelSummary, currency: str) -> QuotaView:
     """The quota widget's figures from the summary."""
-    return QuotaView(summary.quota, summary.win_rate.rate, currency)
+    return QuotaView(
+        summary.quota, summary.win_rate.rate, currency, summary.lead_to_won.rate,
+        summary.deal_size.amount,
+    )  # fmt: skip
 
 
 def best_few_line(summary: FunnelSummary) -> Content:
     """How many open deals pass the best-few test, and what the test is."""
     half = summary.normal_cycle.days // 2
     count = len(summary.best_few_ids)
-    return Content(
-        f" {deals(count)} expected to close within {half} days "
-        f"(half your normal {summary.normal_cycle.days}-day cycle)"
-    )
+    lines = [
+        Content(
+            f" {deals(count)} expected to close within {half} days "
+            f"(half your normal {summary.normal_cycle.days}-day cycle)"
+        )
+    ]
+    doubtful = len(summary.not_really_best_few_ids)
+    if doubtful:
+        text = f" {deals(doubtful)} in best-few stages will not: really best few?"
+        lines.append(Content.styled(text, "$state-warning"))
+    note = estimate_note(sum(b.estimated for b in summary.sections))
+    if note:
+        lines.append(Content(f" {note}"))
+    return Content("\n").join(lines)
+
+
+def vars_of(lesson: IcpLesson) -> dict[str, object]:
+    """A lesson as the funnel JSON words it (what `quota_words.icp_lines` reads)."""
+    return {
+        "label": lesson.label,
+        "attribute": lesson.attribute,
+        "met_rate": lesson.met_rate,
+        "met_closed": lesson.met_closed,
+        "unmet_rate": lesson.unmet_rate,
+        "unmet_closed": lesson.unmet_closed,
+    }
+
+
+def icp_lines(summary: FunnelSummary) -> Content:
+    """Per ICP criterion, the won share of deals meeting it or not; a line saying it
+    needs more closed deals until then."""
+    lessons = [vars_of(lesson) for lesson in summary.icp_lessons]
+    if not lessons:
+        return Content(f" Shown once {MIN_CLOSED_FOR_ICP} deals in the funnel have closed.")
+    return Content("\n").join(Content(f" {line}") for line in quota_icp_lines(lessons))
 
 
 def advice_sentences(summary: FunnelSummary) -> list[str]:

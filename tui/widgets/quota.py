@@ -14,6 +14,7 @@ from textual.widget import Widget
 
 from leadline.core.rules.quota import QuotaStatus
 from leadline.tui.text.fmt import money
+from leadline.tui.text.quota_words import marked, needed_lines, slipped_sentence
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class QuotaView:
     quota: QuotaStatus
     win_rate: float
     currency: str
+    lead_to_won: float = 0.0
+    deal_size: float | None = None
 
 
 def _cells(amount: float, total: float, width: int) -> int:
@@ -49,23 +52,23 @@ def quota_bar(view: QuotaView, width: int) -> Content:
 
 
 def quota_words(view: QuotaView) -> Content:
-    """Won, expected and gap in words; with a gap, a line on the new pipeline it needs."""
+    """Won, expected and gap in words; with a gap, a line on the new pipeline it needs;
+    a line on the slipped deals when there are some."""
     q, cur = view.quota, view.currency
-    text = (
-        f" won {money(q.won, cur)} ({q.won_deals}) · "
-        f"expected {money(q.expected, cur)} ({q.expected_deals}) · "
-    )
+    expected = marked(q.expected, cur, q.expected_estimated)
+    text = f" won {money(q.won, cur)} ({q.won_deals}) · expected {expected} ({q.expected_deals}) · "
+    slipped = slipped_sentence(q.slipped_deals, q.slipped, cur)
+    extra = [Content.styled(f" {slipped}", "$state-warning")] if slipped else []
     if q.gap <= 0:
-        return Content.assemble(text, ("quota covered", "$state-won bold"))
-    gap = Content.assemble(text, (f"gap {money(q.gap, cur)}", "$state-warning bold"))
-    if q.new_pipeline_needed is None:
-        need = " No deal won yet, so the new pipeline the gap needs cannot be sized."
-    else:
-        need = (
-            f" The gap needs {money(q.new_pipeline_needed, cur)} of new pipeline "
-            f"at your {view.win_rate:.0%} win rate."
+        return Content("\n").join(
+            [Content.assemble(text, ("quota covered", "$state-won bold")), *extra]
         )
-    return Content("\n").join([gap, Content(need)])
+    gap = Content.assemble(text, (f"gap {money(q.gap, cur)}", "$state-warning bold"))
+    need = needed_lines(
+        q.new_pipeline_needed, view.win_rate, q.new_leads_needed, view.lead_to_won,
+        view.deal_size, cur,
+    )  # fmt: skip
+    return Content("\n").join([gap, *(Content(f" {line}") for line in need), *extra])
 
 
 class QuotaBar(Widget):

@@ -48,7 +48,6 @@ __all__ = [
     "Bucket",
     "FunnelSummary",
     "ProspectParts",
-    "facts_of_parts",
     "funnel_to_json",
     "parts_maker",
     "passes_best_few_test",
@@ -136,21 +135,6 @@ def _buckets(totals: dict[str, Row], config: Config) -> _Buckets:
     )
     outcomes = tuple(Bucket(o.value, o.value, None, *totals.get(o.value, zero)) for o in Outcome)
     return stages, sections, outcomes
-
-
-def facts_of_parts(parts: Sequence[ProspectParts], config: Config) -> PipelineFacts:
-    """The pipeline facts (`pipeline.pipeline_facts`) from the prospects' parts, without
-    the rest of the summary (the queue and the warnings need just these)."""
-    won = lost = dead = 0
-    days: list[int] = []
-    for part in parts:
-        if part.funnel_closed[0] or part.funnel_closed[1] or part.funnel_closed[2]:
-            won, lost, dead = (won + part.funnel_closed[0], lost + part.funnel_closed[1],
-                               dead + part.funnel_closed[2])  # fmt: skip
-        if part.cycle_days is not None:
-            days.append(part.cycle_days)
-    rate = win_rate_from_counts(won, lost, dead, config)
-    return PipelineFacts(normal_cycle_from_days(days, config), rate)
 
 
 def summarize_funnel(prospects: Sequence[Prospect], config: Config, today: date) -> FunnelSummary:

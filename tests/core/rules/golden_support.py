@@ -259,7 +259,7 @@ def subsets(prospects: list[Prospect]) -> dict[str, list[Prospect]]:
 def results(prospects: list[Prospect], config: Config, today: date) -> dict[str, Any]:
     """Everything pinned for one configuration and day."""
     summary = summarize_funnel(prospects, config, today)
-    cycle = summary.normal_cycle.days
+    facts = summary.facts  # the user's own cycle and win rate (pipeline_facts)
     return {
         "funnel": plain(summary),
         "funnel_subsets": {
@@ -268,7 +268,7 @@ def results(prospects: list[Prospect], config: Config, today: date) -> dict[str,
         },
         "queue": plain(build_follow_up_queue(prospects, config, today)),
         "warnings": {p.id: plain(warnings_for(p, config, today)) for p in prospects},
-        "warnings_cycle": {p.id: plain(warnings_for(p, config, today, cycle)) for p in prospects},
+        "warnings_cycle": {p.id: plain(warnings_for(p, config, today, facts)) for p in prospects},
         "stop": {p.id: plain(evaluate_stop_following(p, config, today)) for p in prospects},
     }
 
