@@ -143,7 +143,9 @@ def quota_from_tally(tally: QuotaTally, config: Config, rates: QuotaRates) -> Qu
     win_rate = rates.win_rate
     needed = gap / win_rate if win_rate > 0 else (None if gap else 0.0)
     per_lead = (rates.deal_size or 0.0) * rates.lead_to_won
-    leads = math.ceil(gap / per_lead - 1e-9) if per_lead > 0 else (None if gap else 0)
+    ratio = gap / per_lead if per_lead > 0 else math.inf
+    # a deal size too small to count with (a denormal float) sizes no number of leads
+    leads = math.ceil(ratio - 1e-9) if math.isfinite(ratio) else (None if gap else 0)
     return QuotaStatus(
         period,
         tally.start,

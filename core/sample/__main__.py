@@ -16,7 +16,9 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m leadline.core.sample",
         description="Write a generated pipeline to a leadline data file.",
     )
-    parser.add_argument("--count", type=int, default=60, help="prospects (default 60)")
+    parser.add_argument(
+        "--count", type=int, default=66, help="prospects (default 66: the demo script)"
+    )
     parser.add_argument(
         "--today", type=date.fromisoformat, required=True, help="anchor day, YYYY-MM-DD"
     )

@@ -96,6 +96,9 @@ class ProspectBuilder:
         rng = self.rng
         name, industry, locale = company
         value = float(spec.value) if spec.value else self.value(spec.big)
+        budget_of = value
+        if "estimate" in spec.flags:
+            value = 0.0
         qualification = self._qualification(k, depth, spec)
         has_dm = any(c.role is Role.DECISION_MAKER for c in contacts)
         dm_ok = has_dm and all(v for q, v in qualification.items() if "decision maker" in q.lower())
@@ -113,7 +116,7 @@ class ProspectBuilder:
             lifecycle=self._lifecycle(spec, depth),
             value=value,
             currency=self.config.currency,
-            budget=self._budget(value, depth, qualification),
+            budget=self._budget(budget_of, depth, qualification, "estimate" in spec.flags),
             decision_timeframe=self._timeframe(close),
             expected_close=close,
             qualification=qualification,
@@ -138,7 +141,11 @@ class ProspectBuilder:
         step = 100 if raw < 10_000 else 500 if raw < 100_000 else 1000
         return float(round(raw / step) * step)
 
-    def _budget(self, value: float, depth: int, qualification: dict[str, bool]) -> float | None:
+    def _budget(
+        self, value: float, depth: int, qualification: dict[str, bool], known: bool = False
+    ) -> float | None:
+        if known:
+            return float(round(value / 500) * 500)
         if any(not v for q, v in qualification.items() if "budget" in q.lower()):
             return None
         if depth < self.meeting_index and self.rng.random() < 0.7:
@@ -165,6 +172,10 @@ class ProspectBuilder:
 
     def _expected_close(self, k: int, spec: Spec, last_entry: date) -> date | None:
         rng, today = self.rng, self.today
+        if spec.close_in is not None:
+            return today + timedelta(days=spec.close_in)
+        if "no-close" in spec.flags:
+            return None
         if spec.stage in ("won", "lost"):
             return last_entry
         if spec.stage == "dead" or (spec.stage == "nurture" and rng.random() < 0.5):

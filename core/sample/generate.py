@@ -1,6 +1,6 @@
 """A deterministic generator of realistic pipelines, for the demo, tests and benchmarks.
 
-`generate_pipeline(60, date(2026, 11, 23))` gives the shipped demo data; the
+`generate_pipeline(66, date(2026, 11, 23))` gives the shipped demo data; the
 same call with 100_000 gives a benchmark pipeline in seconds (past
 `CLONE_AFTER` prospects, timelines are reused under new names). The output
 depends only on the arguments (one seeded `random.Random`, no clock), and a

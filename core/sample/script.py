@@ -33,6 +33,8 @@ class Health(StrEnum):
 
 FLAGS = ("no-dm", "gatekeepers-only", "busy", "pest", "no-plan", "stale", "premature")
 """Designed follow-up sins; each makes the matching prospect warning appear."""
+SCRIPT_FLAGS = ("no-close", "estimate")
+"""Only in the script: no expected close date; no value yet, but a budget (the estimate)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class Spec:
     that many days ago and nothing was logged after it)."""
     birthday_in: int | None = None
     anniversary_in: int | None = None
+    close_in: int | None = None
+    """A fixed expected close, this many days after the anchor day (negative: slipped)."""
 
 
 def _s(stage: str, health: Health = Health.LATER, *flags: str, **kw: int | bool) -> Spec:
@@ -89,7 +93,9 @@ SCRIPT: tuple[Spec, ...] = (
     _s("needs", H.LATER, birthday_in=2),
     _s("needs", H.STOP_UNANSWERED),  # qualified and a good fit: proposes nurture
     _s("needs", H.DUE),
+    _s("needs", H.SOON, "no-close"),  # in the funnel and nobody asked when they decide
     _s("demo", H.LATER, "pest"),
+    _s("demo", H.SOON, "estimate"),  # no value yet: the budget stands in
     _s("demo", H.SOON),
     _s("demo", H.LATER, meeting_in=21, big=True),
     _s("demo", H.OVERDUE),
@@ -101,6 +107,8 @@ SCRIPT: tuple[Spec, ...] = (
     _s("negotiation", H.DUE, value=16_000),
     _s("negotiation", H.OVERDUE, "stale", value=7_500),
     _s("negotiation", H.SOON, value=4_800),
+    _s("negotiation", H.OVERDUE, value=50_000, close_in=-60),  # slipped two months ago
+    _s("proposal", H.LATER, value=12_000, close_in=75),  # a best-few stage, not best few
     # history: few wins, many losses after the first meeting (weak closing)
     _s("won", reached=6, closed_days_ago=46),
     _s("won", reached=6, closed_days_ago=13),

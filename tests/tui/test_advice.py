@@ -19,20 +19,24 @@ def test_wrapped_lines_stay_under_the_text_not_the_bullet() -> None:
 
 
 def test_advice_follows_a_new_prospect_above_the_funnel(app_factory: AppFactory) -> None:
-    closing_only = [
-        make_prospect("a", "Alpha", "proposal", 50000),
-        make_prospect("b", "Beta", "negotiation", 70000),
-    ]
+    closing_only = [  # five open deals (not a thin pipeline), none above the funnel
+        make_prospect(pid, name, stage, value)
+        for pid, name, stage, value in (
+            ("a", "Alpha", "proposal", 50000), ("b", "Beta", "negotiation", 70000),
+            ("c", "Gamma", "needs", 20000), ("d", "Delta", "demo", 30000),
+            ("e", "Echo", "meeting", 10000),
+        )
+    ]  # fmt: skip
     app = app_factory(prospects=closing_only)
 
     async def main() -> None:
         async with app.run_test(size=(80, 40)) as pilot:
             await pilot.pause()
-            assert "Only 0 prospects above the funnel" in screen_text(app)
-            app.add_prospect(make_prospect("c", "Gamma", "lead", 1000))
+            assert "Nobody above the funnel" in screen_text(app)
+            app.add_prospect(make_prospect("f", "Foxtrot", "lead", 1000))
             await pilot.pause()
             text = screen_text(app)
-            assert "Only 0 prospects above the funnel" not in text
+            assert "Nobody above the funnel" not in text
             assert "Only 1 prospect above the funnel" in text
 
     run_async(main())
