@@ -67,7 +67,7 @@ def warning_sentence(code: str, numbers: Mapping[str, Any]) -> str:
         "no-decision-maker": "No confirmed decision maker among the contacts.",
         "gatekeepers-only": "Only gatekeepers reached: find the person who signs.",
         "busy-work": f"{_n(numbers, 'touches')} touches since the deal last moved on: busy work?",
-        "missing-influences": ("Buying influences not met yet (Miller-Heiman): find and meet them"),
+        "missing-influences": "Buying influences not met yet.",
         "offer-trial": (
             f"{_n(numbers, 'days')} days in the funnel and no trial or demo yet "
             f"(half your cycle is {_n(numbers, 'limit')}): offer one."
