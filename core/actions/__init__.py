@@ -43,7 +43,13 @@ from leadline.core.actions.people import (
     set_account_plan,
 )
 from leadline.core.actions.refusal import Refused
-from leadline.core.actions.stages import advance, move, next_stage, resolve_target
+from leadline.core.actions.stages import (
+    advance,
+    move,
+    next_stage,
+    opens_new_deal,
+    resolve_target,
+)
 
 __all__ = [
     "KEEP",
@@ -65,6 +71,7 @@ __all__ = [
     "move",
     "next_stage",
     "note",
+    "opens_new_deal",
     "remove_contact",
     "remove_meeting",
     "replace_contact",

@@ -40,6 +40,13 @@ def move(p: Prospect, target: str, config: Config, on: date, now: datetime) -> P
     return move_stage(p, target, on, config, now)
 
 
+def opens_new_deal(before: Prospect, after: Prospect) -> bool:
+    """True when a move took `before` out of an outcome back into a stage: a reopened
+    customer or a revived prospect starts a new deal (value 0, no close date yet), which
+    the front-ends ask the user to size."""
+    return not before.is_open and after.is_open
+
+
 def next_stage(p: Prospect, config: Config) -> str | None:
     """The stage after `p`'s (won after the last stage); None when there is none."""
     index = config.stage_index(p.stage)

@@ -78,10 +78,12 @@ def test_the_rules_through_the_command_line(cli: Run, clock: Clock) -> None:
     clock.now = START + timedelta(days=10)
     cli("move", "Upsell", "won")
     clock.now = START + timedelta(days=300)
-    cli("move", "Upsell", "proposal")
+    reopened = cli("move", "Upsell", "proposal").stdout
+    assert "a new deal: set its value and close date" in reopened
     assert queue(cli, clock.days(300)).get("Upsell AG", []) != ["stop-following"]
     shown = json.loads(cli("show", "Upsell", "--json").stdout)
     assert [e["stage"] for e in shown["stage_history"]][-2:] == ["won", "proposal"]
+    assert shown["value"] == 0  # the new deal is sized by the user, not the old win
     back = json.loads(cli("funnel", "--json", "--today", clock.days(10).isoformat()).stdout)
     assert back["quota"]["won_deals"] == 1
 

@@ -83,8 +83,12 @@ def cmd_move(args: argparse.Namespace) -> int:
     now = ctx.now()
     stage = check_stage(ctx.config, args.stage)
     on = parse_day(args.date, now.date(), past=True)
+    before = find_one(ctx.store, args.prospect)
     saved = _save(ctx, args.prospect, lambda p: actions.move(p, stage, ctx.config, on, now))
     print(f"moved {saved.name} to {stage}")
+    if actions.opens_new_deal(before, saved):
+        print(f"a new deal: set its value and close date (leadline edit {saved.id} "
+              "--value 20k --close 2027-03-31)")  # fmt: skip
     return 0
 
 

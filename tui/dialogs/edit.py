@@ -22,6 +22,7 @@ from leadline.core.actions import (
     edit_checked,
     edit_fields,
     keeping_theirs,
+    opens_new_deal,
 )
 from leadline.core.actions.stages import targets
 from leadline.core.dates import DATE_HINT, parse_optional_day
@@ -223,6 +224,8 @@ class EditProspectDialog(FormScreen, ProspectDialog[Prospect | None]):
             self._ask(edit, conflict)
             return
         if saved is not None:
+            if opens_new_deal(base, saved) and not saved.value:
+                self.notify("A new deal: set its value and close date (e, f).")
             self.dismiss(saved)
 
     def _ask(self, edit: ProspectEdit, conflict: EditConflict) -> None:
