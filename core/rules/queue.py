@@ -109,7 +109,8 @@ def _date_reason(due: date | None, day: _Day) -> Reason | None:
 
 def _follow_up_item(p: Prospect, day: _Day, section: Section | None) -> QueueItem | None:
     channel = effective_channel(p, day.config)
-    decision = stop_decision(p, day.config, day.today)
+    quiet = silence(p, day.config, day.today)  # once: the stop test and first contact
+    decision = stop_decision(p, day.config, day.today, quiet)
     if decision is not None:
         return QueueItem(
             p,
@@ -121,7 +122,7 @@ def _follow_up_item(p: Prospect, day: _Day, section: Section | None) -> QueueIte
             stop=decision,
         )
     due = p.plan.next_due
-    if (due is None or due <= day.today) and silence(p, day.config, day.today).since is None:
+    if (due is None or due <= day.today) and quiet.since is None:
         return QueueItem(p, Reason.FIRST_CONTACT, due or day.today, channel, section=section)
     reason = _date_reason(due, day)
     if reason is None:

@@ -34,7 +34,7 @@ from leadline.core.config.model import Config, StopThen
 from leadline.core.models import Outcome, Prospect
 from leadline.core.rules.followup import is_qualified
 from leadline.core.rules.icp import fits_icp
-from leadline.core.rules.touches import Anchor, silence
+from leadline.core.rules.touches import Anchor, Silence, silence
 
 
 class StopReason(StrEnum):
@@ -105,8 +105,8 @@ def days_limit(p: Prospect, config: Config, configured: int | None) -> int | Non
     return max(configured, plan.interval_days * missed)
 
 
-def _verdict(p: Prospect, config: Config, today: date) -> _Verdict:
-    quiet = silence(p, config, today)
+def _verdict(p: Prospect, config: Config, today: date, quiet: Silence | None = None) -> _Verdict:
+    quiet = quiet or silence(p, config, today)
     touch_limit, configured_days = stop_thresholds(p.stage, config)
     day_limit = days_limit(p, config, configured_days)
     reasons: list[StopReason] = []
@@ -140,7 +140,10 @@ def evaluate_stop_following(p: Prospect, config: Config, today: date) -> StopDec
     return _decision(p, config, _verdict(p, config, today))
 
 
-def stop_decision(p: Prospect, config: Config, today: date) -> StopDecision | None:
-    """`evaluate_stop_following` when it says stop, else None (the queue needs no more)."""
-    verdict = _verdict(p, config, today)
+def stop_decision(
+    p: Prospect, config: Config, today: date, quiet: Silence | None = None
+) -> StopDecision | None:
+    """`evaluate_stop_following` when it says stop, else None (the queue needs no more);
+    `quiet` is `p`'s silence on `today` when the caller has it already."""
+    verdict = _verdict(p, config, today, quiet)
     return _decision(p, config, verdict) if verdict.reasons else None

@@ -109,6 +109,14 @@ def small_pipeline() -> list[Prospect]:
 
 
 @functools.cache
+def no_top_pipeline() -> list[Prospect]:
+    """Five open deals (not a thin pipeline), none above the funnel: the roller-coaster."""
+    deals = (("a", "Alpha", "proposal", 50000), ("b", "Beta", "negotiation", 70000),
+             ("c", "Gamma", "needs", 20000), ("d", "Delta", "demo", 30000),
+             ("e", "Echo", "meeting", 10000))  # fmt: skip
+    return [make_prospect(pid, name, stage, value) for pid, name, stage, value in deals]
+
+
 def sample_config() -> Config:
     """The demo configuration (the shipped default until sample_data has one), read once:
     the config is frozen, and every app of the TUI tests starts from it."""

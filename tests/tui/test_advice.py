@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shell_support import AppFactory, make_prospect, screen_text
+from shell_support import AppFactory, make_prospect, no_top_pipeline, screen_text
 from testkit import run_async
 
 from leadline.tui.widgets.advice import advice_lines
@@ -19,14 +19,7 @@ def test_wrapped_lines_stay_under_the_text_not_the_bullet() -> None:
 
 
 def test_advice_follows_a_new_prospect_above_the_funnel(app_factory: AppFactory) -> None:
-    closing_only = [  # five open deals (not a thin pipeline), none above the funnel
-        make_prospect(pid, name, stage, value)
-        for pid, name, stage, value in (
-            ("a", "Alpha", "proposal", 50000), ("b", "Beta", "negotiation", 70000),
-            ("c", "Gamma", "needs", 20000), ("d", "Delta", "demo", 30000),
-            ("e", "Echo", "meeting", 10000),
-        )
-    ]  # fmt: skip
+    closing_only = no_top_pipeline()
     app = app_factory(prospects=closing_only)
 
     async def main() -> None:

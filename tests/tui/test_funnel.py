@@ -14,6 +14,7 @@ from shell_support import (
     AppFactory,
     drive,
     make_prospect,
+    no_top_pipeline,
     screen_text,
     small_pipeline,
 )
@@ -69,14 +70,7 @@ def test_bars_are_sized_by_value(app_factory: AppFactory) -> None:
 
 
 def test_shape_advice_is_written_in_sentences(app_factory: AppFactory) -> None:
-    closing_only = [  # five open deals (not a thin pipeline), none above the funnel
-        make_prospect(pid, name, stage, value)
-        for pid, name, stage, value in (
-            ("a", "Alpha", "proposal", 50000), ("b", "Beta", "negotiation", 70000),
-            ("c", "Gamma", "needs", 20000), ("d", "Delta", "demo", 30000),
-            ("e", "Echo", "meeting", 10000),
-        )
-    ]  # fmt: skip
+    closing_only = no_top_pipeline()
     app = app_factory(prospects=closing_only)
 
     async def scenario(pilot: Any) -> None:
