@@ -13,10 +13,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 
 from leadline.core.config.model import Config
 from leadline.core.models import Prospect
@@ -24,20 +23,12 @@ from leadline.core.paths import config_dir
 from leadline.core.store.facade import Store
 from leadline.tui import compat, crash, state, theming
 from leadline.tui.app_data import AppData
-from leadline.tui.commands import LEADLINE_COMMANDS, prospect_in_view
+from leadline.tui.app_keys import KeyRouting
+from leadline.tui.commands import LEADLINE_COMMANDS
 from leadline.tui.compat import CrashHookedApp
 from leadline.tui.idle_gc import IdleCollector
-from leadline.tui.keyline import KeyHandled, KeyLine
+from leadline.tui.keyline import KeyLine
 from leadline.tui.screens.funnel import FunnelScreen
-
-SCREEN_ACTIONS = frozenset(
-    {"show_mode", "quick_note", "add_prospect", "help", "go_back", "quit_top", "command_palette"}
-)
-"""App actions that open or switch screens: off while a dialog is open. The rest
-(Tab / Shift+Tab between fields, Ctrl+Q) keep working in dialogs."""
-
-ROUTED_TO = "_leadline_routed_to"
-"""Attribute set on each key: the screen it was handed to when the app read it."""
 
 
 def _queue_screen() -> Screen[None]:
@@ -46,7 +37,7 @@ def _queue_screen() -> Screen[None]:
     return QueueScreen()
 
 
-class LeadlineApp(AppData, CrashHookedApp[int]):
+class LeadlineApp(AppData, KeyRouting, CrashHookedApp[int]):
     """leadline's terminal UI over one store and one configuration."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
@@ -131,78 +122,6 @@ class LeadlineApp(AppData, CrashHookedApp[int]):
             state.remember_once(self.state_path, "theme", getattr(theme, "name", None))
         except OSError as error:
             self.notify(f"Theme not remembered: {error}", severity="warning")
-
-    # -- keys ---------------------------------------------------------------
-    #
-    # Keys run in the order typed. The app hands each key to the focused widget
-    # the moment it reads it; bindings run when the key has bubbled back up. So
-    # when a key opens a dialog (or switches screens), the keys typed right after
-    # it were already handed to the screen behind. Each key remembers the screen
-    # it was handed to; one that comes back up after its screen was covered or
-    # closed is handed again to the screen now on top: a fast "n" plus a note
-    # types into the note box, "j l" logs a touch on the row moved to.
-
-    # Keys also go one at a time (tui/keyline.py): the next waits until the one
-    # before has been handled, bindings and screen changes included.
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            self._idle_gc.key()
-            await self._keys.take(event)
-            return
-        await super().on_event(event)
-
-    async def _hand_on(self, key: events.Key) -> None:
-        setattr(key, ROUTED_TO, self.screen)
-        await super().on_event(key)
-
-    async def on_key_handled(self, marker: KeyHandled) -> None:
-        await self._keys.handled(marker)
-
-    async def on_key(self, event: events.Key) -> None:
-        # Runs before Textual's own App key handler (which runs the bindings);
-        # prevent_default keeps a re-routed key from running them on this screen.
-        routed_to = getattr(event, ROUTED_TO, None)
-        if routed_to is None or routed_to is self.screen:
-            return  # the usual path: Textual's handler runs the bindings next
-        event.prevent_default()
-        again = events.Key(event.key, event.character)
-        setattr(again, ROUTED_TO, self.screen)
-        if not await compat.run_priority_bindings(self, again.key):
-            compat.forward_event(self.screen.focused or self.screen, again)
-
-    def current_prospect_id(self) -> str | None:
-        """The prospect the active screen is about (detail, highlighted row), if any."""
-        return prospect_in_view(self.screen)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in SCREEN_ACTIONS and isinstance(self.screen, ModalScreen):
-            return False  # a dialog is open: it handles its own keys; Escape closes it
-        if action == "quick_note":
-            return self.current_prospect_id() is not None
-        if action == "go_back":
-            return len(self.screen_stack) > 1
-        if action == "quit_top":
-            return len(self.screen_stack) <= 1
-        if action == "show_mode":
-            on_base = len(self.screen_stack) <= 1
-            return not (parameters and parameters[0] == self.current_mode and on_base)
-        return True
-
-    def action_show_mode(self, mode: str) -> None:
-        """Go to a top-level screen; pressed again there, back to its base."""
-        if mode == self.current_mode:
-            while len(self.screen_stack) > 1:
-                self.pop_screen()
-        else:
-            self.switch_mode(mode)
-
-    def action_go_back(self) -> None:
-        if len(self.screen_stack) > 1:
-            self.pop_screen()
-
-    def action_quit_top(self) -> None:
-        self.exit(return_code=0)
 
     def action_quick_note(self) -> None:
         pid = self.current_prospect_id()
