@@ -27,6 +27,8 @@ __all__ = [
     "SECTION_PRIORITY",
     "Advice",
     "Config",
+    "DateOrder",
+    "Dates",
     "FollowUp",
     "Icp",
     "IcpCriterion",
@@ -57,6 +59,23 @@ class Weekday(StrEnum):
 
 WEEKDAY_NUMBER = {day: number for number, day in enumerate(Weekday)}
 """Weekday -> `date.weekday()` (Monday 0)."""
+
+
+class DateOrder(StrEnum):
+    """The order of day, month and year in a date written in numbers."""
+
+    DMY = "dmy"
+    MDY = "mdy"
+    YMD = "ymd"
+
+
+@dataclass(frozen=True)
+class Dates:
+    """How typed dates are read (the grammar is in `leadline.core.dates`)."""
+
+    order: DateOrder = DateOrder.DMY
+    """dmy: 07.12.2026 and 7.12. are 7 December; mdy: 12/07/2026 and 12/7 are;
+    ymd: 2026.12.07 and 12-07 are. 2026-12-07 (ISO) is read as such whatever the order."""
 
 
 class StopThen(StrEnum):
@@ -163,6 +182,11 @@ class Config:
     currency: str = "EUR"
     outcomes: tuple[str, ...] = OUTCOME_ORDER
     """The outcomes a prospect may be moved to (all of them by default)."""
+    lost_reasons: tuple[str, ...] = (
+        "price", "timing", "competitor", "no budget", "no decision", "went silent",
+    )  # fmt: skip
+    """The reasons offered when a deal is marked lost or dead (picked by number in the
+    TUI, `--reason` on the command line); any other reason can be typed as well."""
     qualification: tuple[str, ...] = ()
     follow_up: FollowUp = FollowUp()
     quota: Quota = Quota()
@@ -185,6 +209,8 @@ class Config:
     )  # fmt: skip
     """The days the user works: meeting reminders come on the last one before a
     meeting, and proposed dates skip the others (`follow_up.skip_non_working_days`)."""
+    dates: Dates = Dates()
+    """How typed dates are read: `dates: {order: dmy}` (or mdy, ymd)."""
     buying_influences: tuple[Role, ...] = (Role.DECISION_MAKER, Role.INFLUENCER, Role.COACH)
     """The roles a deal in the funnel (`in`, `best_few`) should have met (Miller-Heiman):
     the ones no contact holds are a warning."""

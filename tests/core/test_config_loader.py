@@ -187,7 +187,11 @@ BAD = [
          "    - {attribute: country, one_of: [SE, NO]}\n", "6:41", "one_of 'NO' is read as false"),
     case("icp-equals-list", STAGES + "ideal_customer_profile:\n  criteria:\n"
          "    - {attribute: country, equals: [SE]}\n", "6:36",
-         "equals must be a single value, got a list"), ]
+         "equals must be a single value, got a list"),
+    case("date-order-typo", STAGES + "dates: {order: dym}\n", "4:16",
+         "order must be dmy, mdy or ymd, got 'dym'"),
+    case("date-order-unknown-key", STAGES + "dates: {oder: mdy}\n", "4:9",
+         "unknown key 'oder'; did you mean 'order'?"), ]
 # fmt: on
 
 
@@ -339,3 +343,10 @@ def test_parse_config_names_its_source_and_problems_for_lists_them(tmp_path: Pat
         Problem(str(path), 4, 10, "backups must not be negative, got -3"),
     ]
     assert str(Problem("x.yaml", 0, 0, "unreadable")) == "x.yaml: unreadable"
+
+
+def test_the_date_order_is_read_from_the_config(tmp_path: Path) -> None:
+    from leadline.core.config.model import DateOrder  # noqa: PLC0415
+
+    assert load_config(write(tmp_path, STAGES + "dates: {order: mdy}\n")).dates.order == "mdy"
+    assert load_config(write(tmp_path, STAGES)).dates.order is DateOrder.DMY
