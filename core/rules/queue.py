@@ -39,6 +39,7 @@ from leadline.core.rules.occasions import (
     occasion_by,
     yearly_days,
 )
+from leadline.core.rules.outcomes import nurture_due
 from leadline.core.rules.pipeline import (
     PipelineFacts,
     default_facts,
@@ -132,10 +133,7 @@ def _follow_up_item(p: Prospect, day: _Day, section: Section | None) -> QueueIte
 
 def _nurture_item(p: Prospect, day: _Day) -> QueueItem | None:
     nurture = day.config.follow_up.nurture
-    due = p.plan.next_due
-    if due is None:
-        last = max([t.date for t in p.touches] + [p.stage_entered])
-        due = last + timedelta(days=nurture.interval_days)
+    due = nurture_due(p, day.config)
     if due > day.today:
         return None
     return QueueItem(p, Reason.NURTURE, due, nurture.channel)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
+from leadline.core.folding import fold
 from leadline.core.models import Prospect, new_id
 from leadline.core.store.datafile import PROSPECTS_TABLE, DataFileError
 from leadline.core.store.errors import StoreIOError, UnsafeFileError
@@ -126,7 +127,8 @@ class Store:
         return self._index.prospect(pid)
 
     def find(self, query: str) -> list[Prospect]:
-        """The prospect whose id is `query`, else those whose name contains it (any case)."""
+        """The prospect whose id is `query`, else those whose name contains it (case and
+        accents ignored: "lodz" finds Łódź, see `core.folding`)."""
         self._sync()
         wanted = query.strip()
         if not wanted:
@@ -134,8 +136,8 @@ class Store:
         for pid in (wanted, wanted.lower()):
             if pid in self._index.doc_ids:
                 return [self._index.prospect(pid)]
-        fragment = wanted.casefold()
-        return [p for p in self._index.all() if fragment in p.name.casefold()]
+        fragment = fold(wanted)
+        return [p for p in self._index.all() if fragment in fold(p.name)]
 
     def add(self, p: Prospect) -> Prospect:
         """Store a new prospect and return it; an empty `id` is replaced by a fresh one."""
