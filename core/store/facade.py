@@ -10,20 +10,26 @@ memory until the file changes on disk (two stat calls, cheap enough to poll);
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from tinydb import TinyDB
 
 from leadline.core.folding import fold
 from leadline.core.models import Prospect, new_id
+from leadline.core.store.changes import Changes
 from leadline.core.store.datafile import PROSPECTS_TABLE, DataFileError
 from leadline.core.store.errors import StoreIOError, UnsafeFileError
 from leadline.core.store.gcpause import collector_paused
 from leadline.core.store.index import ProspectIndex
-from leadline.core.store.lock import StoreLocked
+from leadline.core.store.lock import StoreLocked, command_name
+from leadline.core.store.recording import Recording
 from leadline.core.store.storage import LeadlineStorage, StaleWriteError
+
+When = datetime | None
 
 __all__ = [
     "DataFileError",
@@ -36,15 +42,19 @@ __all__ = [
 ]
 
 
-class Store:
+class Store(Changes, Recording):
     """All prospects of one data file. Open with `Store.open(path)`.
 
     Documents are decoded when first asked for: opening the file only reads
     each document's id, so a command about one prospect (`note`, `show`, `log`)
-    decodes one; `prospects()` decodes the rest once and keeps them.
+    decodes one; `prospects()` decodes the rest once and keeps them. Every save
+    is recorded in the file's history (`history`, `undo`): `by` names who saved
+    (default `actor`) and `now` when (default `clock()`).
     """
 
     def __init__(self, db: TinyDB, storage: LeadlineStorage) -> None:
+        self.actor = command_name(sys.argv)
+        self.clock = None
         self._db = db
         self._storage = storage
         self._index = ProspectIndex(self._bad_document)
@@ -60,6 +70,7 @@ class Store:
         backups: int = 5,
         lock_timeout: float = 10.0,
         holder: str | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> Store:
         """Open (creating if missing) the data file at `path`.
 
@@ -69,12 +80,14 @@ class Store:
         the lock too long when a save needs it. A damaged prospect document is
         reported when it is read (`prospects()` reads them all), and the file is
         left as it is. `holder` names this process in the lock file (default: the
-        program and subcommand, as `leadline note`; never the arguments).
+        program and subcommand, as `leadline note`; never the arguments), and is
+        who the history says saved. `clock` gives the time the history records.
         """
         db = TinyDB(path, storage=LeadlineStorage, backups=backups, lock_timeout=lock_timeout,
                     holder=holder)  # fmt: skip
         assert isinstance(db.storage, LeadlineStorage)
         store = cls(db, db.storage)
+        store.actor, store.clock = holder or store.actor, clock
         store._sync()
         store._elsewhere.clear()  # what the file held at opening is no change
         return store
@@ -139,19 +152,27 @@ class Store:
         fragment = fold(wanted)
         return [p for p in self._index.all() if fragment in fold(p.name)]
 
-    def add(self, p: Prospect) -> Prospect:
+    def add(self, p: Prospect, *, by: str | None = None, now: When = None) -> Prospect:
         """Store a new prospect and return it; an empty `id` is replaced by a fresh one."""
-        return self.add_many([p])[0]
+        return self.add_many([p], by=by, now=now)[0]
 
-    def add_many(self, ps: Iterable[Prospect]) -> list[Prospect]:
+    def add_many(
+        self, ps: Iterable[Prospect], *, by: str | None = None, now: When = None
+    ) -> list[Prospect]:
         """Store several new prospects in one save; ValueError if an id is already taken."""
         with self._storage.lock():
             self._sync()
             added = self._with_ids(list(ps))
-            self._write([], added)
+            self._write([], added, by, now)
         return added
 
-    def batch(self, change: Callable[[list[Prospect]], Iterable[Prospect]]) -> list[Prospect]:
+    def batch(
+        self,
+        change: Callable[[list[Prospect]], Iterable[Prospect]],
+        *,
+        by: str | None = None,
+        now: When = None,
+    ) -> list[Prospect]:
         """Add or replace many prospects in one save, computed under the lock.
 
         `change` gets every stored prospect, fresh from disk, and returns the ones
@@ -163,10 +184,17 @@ class Store:
             out = list(change(self._index.all()))
             known = [p for p in out if p.id in self._index.doc_ids]
             added = self._with_ids([p for p in out if p.id not in self._index.doc_ids])
-            self._write(known, added)
+            self._write(known, added, by, now)
         return known + added
 
-    def update(self, pid: str, change: Callable[[Prospect], Prospect]) -> Prospect:
+    def update(
+        self,
+        pid: str,
+        change: Callable[[Prospect], Prospect],
+        *,
+        by: str | None = None,
+        now: When = None,
+    ) -> Prospect:
         """Apply `change` to the current version of prospect `pid` and save the result.
 
         The lock is held from the read to the save, so no other process's change
@@ -177,15 +205,8 @@ class Store:
             new = change(self._index.prospect(pid))
             if new.id != pid:
                 raise ValueError(f"an update may not change the id ({pid} -> {new.id})")
-            self._write([new], [])
+            self._write([new], [], by, now)
         return new
-
-    def delete(self, pid: str) -> None:
-        """Remove prospect `pid`; KeyError if there is none."""
-        with self._storage.lock():
-            self._sync()
-            self._save({str(self._index.doc_ids[pid]): None})
-            self._index.forget(pid)
 
     def compact(self) -> None:
         """Fold the journal into the data file now (saves do it by themselves as it grows)."""
@@ -215,26 +236,6 @@ class Store:
             taken.add(p.id)
             result.append(p)
         return result
-
-    def _write(self, known: list[Prospect], added: list[Prospect]) -> None:
-        """Save stored prospects in their documents and new ones in new documents (locked)."""
-        doc_ids = self._index.doc_ids
-        start = max(doc_ids.values(), default=0) + 1
-        numbered = [(doc_ids[p.id], p) for p in known] + list(enumerate(added, start))
-        if not numbered:
-            return
-        self._save({str(doc_id): p.to_doc() for doc_id, p in numbered})
-        for doc_id, p in numbered:
-            self._index.remember(p, doc_id)
-
-    def _save(self, docs: dict[str, dict[str, object] | None]) -> None:
-        try:
-            self._storage.apply({PROSPECTS_TABLE: docs})
-        except BaseException:
-            self._generation = -1  # the storage forgot its cache: rebuild on next read
-            raise
-        self._index.docs = self._storage.documents(PROSPECTS_TABLE)
-        self._generation = self._storage.generation
 
     # -- reading other processes' saves -----------------------------------------
 

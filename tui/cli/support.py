@@ -52,7 +52,9 @@ def open_context(args: argparse.Namespace, *, lock_timeout: float = 10.0) -> Con
     config = load_config(config_path)
     db_path = resolve_db(getattr(args, "db", None))
     check_data_path(db_path)
-    store = Store.open(db_path, backups=config.backups, lock_timeout=lock_timeout)
+    holder = f"leadline {args.command}" if getattr(args, "command", None) else "leadline"
+    store = Store.open(db_path, backups=config.backups, lock_timeout=lock_timeout,
+                       holder=holder, clock=Context.now)  # fmt: skip
     return Context(config=config, store=store, db_path=db_path, config_path=config_path)
 
 
