@@ -110,13 +110,22 @@ def _move_commands(
 
 
 def move_to_stage(app: LeadlineApp, pid: str, key: str) -> None:
-    """Move prospect `pid` to stage (or outcome) `key` today, and say so."""
-    from leadline.core.actions import move  # noqa: PLC0415
+    """Move prospect `pid` to stage (or outcome) `key` today, and say so; lost and
+    dead ask why first (tui/dialogs/reason.py)."""
+    from leadline.core.actions import asks_reason, move  # noqa: PLC0415
+    from leadline.tui.dialogs.base import say_saved  # noqa: PLC0415
+    from leadline.tui.text import feedback  # noqa: PLC0415
     from leadline.tui.text.labels import stage_label  # noqa: PLC0415
+
+    if asks_reason(key):
+        from leadline.tui.dialogs.reason import LossReasonDialog  # noqa: PLC0415
+
+        app.push_screen(LossReasonDialog(pid, key))
+        return
 
     saved = app.save(pid, lambda p: move(p, key, app.config, app.today(), app.now()))
     if saved is not None:
-        app.notify(f"{saved.name}: now {stage_label(app.config, key)}.")
+        say_saved(app, feedback.moved(saved.name, stage_label(app.config, key)))
 
 
 def _navigation(app: LeadlineApp) -> Iterator[tuple[str, Callable[[], Any], str]]:

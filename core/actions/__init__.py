@@ -45,6 +45,8 @@ from leadline.core.actions.people import (
 from leadline.core.actions.refusal import Refused
 from leadline.core.actions.stages import (
     advance,
+    asks_reason,
+    loss_reason,
     move,
     next_stage,
     opens_new_deal,
@@ -63,11 +65,13 @@ __all__ = [
     "add_meeting",
     "add_prospect",
     "advance",
+    "asks_reason",
     "edit_checked",
     "edit_conflicts",
     "edit_fields",
     "keeping_theirs",
     "log_touch",
+    "loss_reason",
     "move",
     "next_stage",
     "note",

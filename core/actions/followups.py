@@ -95,8 +95,7 @@ def stop_following(
         raise Refused("stop following means nurture or dead")
     if not p.is_open:
         raise Refused(f"{p.name} is {p.stage}, not followed")
-    moved = move(p, to.value, config, now.date(), now)
-    return replace(moved, lost_reason=reason.strip()) if to == Outcome.DEAD else moved
+    return move(p, to.value, config, now.date(), now, reason if to == Outcome.DEAD else "")
 
 
 def _check(check: Callable[[date, date], None], day: date, today: date, field: str) -> None:

@@ -7,6 +7,7 @@ may leave nurture out, say); every front-end offers and accepts the same set.
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from datetime import date, datetime
 
 from leadline.core.actions.refusal import Refused
@@ -33,11 +34,36 @@ def resolve_target(config: Config, word: str) -> str:
     raise Refused(f"unknown stage {word.strip()!r}; {hint}valid: {', '.join(keys)}", "stage")
 
 
-def move(p: Prospect, target: str, config: Config, on: date, now: datetime) -> Prospect:
-    """Move `p` to a stage or an enabled outcome on day `on` (see `move_stage`)."""
+CLOSED_WITH_REASON = frozenset({Outcome.LOST.value, Outcome.DEAD.value})
+"""The outcomes that record why (`Prospect.lost_reason`): the front-ends ask for it."""
+
+
+def move(
+    p: Prospect, target: str, config: Config, on: date, now: datetime, reason: str = ""
+) -> Prospect:
+    """Move `p` to a stage or an enabled outcome on day `on` (see `move_stage`).
+
+    A move to lost or dead keeps `reason` (`loss_reason` spelling) as why it closed;
+    the reason of an earlier loss stays on a prospect moved elsewhere until replaced."""
     if target not in targets(config):
         raise Refused(f"unknown stage or outcome {target!r}", "stage")
-    return move_stage(p, target, on, config, now)
+    moved = move_stage(p, target, on, config, now)
+    if target in CLOSED_WITH_REASON and moved is not p:
+        return replace(moved, lost_reason=loss_reason(config, reason))
+    return moved
+
+
+def asks_reason(target: str) -> bool:
+    """Whether a move to `target` asks why (lost and dead do)."""
+    return target in CLOSED_WITH_REASON
+
+
+def loss_reason(config: Config, text: str) -> str:
+    """The reason as kept: one of the config's `lost_reasons` in its own spelling when
+    `text` names it (any case), else the free text, trimmed."""
+    word = " ".join(text.split())
+    by_word = {r.casefold(): r for r in config.lost_reasons}
+    return by_word.get(word.casefold(), word)
 
 
 def opens_new_deal(before: Prospect, after: Prospect) -> bool:

@@ -47,6 +47,8 @@ PERCENTAGES = frozenset({"low_score", "rebalance_points"})
 SIGNED = frozenset({"min", "max", "equals"})
 """ICP bounds and values may be negative (a shrinking market, a loss last year)."""
 ALLOCATION_TOLERANCE = 0.01
+MAX_REASON_LENGTH = 40
+"""A lost reason is a short word or phrase: it is offered on one line of a dialog."""
 
 
 def check_value(name: str, value: Any) -> str | None:
@@ -58,6 +60,10 @@ def check_value(name: str, value: Any) -> str | None:
         return _check_number(key, name, value)
     if key == "key":
         return _check_stage_key(value)
+    if key == "lost_reasons" and not value.strip():
+        return "lost_reasons: a reason cannot be empty"
+    if key == "lost_reasons" and len(value) > MAX_REASON_LENGTH:
+        return f"lost_reasons: {value[:20]!r}... is longer than {MAX_REASON_LENGTH} characters"
     if key == "outcomes" and value not in OUTCOME_VALUES:
         choices = ", ".join(OUTCOME_ORDER)
         hint = did_you_mean(value, list(OUTCOME_ORDER))

@@ -154,3 +154,8 @@ async def settle(pilot: Any) -> None:
 def screen_text(app: LeadlineApp) -> str:
     """What the terminal shows right now, as plain text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def toasts(app: LeadlineApp) -> list[str]:
+    """The messages of the toasts shown (or about to be shown), oldest first."""
+    return [n.message for n in app._notifications]  # noqa: SLF001

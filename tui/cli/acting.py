@@ -17,6 +17,7 @@ from leadline.tui.cli.support import (
     open_context,
     parse_day,
 )
+from leadline.tui.text.feedback import reason_line
 from leadline.tui.text.fmt import day_label
 from leadline.tui.text.labels import role_from_word, stage_label
 from leadline.tui.text.words import stop_reason
@@ -84,8 +85,12 @@ def cmd_move(args: argparse.Namespace) -> int:
     stage = check_stage(ctx.config, args.stage)
     on = parse_day(args.date, now.date(), past=True)
     before = find_one(ctx.store, args.prospect)
-    saved = _save(ctx, args.prospect, lambda p: actions.move(p, stage, ctx.config, on, now))
+    reason = args.reason or ""
+    change = lambda p: actions.move(p, stage, ctx.config, on, now, reason)  # noqa: E731
+    saved = _save(ctx, args.prospect, change)
     print(f"moved {saved.name} to {stage}")
+    if actions.asks_reason(stage):
+        print(reason_line(saved.lost_reason, ctx.config.lost_reasons))
     if actions.opens_new_deal(before, saved):
         print(f"a new deal: set its value and close date (leadline edit {saved.id} "
               "--value 20k --close 2027-03-31)")  # fmt: skip
@@ -127,6 +132,8 @@ def cmd_stop(args: argparse.Namespace) -> int:
 
     saved = _save(ctx, args.prospect, change)
     print(f"{saved.name}: now {stage_label(ctx.config, saved.stage)}")
+    if to == Outcome.DEAD:
+        print(reason_line(saved.lost_reason, ctx.config.lost_reasons))
     return 0
 
 
@@ -166,6 +173,8 @@ def add_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     move.add_argument("prospect", help="id or part of the name")
     move.add_argument("stage")
     move.add_argument("--date", metavar="DATE", help="default: today")
+    move.add_argument("--reason", help="why it was lost or dead: one of the config's "
+                      "lost_reasons (price, timing, ...) or any words")  # fmt: skip
 
     advance = command("advance", "move a prospect to the next stage (won after the last)")
     advance.add_argument("prospect", help="id or part of the name")

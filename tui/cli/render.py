@@ -167,6 +167,8 @@ def prospect_text(p: Prospect, warnings: Sequence[Any], config: Config, today: d
         f"  next follow-up {due_phrase(plan.next_due, today)} by {plan.channel or 'any channel'}"
         + (f", every {plan.interval_days} days (agreed)" if plan.agreed else "")
     )
+    if p.lost_reason:
+        lines.append(f"  reason closed: {p.lost_reason}")
     if p.contacts:
         lines.append("Contacts")
         for c in p.contacts:

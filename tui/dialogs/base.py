@@ -20,12 +20,13 @@ from textual.widget import Widget
 from leadline.core.config.model import Config
 from leadline.core.models import Prospect
 from leadline.tui.compat import point_keys_at
+from leadline.tui.text.feedback import TOAST_SECONDS
 from leadline.tui.text.labels import stage_label
 
 if TYPE_CHECKING:
     from leadline.core.store.facade import Store
 
-__all__ = ["AppApi", "ProspectDialog", "TypeAhead", "api", "stage_label"]
+__all__ = ["AppApi", "ProspectDialog", "TypeAhead", "api", "say_saved", "stage_label"]
 
 ResultT = TypeVar("ResultT")
 WidgetT = TypeVar("WidgetT", bound="Widget")
@@ -116,6 +117,16 @@ class ProspectDialog(ModalScreen[ResultT]):
             self.notify(str(error), severity="error")
             return None
 
+    def saved(self, prospect: Prospect, message: str) -> None:
+        """After a save: say `message` (tui/text/feedback.py) briefly, and close."""
+        say_saved(self, message)
+        self.dismiss(prospect)  # type: ignore[arg-type]
+
     def action_cancel(self) -> None:
         """Close without saving."""
         self.dismiss(None)
+
+
+def say_saved(node: DOMNode, message: str) -> None:
+    """The brief confirmation toast after a save (names shown as typed, never as markup)."""
+    node.app.notify(message, timeout=TOAST_SECONDS, markup=False)

@@ -6,7 +6,8 @@ pick the other. Nothing is deleted: the prospect moves to an outcome.
 
 The reason kept is the one shown in the Reason field: the threshold crossed,
 in words, when one was (core's figures), else empty; `r` (or Tab) goes to the
-field to type another, Enter there confirms. Nothing invents a reason.
+field to type another, Enter there confirms; 1-9 put one of the config's
+`lost_reasons` there (and pick dead, the exit that keeps it). Nothing invents a reason.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from textual.widgets import Input, Static
 from leadline.core.actions import stop_following
 from leadline.core.models import Outcome, Prospect
 from leadline.core.rules.stop_following import evaluate_stop_following, proposed_exit
-from leadline.tui.dialogs.base import ProspectDialog, api
+from leadline.tui.dialogs.base import ProspectDialog, api, stage_label
+from leadline.tui.dialogs.reason import REASON_NUMBER_BINDINGS, numbered
+from leadline.tui.text import feedback
 from leadline.tui.text.words import stop_reason, stop_sentence
 
 EXITS = {
@@ -44,6 +47,7 @@ class StopFollowingDialog(ProspectDialog[Prospect | None]):
         Binding("n", "pick('nurture')", "Nurture", id="stop.nurture"),
         Binding("d", "pick('dead')", "Dead", id="stop.dead"),
         Binding("r", "reason", "Reason", id="stop.reason"),
+        *REASON_NUMBER_BINDINGS,
         Binding("enter", "confirm", "Confirm", id="stop.confirm"),
         Binding("escape", "cancel", "Cancel", id="stop.cancel"),
     ]
@@ -76,6 +80,8 @@ class StopFollowingDialog(ProspectDialog[Prospect | None]):
                       id="reason", compact=True),
                 classes="row",
             )  # fmt: skip
+            reasons = " · ".join(numbered(api(self).config.lost_reasons))
+            yield Static(Content(f"Dead because: {reasons}"), classes="hint", id="reasons")
             yield Static("Enter confirm · r reason · Esc cancel", classes="hint")
 
     def on_mount(self) -> None:
@@ -86,7 +92,7 @@ class StopFollowingDialog(ProspectDialog[Prospect | None]):
             self.query_one(f"#{outcome.value}").set_class(outcome == self.choice, "-selected")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("pick", "reason"):
+        if action in ("pick", "reason", "reason_number"):
             return not isinstance(self.focused, Input)
         return True
 
@@ -97,6 +103,12 @@ class StopFollowingDialog(ProspectDialog[Prospect | None]):
         event.stop()
         self.action_confirm()
 
+    def action_reason_number(self, number: int) -> None:
+        reasons = api(self).config.lost_reasons
+        if number <= len(reasons):
+            self.query_one("#reason", Input).value = reasons[number - 1]
+            self.action_pick(Outcome.DEAD.value)
+
     def action_pick(self, outcome: str) -> None:
         self.choice = Outcome(outcome)
         self._show()
@@ -106,4 +118,6 @@ class StopFollowingDialog(ProspectDialog[Prospect | None]):
         reason = self.query_one("#reason", Input).value
         saved = self.save(lambda p: stop_following(p, self.choice, reason, app.config, app.now()))
         if saved is not None:
-            self.dismiss(saved)
+            stage = stage_label(app.config, saved.stage)
+            why = saved.lost_reason if self.choice == Outcome.DEAD else ""
+            self.saved(saved, feedback.closed(saved.name, stage, why))

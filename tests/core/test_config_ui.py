@@ -1,0 +1,52 @@
+"""Config keys the front-ends read: lost reasons, the keymap and the mouse."""
+
+from __future__ import annotations
+
+import pytest
+from testkit import NOW, prospect
+
+from leadline.core.actions import loss_reason, move
+from leadline.core.config.loader import ConfigError, load_config, parse_config
+from leadline.core.models import Outcome
+
+STAGES = "stages:\n  - {key: lead, name: Lead, section: above, probability: 0.1}\n"
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(ConfigError) as raised:
+        parse_config(STAGES + text, "c.yaml")
+    return [str(p) for p in raised.value.problems]
+
+
+def test_lost_reasons_default_to_six_short_reasons() -> None:
+    assert load_config().lost_reasons == (
+        "price", "timing", "competitor", "no budget", "no decision", "went silent",
+    )  # fmt: skip
+    assert parse_config(STAGES).lost_reasons == load_config().lost_reasons
+
+
+def test_lost_reasons_are_read_and_checked_at_their_line() -> None:
+    config = parse_config(STAGES + "lost_reasons: [too dear, 'no champion']\n")
+    assert config.lost_reasons == ("too dear", "no champion")
+    assert problems("lost_reasons: [price, '  ', price]\n") == [
+        "c.yaml:3:23: lost_reasons: a reason cannot be empty",
+        "c.yaml:3:29: 'price' is listed twice in lost_reasons (first at line 3)",
+    ]
+    wrong = "c.yaml:3:15: lost_reasons must be a list, got 'price'"
+    assert problems("lost_reasons: price\n") == [wrong]
+    too_long = problems(f"lost_reasons: [{'x' * 41}]\n")[0]
+    assert too_long.startswith("c.yaml:3:16: lost_reasons: 'xxxx")
+    assert problems("lost_reason: [x]\n") == [
+        "c.yaml:3:1: unknown key 'lost_reason'; did you mean 'lost_reasons'?"
+    ]
+
+
+def test_a_loss_keeps_the_configs_spelling_or_the_free_text() -> None:
+    config = load_config()
+    assert loss_reason(config, " No  BUDGET ") == "no budget"
+    assert loss_reason(config, "  they  merged ") == "they merged"
+    deal = prospect("proposal", name="Acme")
+    lost = move(deal, Outcome.LOST.value, config, NOW.date(), NOW, "Price")
+    assert (lost.stage, lost.lost_reason) == ("lost", "price")
+    reopened = move(lost, "proposal", config, NOW.date(), NOW, "ignored")
+    assert reopened.lost_reason == "price"  # a reason is only written by a loss
