@@ -14,6 +14,7 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from leadline.core.store import datafile, journal
@@ -22,8 +23,10 @@ from leadline.core.store.backups import backup_dir
 from leadline.core.store.datafile import PROSPECTS_TABLE, DataFileError
 from leadline.core.store.disk_state import DiskState, load_state
 from leadline.core.store.errors import UnsafeFileError, io_errors
+from leadline.core.store.history import HISTORY_TABLE, Entry, next_seq, trimmed
 from leadline.core.store.lock import FileLock
 from leadline.core.store.safe_files import check_data_folder, own_folder
+from leadline.core.store.summary import Kind, What
 
 
 @dataclass(frozen=True)
@@ -44,12 +47,15 @@ def restore_backup(
     *,
     lock_timeout: float = 10.0,
     clock: Callable[[], float] = time.time,
+    by: str = "leadline restore",
+    now: datetime | None = None,
 ) -> Restored:
     """Make the state of `backup_path` (with its journal copy) the data file's content.
 
     Raises UnsafeFileError if the backup is missing or not a readable leadline file,
     or something planted is in the way (nothing is changed), StoreIOError for a failing disk,
-    StoreLocked if another process holds the lock too long.
+    StoreLocked if another process holds the lock too long. The restore is listed in
+    the history (`by` at `now`) as a change undo cannot revert.
     """
     data_path, backup_path = data_path.absolute(), backup_path.absolute()
     check_data_folder(data_path.parent)
@@ -60,6 +66,7 @@ def restore_backup(
         tables, revision = _read_backup(backup_path)
         revision = max(revision, _current_revision(data_path)) + 1
         previous = _keep_current(data_path, clock())
+        _record(tables, backup_path.name, by, now)
         raw = datafile.encode(datafile.with_header(tables, revision, datafile.SCHEMA_VERSION))
         journal_path = journal.journal_path(data_path)
         DiskState.write_full(data_path, journal_path, raw, revision, datafile.SCHEMA_VERSION, None)
@@ -77,6 +84,16 @@ def _read_backup(backup_path: Path) -> tuple[datafile.Tables, int]:
     except datafile.Refused as refused:
         raise UnsafeFileError(backup_path, str(refused), planted=False) from None
     return loaded.tables, loaded.revision
+
+
+def _record(tables: datafile.Tables, name: str, by: str, now: datetime | None) -> None:
+    """List the restore in the restored file's history: undo stops there."""
+    history = dict(tables.get(HISTORY_TABLE, {}))
+    seq = next_seq(history)
+    entry = Entry(seq, now, by, os.getpid(), What(Kind.RESTORE, other=name), (), undoable=False)
+    for key in trimmed(history, seq):
+        del history[key]
+    tables[HISTORY_TABLE] = {**history, str(seq): entry.to_doc()}
 
 
 def _current_revision(data_path: Path) -> int:

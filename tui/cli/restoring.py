@@ -16,7 +16,7 @@ from pathlib import Path
 from leadline.core.paths import resolve_db
 from leadline.core.store.backups import backup_dir, recorded
 from leadline.core.store.restore import restore_backup
-from leadline.tui.cli.support import UserError
+from leadline.tui.cli.support import Context, UserError
 
 Command = Callable[[str, str], argparse.ArgumentParser]
 
@@ -67,7 +67,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print("'leadline restore N' puts backup N back; the file as it is now is kept.")
         return 0
     backup = _chosen(db, args.backup)
-    done = restore_backup(db, backup)
+    done = restore_backup(db, backup, now=Context.now())
     print(f"restored {backup.name}: {done.prospects} prospects, revision {done.revision}")
     if done.previous is not None:
         print(f"the data file as it was is kept as {done.previous}")
