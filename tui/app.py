@@ -135,7 +135,10 @@ class LeadlineApp(AppData, KeyRouting, CrashHookedApp[int]):
 
     def _prospect_added(self, prospect: Prospect | None) -> None:
         if prospect is not None:
-            self.notify(f"Added {prospect.name}.")
+            from leadline.tui.dialogs.base import say_saved  # noqa: PLC0415
+            from leadline.tui.text import feedback  # noqa: PLC0415
+
+            say_saved(self, feedback.added(prospect.name))
 
     def action_import_file(self) -> None:
         """Ask for a file and import it (palette: "import: file…")."""

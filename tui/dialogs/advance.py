@@ -18,6 +18,7 @@ from leadline.core.config.model import Config
 from leadline.core.models import Lifecycle, Prospect
 from leadline.core.rules.followup import is_qualified, missing_items
 from leadline.tui.dialogs.base import ProspectDialog, api, stage_label
+from leadline.tui.text import feedback
 
 __all__ = ["AdvanceDialog", "next_stage"]
 
@@ -62,4 +63,4 @@ class AdvanceDialog(ProspectDialog[Prospect | None]):
             return
         saved = self.save(lambda p: advance(p, app.config, app.today(), app.now()))
         if saved is not None:
-            self.dismiss(saved)
+            self.saved(saved, feedback.moved(saved.name, stage_label(app.config, saved.stage)))

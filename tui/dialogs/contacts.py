@@ -87,6 +87,7 @@ class ContactsDialog(ListEditor[Contact]):
     """The contacts of prospect `pid`."""
 
     TITLE_WORD = "Contacts"
+    ITEM_WORD = "Contact"
 
     def items(self, p: Prospect) -> tuple[Contact, ...]:
         return p.contacts
@@ -104,6 +105,9 @@ class ContactsDialog(ListEditor[Contact]):
 
     def describe(self, item: Contact) -> str:
         return describe_contact(item)
+
+    def named(self, item: Contact) -> str:
+        return item.name
 
     def form(self, item: Contact | None) -> ContactForm:
         return ContactForm(item)

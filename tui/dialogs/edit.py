@@ -43,6 +43,7 @@ from leadline.tui.dialogs.form import (
     text_input,
 )
 from leadline.tui.dialogs.form_base import FORM_BINDINGS, FormBox, FormScreen
+from leadline.tui.text import feedback
 from leadline.tui.text.labels import lifecycle_label, stage_label
 
 
@@ -226,7 +227,7 @@ class EditProspectDialog(FormScreen, ProspectDialog[Prospect | None]):
         if saved is not None:
             if opens_new_deal(base, saved) and not saved.value:
                 self.notify("A new deal: set its value and close date (e, f).")
-            self.dismiss(saved)
+            self.saved(saved, feedback.edited(saved.name))
 
     def _ask(self, edit: ProspectEdit, conflict: EditConflict) -> None:
         def chosen(choice: str | None) -> None:

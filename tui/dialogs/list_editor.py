@@ -19,8 +19,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
 from leadline.core.models import Prospect
-from leadline.tui.dialogs.base import ProspectDialog, api
+from leadline.tui.dialogs.base import ProspectDialog, api, say_saved
 from leadline.tui.dialogs.confirm import ConfirmDialog
+from leadline.tui.text import feedback
 
 ItemT = TypeVar("ItemT")
 
@@ -32,6 +33,8 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
     DEFAULT_CSS = "ListEditor OptionList { height: auto; max-height: 12; border: none; }"
     AUTO_FOCUS = "OptionList"
     TITLE_WORD = "Items"
+    ITEM_WORD = "Item"
+    """One of them, in the confirmation after a save ("Contact added: ...")."""
     # Not priority: keys run in the order typed ("down enter" edits the item moved to);
     # Enter reaches `edit` through the list's own OptionSelected.
     BINDINGS = [
@@ -59,6 +62,10 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
     def describe(self, item: ItemT) -> str:
         raise NotImplementedError
 
+    def named(self, item: ItemT) -> str:
+        """The item in a confirmation (by default as listed)."""
+        return self.describe(item).strip()
+
     def form(self, item: ItemT | None) -> ModalScreen[Any]:
         raise NotImplementedError
 
@@ -83,8 +90,12 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
         index = self.query_one(OptionList).highlighted
         return index if index is not None and index < len(self._shown) else None
 
-    def _store(self, change: Callable[[Prospect, datetime], Prospect], keep: int) -> None:
-        self.save(lambda p: change(p, api(self).now()))
+    def _store(
+        self, change: Callable[[Prospect, datetime], Prospect], keep: int, said: tuple[str, ItemT]
+    ) -> None:
+        """Save `change`; `said` is (added, saved or deleted; the item) for the confirmation."""
+        if self.save(lambda p: change(p, api(self).now())) is not None:
+            say_saved(self, feedback.item_saved(self.ITEM_WORD, self.named(said[1]), said[0]))
         self._fill(keep)  # saved or refused (changed elsewhere): the list as stored now
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
@@ -100,14 +111,16 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
 
         def edited(new: ItemT | None) -> None:
             if new is not None:
-                self._store(lambda p, now: self.replaced(p, index, new, now, item), index)
+                change = lambda p, now: self.replaced(p, index, new, now, item)  # noqa: E731
+                self._store(change, index, ("saved", new))
 
         self.app.push_screen(self.form(item), edited)
 
     def action_add(self) -> None:
         def added(new: ItemT | None) -> None:
             if new is not None:
-                self._store(lambda p, now: self.added(p, new, now), len(self.items(self.prospect)))
+                at = len(self.items(self.prospect))
+                self._store(lambda p, now: self.added(p, new, now), at, ("added", new))
 
         self.app.push_screen(self.form(None), added)
 
@@ -120,6 +133,7 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._store(lambda p, now: self.removed(p, index, now, item), index)
+                self._store(lambda p, now: self.removed(p, index, now, item), index,
+                            ("deleted", item))  # fmt: skip
 
         self.app.push_screen(ConfirmDialog(f"Delete {what}?", "Delete", "Keep"), answered)

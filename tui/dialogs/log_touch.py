@@ -21,6 +21,7 @@ from leadline.core.models import Prospect, TouchOutcome
 from leadline.core.rules.followup import effective_channel
 from leadline.core.rules.occasions import CARD_CHANNEL
 from leadline.tui.dialogs.base import ProspectDialog, api
+from leadline.tui.text import feedback
 from leadline.tui.text.fmt import day_label
 from leadline.tui.text.labels import TOUCH_OUTCOME_LABELS
 
@@ -166,4 +167,5 @@ class LogTouchDialog(ProspectDialog[Prospect | None]):
             return
         saved = self.save(self._change)
         if saved is not None:
-            self.dismiss(saved)
+            due = day_label(saved.plan.next_due, api(self).today())
+            self.saved(saved, feedback.touch_logged(saved.name, saved.touches[-1].channel, due))

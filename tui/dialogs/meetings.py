@@ -73,6 +73,7 @@ class MeetingsDialog(ListEditor[Meeting]):
     """The meetings of prospect `pid`, in date order."""
 
     TITLE_WORD = "Meetings"
+    ITEM_WORD = "Meeting"
 
     def items(self, p: Prospect) -> tuple[Meeting, ...]:
         return p.meetings

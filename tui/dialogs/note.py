@@ -23,6 +23,7 @@ from leadline.core.models import Prospect
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
 from leadline.tui.dialogs.confirm import ConfirmDialog
 from leadline.tui.dialogs.log_touch import LogTouchDialog
+from leadline.tui.text import feedback
 
 
 class NoteArea(TextArea):
@@ -101,7 +102,7 @@ class NoteBox(TypeAhead, ProspectDialog[Prospect | None]):
             return
         saved = self._store(text)
         if saved is not None:
-            self.dismiss(saved)
+            self.saved(saved, feedback.note_saved(saved.name))
 
     def action_save_and_touch(self) -> None:
         """Save the note, close, and open the log-touch dialog with the note attached."""

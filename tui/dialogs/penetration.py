@@ -18,6 +18,7 @@ from textual.widgets import Static, TextArea
 from leadline.core.actions import set_account_plan
 from leadline.core.models import Objection, PenetrationPlan, Prospect
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
+from leadline.tui.text import feedback
 
 PARTS = (
     ("chain", "Approval chain, in order (one person or role per line)"),
@@ -106,4 +107,4 @@ class PenetrationDialog(TypeAhead, ProspectDialog[Prospect | None]):
         )
         saved = self.save(lambda p: set_account_plan(p, plan, api(self).now(), was))
         if saved is not None:
-            self.dismiss(saved)
+            self.saved(saved, feedback.account_plan_saved(saved.name))

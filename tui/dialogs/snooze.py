@@ -18,6 +18,7 @@ from leadline.core.actions import reschedule, snooze, snoozed_until
 from leadline.core.dates import DATE_HINT, parse_follow_up_day
 from leadline.core.models import Prospect
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
+from leadline.tui.text import feedback
 from leadline.tui.text.fmt import day_label
 
 PRESETS = ((1, "1", "a day"), (3, "3", "3 days"), (7, "7", "a week"))
@@ -59,7 +60,11 @@ class DateDialog(ProspectDialog[Prospect | None]):
         """Save `day` as the next follow-up and close."""
         saved = self.save(lambda p: reschedule(p, day, api(self).now()))
         if saved is not None:
-            self.dismiss(saved)
+            self._said(saved)
+
+    def _said(self, saved: Prospect) -> None:
+        due = day_label(saved.plan.next_due, api(self).today())
+        self.saved(saved, feedback.next_follow_up(saved.name, due))
 
 
 class SnoozeDialog(DateDialog):
@@ -91,7 +96,7 @@ class SnoozeDialog(DateDialog):
         app = api(self)
         saved = self.save(lambda p: snooze(p, days, app.config, app.now()))
         if saved is not None:
-            self.dismiss(saved)
+            self._said(saved)
 
     def action_type_date(self) -> None:
         date_input = self.query_one("#date", Input)
