@@ -79,9 +79,9 @@ class KeyRouting(App[int]):
         if action == "quick_note":
             return self.current_prospect_id() is not None
         if action == "go_back":
-            return len(self.screen_stack) > 1
+            return not self.on_home_screen()
         if action == "quit_top":
-            return len(self.screen_stack) <= 1
+            return self.on_home_screen()
         if action == "show_mode":
             on_base = len(self.screen_stack) <= 1
             return not (parameters and parameters[0] == self.current_mode and on_base)
@@ -95,9 +95,16 @@ class KeyRouting(App[int]):
         else:
             self.switch_mode(mode)
 
+    def on_home_screen(self) -> bool:
+        """True on the home screen (the funnel's base), where `q` quits; elsewhere it goes back."""
+        return len(self.screen_stack) <= 1 and self.current_mode == self.DEFAULT_MODE
+
     def action_go_back(self) -> None:
+        """Back to the screen before; from another top-level screen, home."""
         if len(self.screen_stack) > 1:
             self.pop_screen()
+        elif self.current_mode != self.DEFAULT_MODE:
+            self.switch_mode(self.DEFAULT_MODE)
 
     def action_quit_top(self) -> None:
         self.exit(return_code=0)

@@ -9,6 +9,8 @@ from shell_support import AppFactory, drive, small_pipeline, toasts
 
 from leadline.core.store.facade import Store
 from leadline.tui.screens.detail import DetailScreen
+from leadline.tui.screens.funnel import FunnelScreen
+from leadline.tui.screens.queue import QueueScreen
 
 # (keys pressed on a prospect's detail screen, the toast that follows, what is on disk)
 SAVES = {
@@ -61,3 +63,26 @@ def test_adding_a_prospect_confirms_it(app_factory: AppFactory) -> None:
 
     drive(app, scenario)
     assert toasts(app) == ["Added Globex."]
+
+
+def test_q_goes_back_everywhere_but_home_and_only_home_quits(app_factory: AppFactory) -> None:
+    app = app_factory(prospects=small_pipeline())
+
+    async def scenario(pilot: Any) -> None:
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, QueueScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, QueueScreen)  # back, not out
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, FunnelScreen) and app.is_running
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running and app.return_code == 0
+
+    drive(app, scenario)
