@@ -44,7 +44,7 @@ class QueueScreen(ProspectActionsScreen):
         "prospect.stop",
         "table.select",
         "app.help",
-        "app.quit_q",
+        "app.back",
         "app.funnel",
         "app.add",
     )
