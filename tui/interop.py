@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, TextIO, cast
 from leadline.core.interop.exporters import export_csv, export_ics, export_json, open_private
 from leadline.core.interop.importers import ImportFileError, ImportResult, MappingError, read_import
 from leadline.core.models import Prospect
+from leadline.core.rules.dupes import like_existing
 from leadline.core.store.facade import DataFileError, StoreLocked
 from leadline.tui.dialogs.interop import PathPrompt, ProgressDialog, SummaryDialog
+from leadline.tui.text import dupe_words
 
 if TYPE_CHECKING:
     from leadline.tui.app import LeadlineApp
@@ -32,8 +34,9 @@ EXPORTS = {"csv": "CSV", "json": "JSON", "ics": "iCalendar"}
 """Export formats and their names in the palette."""
 
 
-def summary_text(result: ImportResult, path: Path) -> str:
-    """The import's outcome in words: counts, warnings, unmapped stages, first problems."""
+def summary_text(result: ImportResult, path: Path, alike: int = 0) -> str:
+    """The import's outcome in words: counts, warnings, unmapped stages, the new
+    prospects that look like stored ones (`alike`), first problems."""
     lines = [
         f"{path.name} · {result.format} · {result.rows_read:,} rows read",
         f"{len(result.new):,} new · {len(result.updated):,} updated · "
@@ -43,6 +46,8 @@ def summary_text(result: ImportResult, path: Path) -> str:
     if result.unmapped_stages:
         listed = ", ".join(f"{name!r} ({n})" for name, n in result.unmapped_stages.items())
         lines.append(f"Unmapped stages: {listed}; map them under stage_mapping in the config.")
+    if alike:
+        lines.append(dupe_words.import_note(alike).capitalize() + ".")
     if result.problems:
         lines.append("")
         lines += [str(problem) for problem in result.problems[:SHOWN_PROBLEMS]]
@@ -67,6 +72,7 @@ def start_import(app: LeadlineApp) -> None:
 def _import(app: LeadlineApp, path: Path, progress: ProgressDialog) -> None:
     """The worker: read and save under the lock, then show the summary on the UI thread."""
     found: list[ImportResult] = []
+    stored: list[list[Prospect]] = []
     shown = [-1]
 
     def advance(done: int, total: int) -> None:
@@ -77,6 +83,7 @@ def _import(app: LeadlineApp, path: Path, progress: ProgressDialog) -> None:
 
     def settle(existing: list[Prospect]) -> list[Prospect]:
         found.append(pending.settle(existing))
+        stored.append(existing)
         return [*found[-1].updated, *found[-1].new]
 
     saved: list[Prospect] = []
@@ -86,7 +93,8 @@ def _import(app: LeadlineApp, path: Path, progress: ProgressDialog) -> None:
         today: date = app.today()
         pending = read_import(path, app.config, today=today, progress=advance)
         saved = app.store.batch(settle)
-        outcome: tuple[str, str] = (f"Imported · {path.name}", summary_text(found[-1], path))
+        alike = len(like_existing(found[-1].new, stored[-1]))  # after the lock is let go
+        outcome: tuple[str, str] = (f"Imported · {path.name}", summary_text(found[-1], path, alike))
     except IMPORT_ERRORS as error:
         outcome = (f"Not imported · {path.name}", str(error))
     finally:

@@ -65,7 +65,7 @@ class Reason:
 
 @dataclass(frozen=True)
 class DuplicateGroup:
-    """Prospects that look like one another, oldest first, and why."""
+    """Prospects that look like one another, oldest first (ties in the order given), and why."""
 
     prospects: tuple[Prospect, ...]
     reasons: tuple[Reason, ...]
@@ -195,7 +195,7 @@ def likely_duplicates(prospects: Sequence[Prospect]) -> list[DuplicateGroup]:
 
 
 def _group(found: list[Prospect], index: DuplicateIndex) -> DuplicateGroup:
-    ordered = tuple(sorted(found, key=lambda p: (p.created, p.id)))
+    ordered = tuple(sorted(found, key=lambda p: p.created))  # stable: ties keep the given order
     ids = {p.id for p in ordered}
     reasons: dict[tuple[Likeness, str], Reason] = {}
     for p in ordered:
@@ -206,3 +206,10 @@ def _group(found: list[Prospect], index: DuplicateIndex) -> DuplicateGroup:
                         (reason.likeness, _KEY_OF[reason.likeness](reason.shown)), reason
                     )
     return DuplicateGroup(ordered, tuple(reasons.values()))
+
+
+def like_existing(new: Sequence[Prospect], existing: Iterable[Prospect]) -> list[Prospect]:
+    """The `new` prospects (an import's) that look like one of `existing` (the others)."""
+    fresh = {p.id for p in new}
+    index = DuplicateIndex(p for p in existing if p.id not in fresh)
+    return [p for p in new if index.like(p)]

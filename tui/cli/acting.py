@@ -4,6 +4,7 @@ core action (`leadline.core.actions`), saves through the store and says what it 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 
 from leadline.core import actions
@@ -52,7 +53,19 @@ def cmd_add(args: argparse.Namespace) -> int:
     )
     saved = ctx.store.add(actions.add_prospect(new, ctx.config, now))
     print(saved.id)
+    _warn_if_duplicate(ctx, saved)
     return 0
+
+
+def _warn_if_duplicate(ctx: Context, saved: Prospect) -> None:
+    """Added all the same (two companies may share a name), but say what it looks like
+    and how to join them, on stderr so that stdout stays the new id."""
+    from leadline.core.rules.dupes import looks_like  # noqa: PLC0415
+    from leadline.tui.cli.finding import duplicate_warnings  # noqa: PLC0415
+
+    found = looks_like(saved, ctx.store.prospects())
+    for line in duplicate_warnings(found, saved):
+        print(line, file=sys.stderr)
 
 
 def cmd_note(args: argparse.Namespace) -> int:

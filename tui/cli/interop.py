@@ -108,6 +108,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     mapping = _mapping(args.map)
     progress = _progress_bar(sys.stderr) if sys.stderr.isatty() else None
     found: list[ImportResult] = []
+    stored: list[list[Prospect]] = []
     try:  # the slow part, outside the lock: other processes keep saving meanwhile
         pending = read_import(path, ctx.config, fmt=args.format, mapping=mapping or None,
                               today=ctx.now().date(), progress=progress)  # fmt: skip
@@ -116,6 +117,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     def settle(existing: list[Prospect]) -> list[Prospect]:
         found.append(pending.settle(existing))
+        stored.append(existing)
         return [] if args.dry_run else [*found[-1].updated, *found[-1].new]
 
     if args.dry_run:
@@ -130,7 +132,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         more = len(result.problems) - len(shown)
         print(f"{path}: … and {more} more problems (--all-problems lists them)", file=sys.stderr)
     print(_summary(result, path, args.dry_run))
+    _note_duplicates(result.new, stored[-1])
     return 0
+
+
+def _note_duplicates(new: list[Prospect], existing: list[Prospect]) -> None:
+    """Imported all the same; say how many look like stored prospects (after the lock)."""
+    from leadline.core.rules.dupes import like_existing  # noqa: PLC0415
+    from leadline.tui.text.dupe_words import import_note  # noqa: PLC0415
+
+    note = import_note(len(like_existing(new, existing)))
+    if note:
+        print(note)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

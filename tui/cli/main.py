@@ -18,7 +18,7 @@ from leadline.core.actions import Refused
 from leadline.core.config.loader import ConfigError
 from leadline.core.paths import resolve_db
 from leadline.core.store.facade import DataFileError, StoreLocked
-from leadline.tui.cli import acting, commands, editing, restoring
+from leadline.tui.cli import acting, commands, editing, finding, restoring
 from leadline.tui.cli import changes as cli_changes
 from leadline.tui.cli import interop as cli_interop
 from leadline.tui.cli.failures import GuardedOutput, OutputError, describe_io_failure
@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_interop.add_parsers(command)
     restoring.add_parsers(command)
+    finding.add_parsers(command)
     cli_changes.add_parsers(command)
     return parser
 
@@ -105,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `leadline` console script."""
     args = build_parser().parse_args(argv)
     name = f"cmd_{(args.command or 'tui').replace('-', '_')}"
-    modules = (commands, acting, editing, cli_interop, restoring, cli_changes)
+    modules = (commands, acting, editing, cli_interop, restoring, cli_changes, finding)
     handler = next(getattr(m, name) for m in modules if hasattr(m, name))
     if name in ("cmd_tui", "cmd_demo"):  # Textual draws the screen itself
         return _run(handler, args)

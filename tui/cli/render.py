@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from leadline.core.config.model import Config
 from leadline.core.models import Prospect
-from leadline.tui.text import quota_words, words
+from leadline.core.rules.reach import reach_for
+from leadline.tui.text import quota_words, reach_words, words
 from leadline.tui.text.fmt import ago, deals, due_phrase, fit, money, money_exact
 from leadline.tui.text.labels import (
     ROLE_LABELS,
@@ -52,6 +53,7 @@ def queue_item_json(item: QueueItem, config: Config) -> dict[str, Any]:
         }
     if item.meeting is not None:
         doc["meeting"] = item.meeting.to_doc()
+    doc["contact"] = reach_words.reach_doc(reach_for(item, config))
     return doc
 
 
@@ -67,14 +69,15 @@ def queue_text(items: Sequence[QueueItem], config: Config, today: date) -> str:
         lines.append(f"{words.REASON_TITLES[reason]} ({len(group)})")
         for item in group:
             p = item.prospect
-            extra = item.detail or item.channel
-            if item.stop is not None:
-                extra = f"propose {item.proposed_exit}: {words.stop_sentence(item.stop)}"
+            extra = reach_words.sheet_cell(reach_for(item, config))
             lines.append(
                 f"  {p.id}  {fit(p.name, 26)} {fit(stage_label(config, p.stage), 14)} "
                 f"{money(p.value, p.currency or config.currency):>7}  "
                 f"{fit(due_phrase(item.due, today), 16)} {extra}".rstrip()
             )
+            if item.stop is not None:
+                stop = words.stop_sentence(item.stop)
+                lines.append(f"{'':12}propose {item.proposed_exit}: {stop}")
     return "\n".join(lines)
 
 
