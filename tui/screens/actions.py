@@ -1,7 +1,7 @@
 """The one-key actions on "the prospect in context", shared by queue and detail.
 
-l log a touch · n note · s snooze · r reschedule · a advance · x stop following
-(`+` add is an app key).
+l log a touch · n note · s snooze · r reschedule · a advance · x stop following ·
+c copy the phone or e-mail of the person to contact (`+` add is an app key).
 Each opens its dialog; the dialog saves (atomically, through app.save) and
 the screen refreshes from the `ProspectsChanged` that follows (see live.py).
 `check_action` hides keys that do nothing for the current prospect (no
@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 
 from leadline.core.actions.availability import allowed
 from leadline.core.models import Prospect
+from leadline.core.rules.reach import Reach, whom_to_contact
 from leadline.tui.dialogs.advance import AdvanceDialog
 from leadline.tui.dialogs.base import api
 from leadline.tui.dialogs.log_touch import LogTouchDialog
@@ -21,6 +22,8 @@ from leadline.tui.dialogs.note import NoteBox
 from leadline.tui.dialogs.snooze import RescheduleDialog, SnoozeDialog
 from leadline.tui.dialogs.stop import StopFollowingDialog
 from leadline.tui.screens.live import LiveScreen
+from leadline.tui.text.reach_words import copied, nothing_to_copy
+from leadline.tui.text.safe import safe, without_controls
 
 PROSPECT_BINDINGS: list[BindingType] = [
     # Not priority bindings: keys run in the order typed ("j l" logs on the row moved
@@ -38,6 +41,8 @@ PROSPECT_BINDINGS: list[BindingType] = [
             tooltip="Move to the next stage"),
     Binding("x", "stop_following", "Stop", id="prospect.stop",
             tooltip="Stop following: nurture or dead"),
+    Binding("c", "copy_handle", "Copy", id="prospect.copy",
+            tooltip="Copy the phone or e-mail of the person to contact"),
 ]  # fmt: skip
 
 PROSPECT_ACTIONS = frozenset(
@@ -66,6 +71,9 @@ class ProspectActionsScreen(LiveScreen):
         return allowed(action, p, api(self).config)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "copy_handle":  # shown only when there is a phone or e-mail to copy
+            reach = self.context_reach()
+            return reach is not None and bool(reach.handle)
         if action not in PROSPECT_ACTIONS:
             return True
         p = self.context_prospect()
@@ -97,3 +105,19 @@ class ProspectActionsScreen(LiveScreen):
 
     def action_stop_following(self) -> None:
         self._push_for(StopFollowingDialog)
+
+    def context_reach(self) -> Reach | None:
+        """Whom to contact about the prospect in context (the queue's item may name one)."""
+        p = self.context_prospect()
+        return whom_to_contact(p, api(self).config) if p else None
+
+    def action_copy_handle(self) -> None:
+        """Copy the handle to the clipboard (OSC 52: works over SSH too) and say so."""
+        reach = self.context_reach()
+        if reach is None:
+            return
+        if not reach.handle:
+            self.notify(safe(nothing_to_copy(reach)), severity="warning", markup=False)
+            return
+        self.app.copy_to_clipboard(without_controls(reach.handle))
+        self.notify(safe(copied(reach)), markup=False)

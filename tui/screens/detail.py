@@ -4,7 +4,8 @@ A two-line bar on top (name, stage, lifecycle, ICP; value, budget, timeframe)
 and a scrolling body: contacts, follow-up plan, warnings in words, the
 qualification checklist, touches and notes as one timeline, the
 account-penetration plan and the stage history. `e` edits (fields, contacts,
-meetings, plan, checklist); l/n/s/r/a/x act as in the queue; Escape goes back.
+meetings, plan, checklist); l/n/s/r/a/x/c act as in the queue (c copies the phone or
+e-mail of the person to contact); Escape goes back.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from leadline.tui.dialogs.base import api
 from leadline.tui.dialogs.edit_menu import EditMenu
 from leadline.tui.screens import detail_text as view
 from leadline.tui.screens.actions import PROSPECT_BINDINGS, ProspectActionsScreen
+from leadline.tui.screens.detail_contacts import contacts_view
 from leadline.tui.screens.live import ProspectsChanged
 from leadline.tui.widgets.footer import LeadlineFooter
 from leadline.tui.widgets.timeline import timeline_table
@@ -60,6 +62,7 @@ class DetailScreen(ProspectActionsScreen):
         "prospect.snooze",
         "prospect.advance",
         "prospect.stop",
+        "prospect.copy",
         "app.help",
         "app.back",
         "app.queue",
@@ -128,7 +131,7 @@ class DetailScreen(ProspectActionsScreen):
     def _sections(self, p: Prospect) -> dict[str, RenderableType]:
         config, today = api(self).config, api(self).today()
         return {
-            "contacts": view.contacts_view(p),
+            "contacts": contacts_view(p, config),
             "plan": view.plan_view(p, config, today),
             "warnings": view.warnings_view(p, config, today, self._facts()),
             "checklist": view.checklist_view(p, config),

@@ -10,18 +10,42 @@ from datetime import date
 
 from leadline.core.config.model import Config
 from leadline.core.rules.queue import QueueItem, Reason
+from leadline.core.rules.reach import reach_for
 from leadline.tui.dialogs.base import stage_label
 from leadline.tui.text import words
-from leadline.tui.text.fmt import ago, due_phrase, money
+from leadline.tui.text.fmt import ago, cell_width, due_phrase, money
 from leadline.tui.widgets.prospect_table import Column, Row
 
-QUEUE_COLUMNS = (
-    Column("Name"),
-    Column("Stage", 14, drop=2),
-    Column("Value", 7, "right"),
-    Column("Due", 16),
-    Column("Channel", 10, drop=3),
-)
+CONTACT_LABEL = "Contact"
+CONTACT_MAX = 24
+"""Cells the contact column may take: a longer name is cut here and shown whole in the
+line under the list."""
+
+
+def queue_columns(contact_width: int = len(CONTACT_LABEL)) -> tuple[Column, ...]:
+    """The queue's columns, the contact's as wide as its longest name (up to CONTACT_MAX):
+    on a narrow screen the channel goes first, then the stage, then (below 60 columns)
+    the contact, whom the line under the list still names."""
+    width = max(len(CONTACT_LABEL), min(CONTACT_MAX, contact_width))
+    return (
+        Column("Name"),
+        Column(CONTACT_LABEL, width, drop=1),
+        Column("Stage", 14, drop=2),
+        Column("Value", 7, "right"),
+        Column("Due", 16),
+        Column("Channel", 10, drop=3),
+    )
+
+
+QUEUE_COLUMNS = queue_columns()
+CONTACT_CELL = 1
+"""Index of the contact's cell in a row."""
+
+
+def contact_width(rows: Sequence[Row]) -> int:
+    """Cells the longest contact name in `rows` takes."""
+    return max((cell_width(r.cells[CONTACT_CELL]) for r in rows if not r.heading), default=0)
+
 
 ROW_STATES = {
     Reason.OVERDUE: "overdue",
@@ -46,12 +70,12 @@ def due_cell(item: QueueItem, today: date) -> str:
 
 
 def name_cell(item: QueueItem) -> str:
-    """The prospect's name, with whose birthday or which meeting when that is the reason."""
+    """The prospect's name, with the meeting's title when the meeting names no contact
+    (the person is in the contact column)."""
     name = item.prospect.name
-    if item.reason == Reason.BIRTHDAY and item.detail:
-        return f"{name}: {item.detail}'s {item.occasion or 'birthday'}"
-    if item.reason in (Reason.MEETING_REMINDER, Reason.MEETING_OUTCOME) and item.detail:
-        return f"{name}: {item.detail}"
+    m = item.meeting
+    if m is not None and not m.contact and m.title:
+        return f"{name}: {m.title}"
     return name
 
 
@@ -60,6 +84,7 @@ def item_row(item: QueueItem, config: Config, today: date) -> Row:
     p = item.prospect
     cells = (
         name_cell(item),
+        reach_for(item, config).name,
         stage_label(config, p.stage),
         money(p.value, p.currency or config.currency),
         due_cell(item, today),
