@@ -1,9 +1,12 @@
 """Command palette (Ctrl+P) providers: prospects, stage moves, screens, themes.
 
-"prospect: Acme Ltd" opens a prospect; "stage: move Acme Ltd to Demo / trial"
-acts on the prospect in view; "funnel", "queue", "theme: leadline-light" go
-where they say. Prospect search pre-filters by an in-order character test, so
-10k prospects stay quick to search, and shows at most `MAX_PROSPECT_HITS`.
+"prospect: Acme Ltd" opens a prospect, found by its name (fuzzy), a contact, an
+e-mail, a phone or a note's words (core's `search`, over texts folded once per
+change in the memo; the help says what matched); "won", "lost", "nurture",
+"dead" list those prospects; "stage: move Acme Ltd to Demo / trial" acts on the
+prospect in view; "funnel", "queue", "theme: leadline-light" go where they say.
+Fuzzy name search pre-filters by an in-order character test, so 10k prospects
+stay quick, and at most `MAX_PROSPECT_HITS` are shown.
 """
 
 from __future__ import annotations
@@ -15,6 +18,11 @@ from typing import TYPE_CHECKING, Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.screen import Screen
+
+from leadline.core.models import OUTCOME_ORDER, Prospect
+from leadline.core.rules.search import Field, search
+from leadline.core.rules.search import Hit as SearchHit
+from leadline.tui.text.safe import safe
 
 if TYPE_CHECKING:
     from leadline.tui.app import LeadlineApp
@@ -47,31 +55,49 @@ def _strip_prefix(query: str, prefix: str) -> str:
 
 
 class ProspectCommands(Provider):
-    """Jump to any prospect by fuzzy name."""
+    """Jump to any prospect by its name (fuzzy), a contact's name, an e-mail, a phone or
+    a word of a note (core's `search`: case and accents ignored); the help says what
+    matched."""
 
     async def search(self, query: str) -> Hits:
         app = _leadline(self)
         wanted = _strip_prefix(query, "prospect")
         if not wanted:
             return
+        found = search(app.memo.searchables(app.prospects()), wanted, MAX_PROSPECT_HITS)
+        shown = {hit.prospect.id for hit in found}
+        for rank, hit in enumerate(found):
+            yield self._hit(app, hit.prospect, 1.0 - rank / 1000, _matched(hit))
         compact = wanted.lower().replace(" ", "")
         matcher = self.matcher(wanted)
         scored = []
         for prospect in app.prospects():
-            if _in_order(compact, prospect.name.lower()):
+            if prospect.id not in shown and _in_order(compact, prospect.name.lower()):
                 score = matcher.match(prospect.name)
                 if score > 0:
                     scored.append((score, prospect))
         scored.sort(key=lambda item: -item[0])
-        for score, prospect in scored[:MAX_PROSPECT_HITS]:
-            stage = app.config.stage(prospect.stage)
-            yield Hit(
-                score,
-                Content.assemble("prospect: ", matcher.highlight(prospect.name)),
-                partial(app.open_prospect, prospect.id),
-                text=f"prospect: {prospect.name}",
-                help=stage.name if stage else prospect.stage,
-            )
+        for score, prospect in scored[: MAX_PROSPECT_HITS - len(found)]:
+            yield self._hit(app, prospect, score * 0.5, "", matcher)
+
+    @staticmethod
+    def _hit(app: LeadlineApp, p: Prospect, score: float, why: str, matcher: Any = None) -> Hit:
+        stage = app.config.stage(p.stage)
+        where = stage.name if stage else p.stage.capitalize()
+        name = matcher.highlight(p.name) if matcher is not None else Content(p.name)
+        return Hit(
+            score,
+            Content.assemble("prospect: ", name),
+            partial(app.open_prospect, p.id),
+            text=f"prospect: {p.name}",
+            help=safe(f"{why} · {where}" if why else where),
+        )
+
+
+def _matched(hit: SearchHit) -> str:
+    """What matched, for the help line: "contact: Anna Nowak", "note: …the warehouse…"."""
+    best = hit.best
+    return "" if best.field == Field.COMPANY else f"{best.field}: {best.snippet}"
 
 
 def prospect_in_view(screen: Screen[Any]) -> str | None:
@@ -128,10 +154,23 @@ def move_to_stage(app: LeadlineApp, pid: str, key: str) -> None:
         say_saved(app, feedback.moved(saved.name, stage_label(app.config, key)))
 
 
+def open_outcome(app: LeadlineApp, outcome: str) -> None:
+    """List the prospects with `outcome` (won, lost, nurture, dead)."""
+    from leadline.tui.screens.outcome_list import OutcomeListScreen  # noqa: PLC0415
+
+    app.push_screen(OutcomeListScreen(outcome))
+
+
 def _navigation(app: LeadlineApp) -> Iterator[tuple[str, Callable[[], Any], str]]:
     yield "funnel", partial(app.action_show_mode, "funnel"), "Sections, stages, quota (f)"
     yield "queue", partial(app.action_show_mode, "queue"), "Today's follow-ups (t)"
     yield "add prospect", app.action_add_prospect, "A new lead or prospect (+)"
+    for outcome in OUTCOME_ORDER:
+        yield (
+            outcome,
+            partial(open_outcome, app, outcome),
+            f"The {outcome} prospects (o on the funnel)",
+        )
     yield "help", app.action_help, "Every key of this screen (?)"
     yield "import: file…", app.action_import_file, "Prospects from a CSV or JSON file"
     for fmt, name in (("csv", "CSV"), ("json", "JSON"), ("ics", "iCalendar")):

@@ -2,7 +2,8 @@
 
 Everything essential fits 80x24: the quota, each section with its stages, and
 the first pieces of advice; time allocation and conversion follow below and
-scroll. Up/down (j/k) move between stages, Enter lists a stage's prospects.
+scroll. Up/down (j/k) move between stages, Enter lists a stage's prospects,
+`o` the won, lost, nurture and dead ones (outcome_list.py).
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ class FunnelScreen(LiveScreen):
     """Where the pipeline stands: one screen, read top to bottom."""
 
     HELP_TITLE = "Funnel"
-    FOOTER_KEYS = ("stage.open", "app.queue", "app.add", "app.help", "app.quit_q")
+    FOOTER_KEYS = (
+        "stage.open", "funnel.outcomes", "app.queue", "app.add", "app.help", "app.quit_q",
+    )  # fmt: skip
     """Footer keys, most important first (the rest follow while they fit)."""
     AUTO_FOCUS = ""  # focus is placed by _start_at_top (no scroll)
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -52,7 +55,9 @@ class FunnelScreen(LiveScreen):
         Binding("end,G", "last", "Last stage", show=False, id="funnel.last"),
         Binding("pagedown,space", "page(1)", "Scroll down", show=False, id="funnel.page_down"),
         Binding("pageup", "page(-1)", "Scroll up", show=False, id="funnel.page_up"),
-    ]
+        Binding("o", "outcomes", "Won/lost", id="funnel.outcomes",
+                tooltip="List the won, lost, nurture and dead prospects (o again: the next)"),
+    ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
         summary = self._summary()
@@ -175,3 +180,9 @@ class FunnelScreen(LiveScreen):
 
     def on_stage_row_chosen(self, message: StageRow.Chosen) -> None:
         self.leadline.open_stage(message.key)
+
+    def action_outcomes(self) -> None:
+        """The won list; `o` there goes on to lost, nurture and dead."""
+        from leadline.tui.screens.outcome_list import OutcomeListScreen  # noqa: PLC0415
+
+        self.app.push_screen(OutcomeListScreen("won"))

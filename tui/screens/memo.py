@@ -1,9 +1,10 @@
 """What the screens derive from each prospect, kept until that prospect changes.
 
-The funnel needs each prospect's funnel parts (reading its whole history) and
-the queue its queue items and their rows; at 10k-100k prospects making them
-all takes from a few hundred milliseconds to most of a second, yet a save
-changes one prospect. So both screens share one memo, one entry per prospect:
+The funnel needs each prospect's funnel parts (reading its whole history),
+the queue its queue items and their rows, the palette its folded search texts;
+at 10k-100k prospects making them all takes from a few hundred milliseconds to
+most of a second, yet a save changes one prospect. So the screens share one
+memo, one entry per prospect:
 
 - an entry is dropped when `ProspectsChanged` names its prospect
   (`forget`, called by the app), and all of them on a new day or config;
@@ -33,6 +34,7 @@ from leadline.core.rules.funnel.summary import (
 )
 from leadline.core.rules.pipeline import DealFacts, PipelineFacts, deal_facts, facts_from_deals
 from leadline.core.rules.queue import QueueItem, queue_items_maker, queue_sort_key
+from leadline.core.rules.search import Searchable, searchable
 from leadline.tui.screens.queue_rows import item_row
 from leadline.tui.widgets.prospect_table import Row
 
@@ -48,6 +50,8 @@ class _Entry:
     queue: tuple[QueueEntry, ...] | None = None
     deals: DealFacts | None = None
     """Its share of the pipeline facts (the queue and the detail's warnings need them)."""
+    search: Searchable | None = None
+    """Its texts folded for search (the palette), independent of config and day."""
 
 
 class ProspectMemo:
@@ -122,6 +126,16 @@ class ProspectMemo:
         self.made["queue"] = made
         found.sort(key=lambda triple: triple[0])
         return [(item, row) for _, item, row in found]
+
+    def searchables(self, prospects: Sequence[Prospect]) -> list[Searchable]:
+        """Each prospect's folded texts for core's `search` (folded once per change)."""
+        found: list[Searchable] = []
+        for p in prospects:
+            entry = self._entry(p)
+            if entry.search is None:
+                entry.search = searchable(p)
+            found.append(entry.search)
+        return found
 
     def _parts_maker(self, config: Config, today: date) -> PartsMaker:
         """The funnel's parts maker for this config and day; a new one forgets everything."""

@@ -84,6 +84,10 @@ class StageListScreen(LiveScreen):
                 show=False),
     ]  # fmt: skip
 
+    columns: tuple[Column, ...] = COLUMNS
+    """The list's columns (the outcome lists show others, outcome_list.py)."""
+    empty_text = "No prospects in this stage."
+
     def __init__(self, stage_key: str) -> None:
         super().__init__()
         self.stage_key = stage_key
@@ -93,7 +97,7 @@ class StageListScreen(LiveScreen):
 
     def compose(self) -> ComposeResult:
         yield Static("", classes="title-bar", id="stage-title")
-        yield ProspectTable(COLUMNS, empty_text="No prospects in this stage.", id="stage-table")
+        yield ProspectTable(self.columns, empty_text=self.empty_text, id="stage-table")
         yield LeadlineFooter()
 
     def on_mount(self) -> None:
@@ -110,9 +114,13 @@ class StageListScreen(LiveScreen):
         stage = self.leadline.config.stage(self.stage_key)
         return stage.name if stage else self.stage_key
 
+    def orders(self) -> tuple[SortKey, ...]:
+        """The orders `s` cycles through."""
+        return sort_keys(self.leadline.today(), self._icp)
+
     def _members(self) -> list[Prospect]:
         app = self.leadline
-        order = sort_keys(app.today(), self._icp)[self._sort]
+        order = self.orders()[self._sort]
         members = [p for p in app.prospects() if p.stage == self.stage_key]
         members.sort(key=order.key, reverse=order.descending != self._reversed)
         return members
@@ -138,7 +146,7 @@ class StageListScreen(LiveScreen):
         """Re-read, re-sort and show the rows; the cursor keeps its place."""
         self._scores = {}
         members = self._members()
-        order = sort_keys(self.leadline.today(), self._icp)[self._sort]
+        order = self.orders()[self._sort]
         arrow = "↑" if order.descending == self._reversed else "↓"
         total = money(sum(p.value for p in members), self.leadline.config.currency)
         self.query_one("#stage-title", Static).update(
@@ -149,7 +157,7 @@ class StageListScreen(LiveScreen):
     # -- keys -------------------------------------------------------------------
 
     def action_cycle_sort(self) -> None:
-        self._sort = (self._sort + 1) % 4
+        self._sort = (self._sort + 1) % len(self.orders())
         self._reversed = False
         self._restart()
 
