@@ -24,6 +24,7 @@ from leadline.core.store.facade import Store
 from leadline.tui import compat, crash, state, theming
 from leadline.tui.app_data import AppData
 from leadline.tui.app_keys import KeyRouting
+from leadline.tui.app_start import FirstRun
 from leadline.tui.commands import LEADLINE_COMMANDS
 from leadline.tui.compat import CrashHookedApp
 from leadline.tui.idle_gc import IdleCollector
@@ -37,7 +38,7 @@ def _queue_screen() -> Screen[None]:
     return QueueScreen()
 
 
-class LeadlineApp(AppData, KeyRouting, CrashHookedApp[int]):
+class LeadlineApp(AppData, KeyRouting, FirstRun, CrashHookedApp[int]):
     """leadline's terminal UI over one store and one configuration."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
@@ -58,6 +59,8 @@ class LeadlineApp(AppData, KeyRouting, CrashHookedApp[int]):
         Binding("plus", "add_prospect", "Add", id="app.add", tooltip="Add a prospect"),
         Binding("question_mark,f1", "help", "Help", id="app.help",
                 tooltip="Every key of this screen", key_display="?"),
+        Binding("f1", "dialog_help", "Help", show=False, priority=True, id="app.dialog_help",
+                tooltip="The keys of the dialog open"),
         Binding("q", "go_back", "Back", id="app.back", tooltip="Back to the previous screen"),
         Binding("q", "quit_top", "Quit", id="app.quit_q", tooltip="Quit (on a top screen)"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit",
@@ -74,6 +77,7 @@ class LeadlineApp(AppData, KeyRouting, CrashHookedApp[int]):
         state_path: Path | None = None,
         themes_dir: Path | None = None,
         crash_dir: Path | None = None,
+        new_data_file: Path | None = None,
     ) -> None:
         compat.guard_terminal_text()  # before anything is drawn
         compat.show_control_codes()
@@ -81,6 +85,7 @@ class LeadlineApp(AppData, KeyRouting, CrashHookedApp[int]):
         super().__init__()
         self.init_data(store, config, clock)
         self.mouse_enabled = mouse
+        self.new_data_file = new_data_file
         self.state_path = state_path or state.default_state_path()
         self.crash_dir = crash_dir or crash.default_crash_dir()
         self._idle_gc = IdleCollector()
@@ -101,6 +106,8 @@ class LeadlineApp(AppData, KeyRouting, CrashHookedApp[int]):
         self.set_interval(1.0, self.check_for_changes, name="poll-store")
         self._idle_gc.start()
         self.set_interval(0.5, self._idle_gc.tick, name="idle-gc")
+        self.set_keymap(dict(self.config.keymap))  # the user's keys (tui/keymap.py)
+        self.show_first_run_if_empty()
 
     def on_unmount(self) -> None:
         self._idle_gc.stop()
@@ -131,7 +138,8 @@ class LeadlineApp(AppData, KeyRouting, CrashHookedApp[int]):
     def action_add_prospect(self) -> None:
         from leadline.tui.dialogs.add import AddProspectDialog  # noqa: PLC0415
 
-        self.push_screen(AddProspectDialog(), self._prospect_added)
+        if self.ensure_data_file():
+            self.push_screen(AddProspectDialog(), self._prospect_added)
 
     def _prospect_added(self, prospect: Prospect | None) -> None:
         if prospect is not None:
@@ -144,7 +152,8 @@ class LeadlineApp(AppData, KeyRouting, CrashHookedApp[int]):
         """Ask for a file and import it (palette: "import: file…")."""
         from leadline.tui.interop import start_import  # noqa: PLC0415
 
-        start_import(self)
+        if self.ensure_data_file():
+            start_import(self)
 
     def action_export(self, fmt: str) -> None:
         """Ask for a file and export every prospect as `fmt` (csv, json, ics)."""
@@ -185,8 +194,12 @@ def run_app(
     mouse: bool = True,
     clock: Callable[[], datetime] = datetime.now,
     state_path: Path | None = None,
+    new_data_file: Path | None = None,
 ) -> int:
-    """Run the TUI until the user quits; returns the exit status (1 after a crash)."""
-    app = LeadlineApp(store, config, clock=clock, mouse=mouse, state_path=state_path)
+    """Run the TUI until the user quits; returns the exit status (1 after a crash;
+    OPEN_DEMO_STATUS when the first-run screen asked for the demo). With `new_data_file`,
+    `store` is an empty stand-in until the first add or import creates that file."""
+    app = LeadlineApp(store, config, clock=clock, mouse=mouse, state_path=state_path,
+                      new_data_file=new_data_file)  # fmt: skip
     app.run(mouse=mouse)
     return app.return_code or 0

@@ -27,7 +27,8 @@ SCREEN_ACTIONS = frozenset(
     {"show_mode", "quick_note", "add_prospect", "help", "go_back", "quit_top", "command_palette"}
 )
 """App actions that open or switch screens: off while a dialog is open. The rest
-(Tab / Shift+Tab between fields, Ctrl+Q) keep working in dialogs."""
+(Tab / Shift+Tab between fields, Ctrl+Q) keep working in dialogs, and F1 opens help
+on a dialog's keys."""
 
 ROUTED_TO = "_leadline_routed_to"
 """Attribute set on each key: the screen it was handed to when the app read it."""
@@ -74,8 +75,10 @@ class KeyRouting(App[int]):
         return prospect_in_view(self.screen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in SCREEN_ACTIONS and isinstance(self.screen, ModalScreen):
-            return False  # a dialog is open: it handles its own keys; Escape closes it
+        if action in SCREEN_ACTIONS and self.dialog_open():
+            return False  # a dialog handles its own keys (Escape closes it; F1 lists them)
+        if action == "dialog_help":  # F1 in a dialog (elsewhere F1 is the usual help key)
+            return isinstance(self.screen, ModalScreen)
         if action == "quick_note":
             return self.current_prospect_id() is not None
         if action == "go_back":
@@ -95,9 +98,18 @@ class KeyRouting(App[int]):
         else:
             self.switch_mode(mode)
 
+    def dialog_open(self) -> bool:
+        """True while a dialog is open (help may be on top of it)."""
+        return any(isinstance(screen, ModalScreen) for screen in self.screen_stack)
+
     def on_home_screen(self) -> bool:
         """True on the home screen (the funnel's base), where `q` quits; elsewhere it goes back."""
+        if getattr(self.screen, "IS_HOME", False):  # the first-run screen of an empty pipeline
+            return True
         return len(self.screen_stack) <= 1 and self.current_mode == self.DEFAULT_MODE
+
+    def action_dialog_help(self) -> None:
+        self.action_help()
 
     def action_go_back(self) -> None:
         """Back to the screen before; from another top-level screen, home."""

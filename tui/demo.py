@@ -22,6 +22,10 @@ from leadline.core.sample.rebase import rebase_pipeline_doc
 from leadline.core.store.facade import Store
 from leadline.tui.cli.support import TUI_LOCK_TIMEOUT
 
+OPEN_DEMO_STATUS = 64
+"""The TUI's exit status asking the command line to open the demo next (the first-run
+screen's `d`); never the status of the `leadline` process itself."""
+
 
 def write_demo_copy(target_dir: Path, today: date) -> tuple[Path, Path]:
     """Write the sample data file (rebased to `today`) and config into `target_dir`."""

@@ -60,6 +60,11 @@ def check_value(name: str, value: Any) -> str | None:
         return _check_number(key, name, value)
     if key == "key":
         return _check_stage_key(value)
+    if key == "keymap" and not _is_key_list(value):
+        return (
+            f"{name}: {value!r} is not a list of keys; write keys such as 't', 'ctrl+t' "
+            "or 'f2', separated by commas"
+        )
     if key == "lost_reasons" and not value.strip():
         return "lost_reasons: a reason cannot be empty"
     if key == "lost_reasons" and len(value) > MAX_REASON_LENGTH:
@@ -69,6 +74,12 @@ def check_value(name: str, value: Any) -> str | None:
         hint = did_you_mean(value, list(OUTCOME_ORDER))
         return f"unknown outcome {value!r}; outcomes are {choices}{hint}"
     return None
+
+
+def _is_key_list(text: str) -> bool:
+    """'t', 'ctrl+t,f2', '?': one or more keys, no spaces, separated by commas."""
+    keys = text.split(",")
+    return all(key and not any(c.isspace() for c in key) for key in keys)
 
 
 def _check_number(key: str, name: str, value: float) -> str | None:

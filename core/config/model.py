@@ -204,6 +204,12 @@ class Config:
     """Stage names found in imported files mapped to stage keys."""
     theme: str = ""
     """The TUI theme last chosen (remembered across runs)."""
+    mouse: bool = True
+    """false turns the mouse off in the TUI for good (as `leadline --no-mouse` does once)."""
+    keymap: dict[str, str] = field(default_factory=dict)
+    """The TUI's keys rebound by binding id, e.g. `app.queue: "t,ctrl+t"` (keys separated
+    by commas; the README's key table lists the ids). An unknown id is reported, with
+    its line, when the TUI starts."""
     working_days: tuple[Weekday, ...] = (
         Weekday.MON, Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.FRI,
     )  # fmt: skip

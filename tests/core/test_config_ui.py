@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from testkit import NOW, prospect
 
 from leadline.core.actions import loss_reason, move
+from leadline.core.config.keymap import unknown_binding_ids
 from leadline.core.config.loader import ConfigError, load_config, parse_config
 from leadline.core.models import Outcome
 
@@ -50,3 +53,28 @@ def test_a_loss_keeps_the_configs_spelling_or_the_free_text() -> None:
     assert (lost.stage, lost.lost_reason) == ("lost", "price")
     reopened = move(lost, "proposal", config, NOW.date(), NOW, "ignored")
     assert reopened.lost_reason == "price"  # a reason is only written by a loss
+
+
+def test_keymap_and_mouse_are_read_and_a_bad_key_list_is_named() -> None:
+    assert (load_config().mouse, load_config().keymap) == (True, {})
+    config = parse_config(STAGES + 'mouse: false\nkeymap: {app.queue: "t,ctrl+t", app.help: "?"}\n')
+    assert config.mouse is False
+    assert config.keymap == {"app.queue": "t,ctrl+t", "app.help": "?"}
+    assert problems("keymap: {app.queue: ctrl t}\n") == [
+        "c.yaml:3:21: keymap.app.queue: 'ctrl t' is not a list of keys; write keys such as "
+        "'t', 'ctrl+t' or 'f2', separated by commas"
+    ]
+    assert problems("keymap: {app.queue: 't,,x'}\n")[0].startswith("c.yaml:3:21: keymap.app.queue")
+    assert problems("keymap: [t]\n") == ["c.yaml:3:9: keymap must be a mapping, got a list"]
+    assert problems("mouse: maybe\n")[0].startswith("c.yaml:3:8: mouse must be true or false")
+
+
+def test_unknown_binding_ids_are_named_at_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(STAGES + "keymap:\n  app.queue: w\n  prospect.lgo_touch: L\n")
+    known = {"app.queue", "prospect.log_touch"}
+    assert [str(p) for p in unknown_binding_ids(path, known)] == [
+        f"{path}:5:3: keymap: no key has the id 'prospect.lgo_touch'; "
+        "did you mean 'prospect.log_touch'?"
+    ]
+    assert unknown_binding_ids(path, known | {"prospect.lgo_touch"}) == []

@@ -9,13 +9,20 @@ renderings it needs itself: a process runs one command, and `leadline note` or
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
+from leadline.core.config.loader import load_config
+from leadline.core.paths import resolve_config, resolve_db
+from leadline.core.store.facade import Store
 from leadline.tui.cli.support import (
     TUI_LOCK_TIMEOUT,
+    check_data_path,
     check_stage,
     find_one,
     open_context,
@@ -60,15 +67,41 @@ def _run_tui(args: argparse.Namespace, *, demo: bool) -> int:
     # The one door from the command line into Textual (import-linter allows just this
     # import): loaded only when the TUI starts, so the other commands never load it.
     from leadline.tui.app import run_app  # noqa: PLC0415
+    from leadline.tui.demo import OPEN_DEMO_STATUS  # noqa: PLC0415
+    from leadline.tui.keymap import keymap_problems  # noqa: PLC0415
 
-    if demo:
-        from leadline.tui.demo import open_demo  # noqa: PLC0415 - the sample generator
+    config_path = resolve_config(getattr(args, "config", None))
+    config = load_config(config_path)
+    problems = keymap_problems(config, config_path)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 2
+    mouse = config.mouse and not args.no_mouse
+    status = OPEN_DEMO_STATUS if demo else _run_on_data_file(args, run_app, mouse)
+    if status != OPEN_DEMO_STATUS:
+        return status
+    from leadline.tui.demo import open_demo  # noqa: PLC0415 - the sample generator
 
-        with open_demo() as (store, config):
-            return run_app(store, config, mouse=not args.no_mouse)
-    ctx = open_context(args, lock_timeout=TUI_LOCK_TIMEOUT)
-    preload_showing_progress(ctx.store, sys.stderr)
-    return run_app(ctx.store, ctx.config, mouse=not args.no_mouse)
+    with open_demo() as (store, demo_config):
+        # the user's keys and mouse setting go along into the demo
+        keys = {"keymap": config.keymap, "mouse": config.mouse}
+        return run_app(store, dataclasses.replace(demo_config, **keys), mouse=mouse)
+
+
+def _run_on_data_file(args: argparse.Namespace, run_app: Any, mouse: bool) -> int:
+    """The TUI on the user's data file. When it does not exist yet, on an empty stand-in:
+    the first-run screen says where the file will be, and the first add or import
+    creates it (nothing is created if the user only looks, or opens the demo)."""
+    db_path = resolve_db(getattr(args, "db", None))
+    check_data_path(db_path)
+    if db_path.exists():
+        ctx = open_context(args, lock_timeout=TUI_LOCK_TIMEOUT)
+        preload_showing_progress(ctx.store, sys.stderr)
+        return int(run_app(ctx.store, ctx.config, mouse=mouse))
+    config = load_config(resolve_config(getattr(args, "config", None)))
+    with tempfile.TemporaryDirectory(prefix="leadline-new-") as folder:
+        with Store.open(Path(folder) / "empty.json", backups=0) as empty:
+            return int(run_app(empty, config, mouse=mouse, new_data_file=db_path))
 
 
 def cmd_tui(args: argparse.Namespace) -> int:

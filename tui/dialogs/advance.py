@@ -28,8 +28,8 @@ class AdvanceDialog(ProspectDialog[Prospect | None]):
 
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("y,enter", "confirm", "Move", id="advance.yes"),
-        Binding("n,escape", "cancel", "Cancel", id="advance.no"),
+        Binding("y,enter", "confirm", "Move", id="advance.yes", tooltip="Move to the next stage"),
+        Binding("n,escape", "cancel", "Cancel", id="advance.no", tooltip="Close, stage unchanged"),
     ]
 
     def compose(self) -> ComposeResult:

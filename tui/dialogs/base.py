@@ -98,7 +98,9 @@ class ProspectDialog(ModalScreen[ResultT]):
 
     SCOPED_CSS = False
     DEFAULT_CSS = DIALOG_CSS
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without saving")
+    ]
 
     def __init__(self, pid: str, **kwargs: Any) -> None:
         super().__init__(classes="leadline-dialog", **kwargs)

@@ -28,10 +28,13 @@ class ConflictDialog(ModalScreen[str | None]):
     DEFAULT_CSS = DIALOG_CSS
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("t", "choose('theirs')", "Keep theirs", id="conflict.theirs"),
-        Binding("m", "choose('mine')", "Save mine", id="conflict.mine"),
-        Binding("escape", "choose(None)", "Back to the form", id="conflict.back"),
-    ]
+        Binding("t", "choose('theirs')", "Keep theirs", id="conflict.theirs",
+                tooltip="Keep what was saved elsewhere for these fields"),
+        Binding("m", "choose('mine')", "Save mine", id="conflict.mine",
+                tooltip="Save your values over what was saved elsewhere"),
+        Binding("escape", "choose(None)", "Back to the form", id="conflict.back",
+                tooltip="Back to your form, nothing saved"),
+    ]  # fmt: skip
 
     def __init__(self, conflicts: tuple[Conflict, ...], config: Config) -> None:
         super().__init__(classes="leadline-dialog")

@@ -27,9 +27,9 @@ class EditMenu(ProspectDialog[None]):
 
     AUTO_FOCUS = ""
     BINDINGS = [
-        *(Binding(key, f"open('{what}')", what.capitalize(), id=f"edit.{what}")
-          for key, what, _ in CHOICES),
-        Binding("escape", "cancel", "Cancel", id="edit.cancel"),
+        *(Binding(key, f"open('{what}')", what.capitalize(), id=f"edit.{what}", tooltip=words)
+          for key, what, words in CHOICES),
+        Binding("escape", "cancel", "Cancel", id="edit.cancel", tooltip="Close the menu"),
     ]  # fmt: skip
 
     def compose(self) -> ComposeResult:

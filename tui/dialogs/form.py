@@ -37,7 +37,10 @@ class TickBox(Checkbox, inherit_bindings=False):
     so a monochrome terminal still tells them apart. Space ticks it; Enter is left to
     the form, which saves, as its hint says."""
 
-    BINDINGS = [Binding("space", "toggle_button", "Tick", show=False)]
+    BINDINGS = [
+        Binding("space", "toggle_button", "Tick", show=False, id="form.tick",
+                tooltip="Tick or untick the box"),
+    ]  # fmt: skip
 
     @property
     def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802 - Textual's name

@@ -24,10 +24,12 @@ from leadline.tui.dialogs.confirm import ConfirmDialog
 from leadline.tui.dialogs.form import FormRow
 
 FORM_BINDINGS: list[BindingType] = [
-    Binding("ctrl+s", "save", "Save", id="form.save"),
-    Binding("enter", "save", "Save", show=False, id="form.enter"),
-    Binding("escape", "cancel", "Cancel", id="form.cancel"),
-]
+    Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Save the form"),
+    Binding("enter", "save", "Save", show=False, id="form.enter",
+            tooltip="Save the form (from any field)"),
+    Binding("escape", "cancel", "Cancel", id="form.cancel",
+            tooltip="Close; asks first when something was changed"),
+]  # fmt: skip
 """Enter reaches this binding from a checkbox or a pick-list that is closed; an input
 submits itself (on_input_submitted saves too)."""
 

@@ -53,7 +53,10 @@ class PathPrompt(TypeAhead, ModalScreen[Path | None]):
     SCOPED_CSS = False
     DEFAULT_CSS = DIALOG_CSS + "PathPrompt Input { width: 1fr; margin: 1 0 0 0; }"
     AUTO_FOCUS = ""
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="path.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="path.cancel",
+                tooltip="Close without importing or exporting"),
+    ]  # fmt: skip
 
     def __init__(self, title: str, *, reading: bool, suggestion: str = "") -> None:
         super().__init__(classes="leadline-dialog")
@@ -129,10 +132,13 @@ class SummaryDialog(ModalScreen[None]):
     )
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("escape,enter,q", "close", "Close", id="summary.close"),
-        Binding("down,j", "scroll('down')", "Down", show=False, id="summary.down"),
-        Binding("up,k", "scroll('up')", "Up", show=False, id="summary.up"),
-    ]
+        Binding("escape,enter,q", "close", "Close", id="summary.close",
+                tooltip="Close the summary"),
+        Binding("down,j", "scroll('down')", "Down", show=False, id="summary.down",
+                tooltip="Scroll the summary down"),
+        Binding("up,k", "scroll('up')", "Up", show=False, id="summary.up",
+                tooltip="Scroll the summary up"),
+    ]  # fmt: skip
 
     def __init__(self, title: str, body: str) -> None:
         super().__init__(classes="leadline-dialog")

@@ -38,11 +38,12 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
     # Not priority: keys run in the order typed ("down enter" edits the item moved to);
     # Enter reaches `edit` through the list's own OptionSelected.
     BINDINGS = [
-        Binding("enter", "edit", "Edit", id="list.edit"),
-        Binding("a,plus", "add", "Add", id="list.add"),
-        Binding("d,delete", "delete", "Delete", id="list.delete"),
-        Binding("escape", "cancel", "Close", id="list.close"),
-    ]
+        Binding("enter", "edit", "Edit", id="list.edit", tooltip="Edit the highlighted item"),
+        Binding("a,plus", "add", "Add", id="list.add", tooltip="Add an item"),
+        Binding("d,delete", "delete", "Delete", id="list.delete",
+                tooltip="Delete the highlighted item (asks first)"),
+        Binding("escape", "cancel", "Close", id="list.close", tooltip="Close the list"),
+    ]  # fmt: skip
 
     def items(self, p: Prospect) -> tuple[ItemT, ...]:
         raise NotImplementedError

@@ -46,15 +46,21 @@ class LogTouchDialog(ProspectDialog[Prospect | None]):
     BINDINGS = [
         # Not priority: "n Enter" typed fast must pick "no response" first. In a
         # field, the field's own Enter submits, which confirms too.
-        Binding("enter", "confirm", "Log it", id="touch.confirm"),
-        Binding("r", "outcome('replied')", "Replied", id="touch.replied"),
-        Binding("n", "outcome('no-response')", "No response", id="touch.no_response"),
-        Binding("i", "outcome('asked-for-info')", "Asked for info", id="touch.asked_info"),
-        Binding("c", "next_channel", "Channel", id="touch.channel"),
-        Binding("d", "focus_field('next-date')", "Next date", id="touch.date"),
-        Binding("m", "focus_field('minutes')", "Minutes", id="touch.minutes"),
-        Binding("escape", "cancel", "Cancel", id="touch.cancel"),
-    ]
+        Binding("enter", "confirm", "Log it", id="touch.confirm",
+                tooltip="Save the touch; the next follow-up moves"),
+        Binding("r", "outcome('replied')", "Replied", id="touch.replied", tooltip="They replied"),
+        Binding("n", "outcome('no-response')", "No response", id="touch.no_response",
+                tooltip="No response this time"),
+        Binding("i", "outcome('asked-for-info')", "Asked for info", id="touch.asked_info",
+                tooltip="They replied asking for information (due the next working day)"),
+        Binding("c", "next_channel", "Channel", id="touch.channel",
+                tooltip="Next channel (email, phone, meeting...)"),
+        Binding("d", "focus_field('next-date')", "Next date", id="touch.date",
+                tooltip="Type another next follow-up date"),
+        Binding("m", "focus_field('minutes')", "Minutes", id="touch.minutes",
+                tooltip="Type the minutes spent"),
+        Binding("escape", "cancel", "Cancel", id="touch.cancel", tooltip="Close without logging"),
+    ]  # fmt: skip
 
     def __init__(self, pid: str, *, note: str = "", channel: str | None = None) -> None:
         super().__init__(pid)

@@ -60,10 +60,12 @@ class NoteBox(TypeAhead, ProspectDialog[Prospect | None]):
     # Not priority bindings: these keys must wait in line behind the characters
     # typed before them, or a fast Ctrl+S would save half a note.
     BINDINGS = [
-        Binding("ctrl+s", "save_note", "Save", id="note.save"),
-        Binding("ctrl+t", "save_and_touch", "Save + log touch", id="note.touch"),
-        Binding("escape", "cancel", "Discard", id="note.discard"),
-    ]
+        Binding("ctrl+s", "save_note", "Save", id="note.save", tooltip="Save the note"),
+        Binding("ctrl+t", "save_and_touch", "Save + log touch", id="note.touch",
+                tooltip="Save the note and log the call it came from"),
+        Binding("escape", "cancel", "Discard", id="note.discard",
+                tooltip="Close; asks first when something is typed"),
+    ]  # fmt: skip
 
     def __init__(self, pid: str) -> None:
         super().__init__(pid)

@@ -73,9 +73,10 @@ class PenetrationDialog(TypeAhead, ProspectDialog[Prospect | None]):
         )
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="plan.save"),
-        Binding("escape", "cancel", "Cancel", id="plan.cancel"),
-    ]
+        Binding("ctrl+s", "save", "Save", id="plan.save", tooltip="Save the account plan"),
+        Binding("escape", "cancel", "Cancel", id="plan.cancel",
+                tooltip="Close without saving the plan"),
+    ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="box"):

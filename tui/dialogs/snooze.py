@@ -72,10 +72,15 @@ class SnoozeDialog(DateDialog):
 
     AUTO_FOCUS = ""
     BINDINGS = [
-        *(Binding(key, f"days({n})", label, id=f"snooze.{n}") for n, key, label in PRESETS),
-        Binding("d", "type_date", "A date", id="snooze.date"),
-        Binding("escape", "cancel", "Cancel", id="snooze.cancel"),
-    ]
+        *(
+            Binding(key, f"days({n})", label, id=f"snooze.{n}", tooltip=f"Put it off {label}")
+            for n, key, label in PRESETS
+        ),
+        Binding("d", "type_date", "A date", id="snooze.date",
+                tooltip="Type the date to put the follow-up off to"),
+        Binding("escape", "cancel", "Cancel", id="snooze.cancel",
+                tooltip="Close, follow-up unchanged"),
+    ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
         today = api(self).today()

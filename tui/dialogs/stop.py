@@ -44,13 +44,16 @@ class StopFollowingDialog(ProspectDialog[Prospect | None]):
 
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("n", "pick('nurture')", "Nurture", id="stop.nurture"),
-        Binding("d", "pick('dead')", "Dead", id="stop.dead"),
-        Binding("r", "reason", "Reason", id="stop.reason"),
+        Binding("n", "pick('nurture')", "Nurture", id="stop.nurture",
+                tooltip="Park in nurture: slow, low-touch contact"),
+        Binding("d", "pick('dead')", "Dead", id="stop.dead", tooltip="Mark dead: stop following"),
+        Binding("r", "reason", "Reason", id="stop.reason",
+                tooltip="Type the reason kept on the prospect"),
         *REASON_NUMBER_BINDINGS,
-        Binding("enter", "confirm", "Confirm", id="stop.confirm"),
-        Binding("escape", "cancel", "Cancel", id="stop.cancel"),
-    ]
+        Binding("enter", "confirm", "Confirm", id="stop.confirm",
+                tooltip="Stop following with the exit chosen"),
+        Binding("escape", "cancel", "Cancel", id="stop.cancel", tooltip="Close, still followed"),
+    ]  # fmt: skip
 
     def __init__(self, pid: str) -> None:
         super().__init__(pid)

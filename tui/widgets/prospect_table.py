@@ -36,14 +36,17 @@ class ProspectTable(ScrollView, can_focus=True):
     """A keyboard list with a fixed header line; Enter posts `Selected`."""
 
     BINDINGS = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="table.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="table.up"),
-        Binding("home,g", "cursor_first", "First", show=False, id="table.first"),
-        Binding("end,G", "cursor_last", "Last", show=False, id="table.last"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="table.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="table.page_up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="table.down", tooltip="Next row"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="table.up", tooltip="Previous row"),
+        Binding("home,g", "cursor_first", "First", show=False, id="table.first",
+                tooltip="First row"),
+        Binding("end,G", "cursor_last", "Last", show=False, id="table.last", tooltip="Last row"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="table.page_down",
+                tooltip="A page down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="table.page_up",
+                tooltip="A page up"),
         Binding("enter", "select", "Open", id="table.select", tooltip="Open the prospect"),
-    ]
+    ]  # fmt: skip
 
     COMPONENT_CLASSES = {
         "prospect-table--header",
