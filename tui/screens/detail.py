@@ -75,10 +75,10 @@ class DetailScreen(ProspectActionsScreen):
         Binding("e", "edit", "Edit", id="detail.edit",
                 tooltip="Edit fields, contacts, meetings, plan or checklist"),
         *PROSPECT_BINDINGS,
-        Binding("j", "scroll('down')", "Down", show=False, id="detail.down"),
-        Binding("k", "scroll('up')", "Up", show=False, id="detail.up"),
-        Binding("g", "scroll('home')", "Top", show=False, id="detail.top"),
-        Binding("G", "scroll('end')", "Bottom", show=False, id="detail.bottom"),
+        Binding("j", "scroll('down')", "Down", show=False, id="detail.down", tooltip="Scroll down"),
+        Binding("k", "scroll('up')", "Up", show=False, id="detail.up", tooltip="Scroll up"),
+        Binding("g", "scroll('home')", "Top", show=False, id="detail.top", tooltip="To the top"),
+        Binding("G", "scroll('end')", "Bottom", show=False, id="detail.bottom", tooltip="The end"),
     ]  # fmt: skip
 
     def __init__(self, pid: str) -> None:
