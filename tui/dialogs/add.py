@@ -3,7 +3,9 @@
 Core's `add_prospect` decides: the prospect goes into the stage picked, a lead
 until the checklist is met, and the form says which before saving. The dialog saves through
 `app.add_prospect` and dismisses with the stored prospect (None if cancelled),
-so callers must not add it again.
+so callers must not add it again. A prospect that looks like a stored one (core's
+`rules.dupes`: the name without legal form, an e-mail, a phone) asks first:
+add anyway, open the stored one, or back to the form (dialogs/duplicate.py).
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from leadline.core.actions import NewProspect, Refused, add_prospect
 from leadline.core.actions.refusal import check_email, check_name
 from leadline.core.config.model import Config
 from leadline.core.models import Lifecycle, Prospect, Role
+from leadline.core.rules.dupes import looks_like
 from leadline.tui.dialogs.base import DIALOG_CSS, api, stage_label
+from leadline.tui.dialogs.duplicate import ADD, OPEN, DuplicateDialog
 from leadline.tui.dialogs.form import (
     FORM_CSS,
     FormRow,
@@ -147,6 +151,24 @@ class AddProspectDialog(FormScreen, ModalScreen[Prospect | None]):
             return
         except ValueError:
             return
+        found = looks_like(prospect, api(self).prospects())
+        if not found:
+            self._add(prospect)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == ADD:
+                self._add(prospect)
+            elif answer == OPEN:
+                from leadline.tui.screens.detail import DetailScreen  # noqa: PLC0415 - a cycle
+
+                app = self.app
+                self.dismiss(None)
+                app.push_screen(DetailScreen(found[0][0].id))
+
+        self.app.push_screen(DuplicateDialog(found), answered)
+
+    def _add(self, prospect: Prospect) -> None:
         saved = api(self).add_prospect(prospect)
         if saved is not None:
             self.dismiss(saved)

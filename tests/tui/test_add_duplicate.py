@@ -1,0 +1,73 @@
+"""Adding a prospect that looks like a stored one asks first: add anyway, open it, cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from work_support import asynctest, screen_text, work_prospects
+
+from leadline.core.store.facade import Store
+from leadline.tui.app import LeadlineApp
+from leadline.tui.dialogs.add import AddProspectDialog
+from leadline.tui.dialogs.duplicate import DuplicateDialog
+from leadline.tui.screens.detail import DetailScreen
+
+Factory = Callable[..., LeadlineApp]
+
+
+def names_on_disk(app: LeadlineApp) -> list[str]:
+    with Store.open(app.store.path) as fresh:
+        return sorted(p.name for p in fresh.prospects())
+
+
+async def _type_acme(pilot: object) -> None:
+    await pilot.press("t", "plus", *"ACME limited")  # type: ignore[attr-defined]
+    await pilot.press("ctrl+s")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+@asynctest
+async def test_a_likely_duplicate_asks_and_escape_goes_back_to_the_form(
+    app_factory: Factory,
+) -> None:
+    app = app_factory(prospects=work_prospects())
+    before = names_on_disk(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _type_acme(pilot)
+        assert isinstance(app.screen, DuplicateDialog)
+        text = screen_text(app)
+        assert "Looks like Acme Ltd (same name)." in text
+        assert "a Add anyway   o Open Acme Ltd   Esc Cancel" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AddProspectDialog)
+        assert "ACME limited" in screen_text(app)  # what was typed is still there
+    assert names_on_disk(app) == before
+
+
+@asynctest
+async def test_add_anyway_saves_and_open_shows_the_stored_one(app_factory: Factory) -> None:
+    app = app_factory(prospects=work_prospects())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _type_acme(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen) and app.screen.pid == "acme"
+        assert "ACME limited" not in names_on_disk(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await _type_acme(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert not isinstance(app.screen, (DuplicateDialog, AddProspectDialog))
+    assert names_on_disk(app).count("ACME limited") == 1
+
+
+@asynctest
+async def test_a_new_company_is_added_without_a_question(app_factory: Factory) -> None:
+    app = app_factory(prospects=work_prospects())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t", "plus", *"Umbrella plc", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, (DuplicateDialog, AddProspectDialog))
+    assert "Umbrella plc" in names_on_disk(app)
