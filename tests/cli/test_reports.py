@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from leadline.tui.text.labels import section_title
+
 Run = Callable[..., Any]  # conftest's runners: (*argv, check=, env=) -> Result
 DAY = ("--today", "2026-11-23")  # the sample pipeline's anchor day
 
@@ -33,7 +35,7 @@ def test_funnel_text_shows_every_stage_section_and_the_quota_of_the_json(
     stages = [r for r in rows if r.startswith("    ")]
     assert len(sections) == len(figures["sections"]) == 3
     for line, section in zip(sections, figures["sections"], strict=True):
-        words = section["key"].replace("_", " ")
+        words = section_title(section["key"])  # as the TUI names it, never the key
         assert re.match(rf"  {words} +{section['count']} deals ", line), line
     assert len(stages) == len(figures["stages"])
     for line, stage in zip(stages, figures["stages"], strict=True):

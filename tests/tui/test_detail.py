@@ -80,7 +80,7 @@ async def test_edit_shows_validation_next_to_the_field_and_saves(app_factory: Fa
         await pilot.pause()
         assert isinstance(app.screen, EditProspectDialog)
         await pilot.press("tab", "tab", "tab", *["backspace"] * 6, *"-5")  # Value
-        await pilot.press("tab", "tab", "tab", "tab", *"31/12")  # Expected close
+        await pilot.press("tab", "tab", "tab", "tab", *"31/13")  # Expected close: no month 13
         await pilot.press("ctrl+s")
         await pilot.pause()
         text = screen_text(app)
@@ -93,7 +93,7 @@ async def test_edit_shows_validation_next_to_the_field_and_saves(app_factory: Fa
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)
-        assert "Value €55,000" in screen_text(app) and "close 15 Feb 2027" in screen_text(app)
+        assert "Value €55,000" in screen_text(app) and "close Mon 15 Feb 2027" in screen_text(app)
     saved = stored(app, "acme")
     assert saved.value == 55000.0 and saved.expected_close == date(2027, 2, 15)
 
@@ -217,6 +217,6 @@ async def test_long_header_wraps_and_e_mails_stay_whole(app_factory: Factory) ->
     async with app.run_test(size=(80, 24)) as pilot:
         await open_detail(app, pilot, "pod")
         text = screen_text(app)
-    assert "Value €16,000 · budget €19,000 · close 30 Nov 2026 · timeframe by end of" in text
+    assert "Value €16,000 · budget €19,000 · close Mon 30 Nov 2026 · timeframe by end of" in text
     assert "\n November 2026\n" in text  # wrapped onto a second line, not cut
     assert any(email in line for line in text.splitlines())  # on one line, never broken

@@ -14,13 +14,15 @@ from leadline.core.config.model import Config
 from leadline.core.models import Prospect
 from leadline.core.rules.reach import reach_for
 from leadline.tui.text import quota_words, reach_words, words
-from leadline.tui.text.fmt import ago, deals, due_phrase, fit, money, money_exact
+from leadline.tui.text.fmt import ago, day_text, deals, due_phrase, fit, money, money_exact
 from leadline.tui.text.labels import (
     ROLE_LABELS,
     TOUCH_OUTCOME_LABELS,
     lifecycle_label,
+    section_title,
     stage_label,
 )
+from leadline.tui.text.queue_words import due_cell
 
 if TYPE_CHECKING:
     from leadline.core.rules.queue import QueueItem
@@ -59,8 +61,8 @@ def queue_item_json(item: QueueItem, config: Config) -> dict[str, Any]:
 
 def queue_text(items: Sequence[QueueItem], config: Config, today: date) -> str:
     if not items:
-        return f"Nothing to follow up on {today.isoformat()}."
-    lines = [f"Follow-up queue for {today.isoformat()}: {len(items)} items"]
+        return f"Nothing to follow up on {day_text(today)}."
+    lines = [f"Follow-up queue for {day_text(today)}: {len(items)} items"]
     for reason in words.REASON_ORDER:
         group = [item for item in items if str(item.reason) == reason]
         if not group:
@@ -73,7 +75,7 @@ def queue_text(items: Sequence[QueueItem], config: Config, today: date) -> str:
             lines.append(
                 f"  {p.id}  {fit(p.name, 26)} {fit(stage_label(config, p.stage), 14)} "
                 f"{money(p.value, p.currency or config.currency):>7}  "
-                f"{fit(due_phrase(item.due, today), 16)} {extra}".rstrip()
+                f"{fit(due_cell(item, today), 16)} {extra}".rstrip()
             )
             if item.stop is not None:
                 stop = words.stop_sentence(item.stop)
@@ -88,7 +90,7 @@ def funnel_text(data: dict[str, Any], config: Config) -> str:
         key = section.get("key", section.get("section", ""))
         guessed = section.get("estimated_deals", 0)
         lines.append(
-            f"  {str(key).replace('_', ' '):<9} {deals(section['count']):>9} "
+            f"  {fit(section_title(str(key)), 16)} {deals(section['count']):>9} "
             f"{quota_words.marked(section['value'], cur, guessed):>8}  "
             f"weighted {money(section['weighted_value'], cur)}"
         )

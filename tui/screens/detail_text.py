@@ -27,7 +27,7 @@ from leadline.core.rules.touches import silence
 from leadline.core.rules.warnings import warnings_for
 from leadline.tui.dialogs.base import stage_label
 from leadline.tui.text import words
-from leadline.tui.text.fmt import ago, day_label, money_exact
+from leadline.tui.text.fmt import ago, day_label, day_month_text, day_text, money_exact
 from leadline.tui.text.labels import ROLE_LABELS, lifecycle_label
 
 
@@ -58,7 +58,7 @@ def money_line(p: Prospect, config: Config) -> str:
     budget = money_exact(p.budget, currency) if p.budget is not None else "unknown"
     parts = [f"Value {money_exact(p.value, currency)}", f"budget {budget}"]
     if p.expected_close:
-        parts.append(f"close {p.expected_close:%d %b %Y}")
+        parts.append(f"close {day_text(p.expected_close)}")
     # The free-text timeframe last: when the line wraps, it is what wraps.
     parts.append(f"timeframe {p.decision_timeframe or 'unknown'}")
     return " · ".join(parts)
@@ -73,7 +73,7 @@ def contacts_view(p: Prospect) -> RenderableType:
             star = "★" if c.role == Role.DECISION_MAKER else ""
             reach = " · ".join(x for x in (c.title, c.email, c.phone) if x)
             if c.birthday:
-                reach += f" · born {c.birthday:%d %b}"
+                reach += f" · born {day_month_text(c.birthday)}"
             grid.add_row(star, c.name, ROLE_LABELS[c.role], reach)
         lines.append(grid)
     else:
@@ -148,7 +148,7 @@ def history_view(p: Prospect, config: Config, today: date) -> Text:
         lasted = (end - entry.date).days
         now = " (now)" if after is None else ""
         lines.append(
-            f"{entry.date:%d %b %Y}  {stage_label(config, entry.stage)}, {lasted} days{now}"
+            f"{day_text(entry.date)}  {stage_label(config, entry.stage)}, {lasted} days{now}"
         )
     return Text("\n".join(lines))
 
@@ -162,5 +162,5 @@ def facts_view(p: Prospect) -> Text:
         lines.append("Profile: " + ", ".join(f"{k} {v}" for k, v in sorted(p.icp.items())))
     if p.lost_reason:
         lines.append(f"Reason closed: {p.lost_reason}")
-    lines.append(f"Id {p.id} · added {p.created:%d %b %Y}")
+    lines.append(f"Id {p.id} · added {day_text(p.created.date())}")
     return Text("\n".join(lines))

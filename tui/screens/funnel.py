@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from leadline.core.rules.funnel.summary import FunnelSummary
 from leadline.tui.screens.live import LiveScreen
+from leadline.tui.text.fmt import day_text
 from leadline.tui.widgets import funnel_text as words
 from leadline.tui.widgets.advice import AdviceList
 from leadline.tui.widgets.bars import StageLine, StageRow, column_titles
@@ -107,7 +108,7 @@ class FunnelScreen(LiveScreen):
         return app.memo.funnel(app.prospects(), app.config, app.today())
 
     def _title(self) -> str:
-        return f" Funnel · {self.leadline.today():%a %d %b %Y}"
+        return f" Funnel · {day_text(self.leadline.today())}"
 
     @staticmethod
     def _largest(summary: FunnelSummary) -> float:

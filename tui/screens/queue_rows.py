@@ -14,6 +14,7 @@ from leadline.core.rules.reach import reach_for
 from leadline.tui.dialogs.base import stage_label
 from leadline.tui.text import words
 from leadline.tui.text.fmt import ago, cell_width, due_phrase, money
+from leadline.tui.text.queue_words import due_cell
 from leadline.tui.widgets.prospect_table import Column, Row
 
 CONTACT_LABEL = "Contact"
@@ -56,17 +57,6 @@ ROW_STATES = {
     Reason.MEETING_OUTCOME: "due",
     Reason.FIRST_CONTACT: "due",
 }
-
-
-def due_cell(item: QueueItem, today: date) -> str:
-    """The Due column: "3 days overdue", "today", "in 2 days", "→ nurture?"."""
-    if item.reason == Reason.STOP_FOLLOWING and item.proposed_exit is not None:
-        return f"stop → {item.proposed_exit.value}?"
-    if item.reason == Reason.MEETING_REMINDER and item.meeting is not None:
-        return f"meeting {due_phrase(item.meeting.date, today)}"
-    if item.reason == Reason.MEETING_OUTCOME and item.meeting is not None:
-        return f"met {ago(item.meeting.date, today)}"
-    return due_phrase(item.due, today)
 
 
 def name_cell(item: QueueItem) -> str:

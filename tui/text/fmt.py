@@ -8,33 +8,53 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import humanize
 
 from leadline.core.money import symbol_of
 
 
+def half_up(value: float, places: int = 0) -> Decimal:
+    """`value` rounded to `places` decimals, a half away from zero (12.5 -> 13), as
+    people round money; Python's round() and format() round a half to even (12)."""
+    try:
+        exact = Decimal(repr(float(value)))  # the shortest spelling: 1.05 stays 1.05
+        return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # inf or nan: never stored, shown as 0 rather than a crash
+        return Decimal(0)
+
+
+def _short(amount: float) -> str:
+    """A non-negative amount in at most four characters: "950", "9.5k", "13k", "1.2M"."""
+    if half_up(amount) < 1000:
+        return str(half_up(amount))
+    if half_up(amount / 1000, 1) < 10:
+        return f"{half_up(amount / 1000, 1)}k".replace(".0k", "k")
+    if half_up(amount / 1000) < 1000:
+        return f"{half_up(amount / 1000)}k"
+    return f"{half_up(amount / 1_000_000, 1)}M".replace(".0M", "M")
+
+
 def money(amount: float, currency: str = "EUR") -> str:
-    """Short money for lists and bars: "€950", "€12k", "€1.2M"."""
+    """Short money for lists and bars: "€950", "€12k", "€1.2M" (a half rounds up)."""
     symbol = symbol_of(currency)
-    sign = "-" if amount < 0 else ""
-    amount = abs(amount)
-    if amount >= 1_000_000:
-        text = f"{amount / 1_000_000:.1f}M".replace(".0M", "M")
-    elif amount >= 10_000:
-        text = f"{amount / 1000:.0f}k"
-    elif amount >= 1000:
-        text = f"{amount / 1000:.1f}k".replace(".0k", "k")
-    else:
-        text = f"{amount:.0f}"
+    sign = "-" if amount < 0 and half_up(amount) != 0 else ""
+    text = _short(abs(amount))
     return f"{sign}{symbol}{text}" if symbol else f"{sign}{text} {currency}".rstrip()
 
 
 def money_exact(amount: float, currency: str = "EUR") -> str:
-    """Full money for detail views: "€12,500"."""
+    """Full money for detail views: "€12,500" (to the unit, a half rounds up)."""
     symbol = symbol_of(currency)
-    text = humanize.intcomma(round(amount))
-    return f"{symbol}{text}" if symbol else f"{text} {currency}".rstrip()
+    rounded = int(half_up(amount))
+    sign, text = "-" if rounded < 0 else "", humanize.intcomma(abs(rounded))
+    return f"{sign}{symbol}{text}" if symbol else f"{sign}{text} {currency}".rstrip()
+
+
+def percent(fraction: float) -> str:
+    """ "25%" for 0.25 (a half rounds up)."""
+    return f"{half_up(fraction * 100)}%"
 
 
 def deals(count: int) -> str:
@@ -109,8 +129,19 @@ def fit(text: str, width: int) -> str:
     return "".join(out) + "…" + " " * (width - used - 1)
 
 
+def day_text(day: date) -> str:
+    """The one way a date is written in prose, on every screen and in the CLI:
+    "Mon 7 Dec 2026" (JSON output uses ISO dates)."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def day_month_text(day: date) -> str:
+    """A yearly date (a birthday) without its year: "7 Dec"."""
+    return f"{day.day} {day:%b}"
+
+
 def day_label(day: date | None, today: date) -> str:
     """ "Mon 30 Nov 2026 (in 7 days)" for dialogs; "none" when there is no date."""
     if day is None:
         return "none"
-    return f"{day:%a} {day.day} {day:%b %Y} ({due_phrase(day, today)})"
+    return f"{day_text(day)} ({due_phrase(day, today)})"

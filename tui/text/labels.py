@@ -7,7 +7,7 @@ way. `role_from_word` reads a role as either front-end shows it
 
 from __future__ import annotations
 
-from leadline.core.config.model import Config
+from leadline.core.config.model import Config, Section
 from leadline.core.models import Lifecycle, Role, TouchOutcome
 
 ROLE_LABELS = {
@@ -24,6 +24,22 @@ TOUCH_OUTCOME_LABELS = {
     TouchOutcome.NO_RESPONSE: "no response",
     TouchOutcome.SENT: "sent",
 }
+
+
+SECTION_TITLES = {
+    Section.ABOVE: "Above the funnel",
+    Section.IN: "In the funnel",
+    Section.BEST_FEW: "Best few",
+}
+"""The funnel sections as both front-ends name them (never the keys `above`, `in`)."""
+
+
+def section_title(section: Section | str) -> str:
+    """The section's display name: Above the funnel, In the funnel, Best few."""
+    try:
+        return SECTION_TITLES[Section(section)]
+    except ValueError:
+        return str(section)  # already a title
 
 
 def stage_label(config: Config, key: str) -> str:

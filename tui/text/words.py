@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from leadline.core.models import Role
-from leadline.tui.text.labels import ROLE_LABELS
+from leadline.tui.text.fmt import percent
+from leadline.tui.text.labels import ROLE_LABELS, section_title
 
 _ROLE_VALUES = frozenset(r.value for r in Role)
 
@@ -55,7 +56,7 @@ def _duration(minutes: Any) -> str:
 
 def _pct(value: Any) -> str:
     try:
-        return f"{float(value) * 100:.0f}%"
+        return percent(float(value))
     except (TypeError, ValueError):
         return "?"
 
@@ -166,7 +167,7 @@ def advice_sentence(code: str, numbers: Mapping[str, Any]) -> str:
             "the cost of chasing. Stop sooner."
         ),
         "rebalance-time": (
-            f"Time on {str(numbers.get('section', '?')).replace('_', ' ')}: "
+            f"Time on {section_title(str(numbers.get('section', '?'))).lower()}: "
             f"{_pct(numbers.get('actual'))} against a target of {_pct(numbers.get('target'))}."
         ),
     }

@@ -8,26 +8,16 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from leadline.core.config.model import Config, Section
+from leadline.core.config.model import Config
 from leadline.core.rules.funnel.summary import Bucket, FunnelSummary
 from leadline.core.rules.history import Conversion
 from leadline.core.rules.icp_learning import MIN_CLOSED_FOR_ICP, IcpLesson
 from leadline.tui.text.fmt import deals, money
+from leadline.tui.text.labels import section_title
 from leadline.tui.text.quota_words import estimate_note, marked
 from leadline.tui.text.quota_words import icp_lines as quota_icp_lines
 from leadline.tui.text.words import advice_sentence
 from leadline.tui.widgets.quota import QuotaView
-
-SECTION_TITLES = {
-    Section.ABOVE: "Above the funnel",
-    Section.IN: "In the funnel",
-    Section.BEST_FEW: "Best few",
-}
-
-
-def section_title(section: Section | str) -> str:
-    """The section's display name: Above the funnel, In the funnel, Best few."""
-    return SECTION_TITLES.get(Section(section), str(section))
 
 
 def section_heading(bucket: Bucket, currency: str) -> Content:
