@@ -64,7 +64,7 @@ class StageListScreen(LiveScreen):
     """The prospects in one stage."""
 
     HELP_TITLE = "Stage list"
-    FOOTER_KEYS = (
+    FOOTER_KEYS: tuple[str, ...] = (
         "table.select",
         "stage_list.sort",
         "app.note",
