@@ -1,15 +1,20 @@
-"""Adding a prospect that looks like a stored one asks first: add anyway, open it, cancel."""
+"""Adding a prospect that looks like a stored one asks first: add anyway, open it, cancel;
+an import says how many of its new prospects look like stored ones."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
+from test_interop import enter_path, run_palette
 from work_support import asynctest, screen_text, work_prospects
 
 from leadline.core.store.facade import Store
 from leadline.tui.app import LeadlineApp
 from leadline.tui.dialogs.add import AddProspectDialog
 from leadline.tui.dialogs.duplicate import DuplicateDialog
+from leadline.tui.dialogs.interop import SummaryDialog
 from leadline.tui.screens.detail import DetailScreen
 
 Factory = Callable[..., LeadlineApp]
@@ -71,3 +76,24 @@ async def test_a_new_company_is_added_without_a_question(app_factory: Factory) -
         await pilot.pause()
         assert not isinstance(app.screen, (DuplicateDialog, AddProspectDialog))
     assert "Umbrella plc" in names_on_disk(app)
+
+
+@asynctest
+async def test_an_import_says_how_many_look_like_stored_prospects(
+    app_factory: Factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "leads.csv").write_text(
+        "name,contact,email\nAcme Inc.,Anna,\nUmbrella,Alice,alice@umbrella.com\n"
+        "Acme Europe,Anna B,ANNA@acme.test\n",
+        encoding="utf-8",
+    )
+    app = app_factory(prospects=work_prospects())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_palette(pilot, "import: file")
+        await enter_path(app, pilot, "~/leads.csv")
+        assert isinstance(app.screen, SummaryDialog)
+        text = screen_text(app)
+    assert "3 new" in text
+    assert "2 look like existing prospects: leadline dupes lists them." in text
+    assert names_on_disk(app).count("Umbrella") == 1  # imported all the same

@@ -36,5 +36,6 @@ def import_note(count: int) -> str:
     """The import report's line on new prospects that look like stored ones ("" for none)."""
     if not count:
         return ""
-    subject = "1 new prospect looks" if count == 1 else f"{count} new prospects look"
-    return f"{subject} like existing prospects: leadline dupes lists them"
+    if count == 1:
+        return "1 looks like an existing prospect: leadline dupes lists it"
+    return f"{count} look like existing prospects: leadline dupes lists them"
