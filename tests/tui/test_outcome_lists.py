@@ -54,6 +54,7 @@ async def test_o_on_the_funnel_walks_the_outcome_lists(app_factory: Factory) -> 
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen) and app.screen.pid == "w1"
     assert "Won value" in seen["won"] and "Winner AG" in seen["won"] and "€28k" in seen["won"]
+    assert "Won · 1 deal · €28k" in seen["won"]  # at the value it was won at
     assert "Open Deal" not in seen["won"]
     assert "Loser Oy" in seen["lost"] and "price" in seen["lost"]
     assert "Later GmbH" in seen["nurture"] and "in 14 days" in seen["nurture"]

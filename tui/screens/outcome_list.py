@@ -35,10 +35,15 @@ class OutcomeListScreen(StageListScreen):
     """The prospects with one outcome."""
 
     HELP_TITLE = "Outcome list"
-    FOOTER_KEYS = ("table.select", "outcome_list.next", *StageListScreen.FOOTER_KEYS[1:])
+    FOOTER_KEYS = tuple(
+        {"stage_list.sort": "outcome_list.sort"}.get(key, key)
+        for key in ("table.select", "outcome_list.next", *StageListScreen.FOOTER_KEYS[1:])
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "next_outcome", "Next outcome", id="outcome_list.next",
                 tooltip="Won, lost, nurture, dead in turn"),
+        Binding("s", "cycle_sort", "Sort", id="outcome_list.sort",
+                tooltip="Sort by the latest, the value, the name"),
     ]  # fmt: skip
 
     def __init__(self, outcome: str) -> None:
@@ -49,15 +54,17 @@ class OutcomeListScreen(StageListScreen):
     def _stage_name(self) -> str:
         return stage_label(self.leadline.config, self.stage_key)
 
-    def won_value(self, p: Prospect) -> float:
+    def worth(self, p: Prospect) -> float:
+        """A win counts for the value it was won at; anything else for its value."""
+        if self.stage_key != Outcome.WON:
+            return p.value
         closing = last_closing(p, self.leadline.config, self.leadline.today())
         return closing.value if closing is not None and closing.outcome == "won" else p.value
 
     def orders(self) -> tuple[SortKey, ...]:
-        worth = self.won_value if self.stage_key == Outcome.WON else (lambda p: p.value)
         return (
             SortKey("latest", lambda p: (p.stage_entered, p.name), True),
-            SortKey("value", lambda p: (worth(p), p.name), True),
+            SortKey("value", lambda p: (self.worth(p), p.name), True),
             SortKey("name", lambda p: p.name.casefold(), False),
         )
 
@@ -66,7 +73,7 @@ class OutcomeListScreen(StageListScreen):
         today, currency = app.today(), p.currency or app.config.currency
         since = ago(p.stage_entered, today)
         if self.stage_key == Outcome.WON:
-            cells: tuple[str, ...] = (p.name, money(self.won_value(p), currency), since)
+            cells: tuple[str, ...] = (p.name, money(self.worth(p), currency), since)
             return Row(p.id, cells, "won")
         if self.stage_key == Outcome.NURTURE:
             due = nurture_due(p, app.config)

@@ -114,6 +114,10 @@ class StageListScreen(LiveScreen):
         stage = self.leadline.config.stage(self.stage_key)
         return stage.name if stage else self.stage_key
 
+    def worth(self, p: Prospect) -> float:
+        """What the prospect counts for in the title's total."""
+        return p.value
+
     def orders(self) -> tuple[SortKey, ...]:
         """The orders `s` cycles through."""
         return sort_keys(self.leadline.today(), self._icp)
@@ -148,7 +152,7 @@ class StageListScreen(LiveScreen):
         members = self._members()
         order = self.orders()[self._sort]
         arrow = "↑" if order.descending == self._reversed else "↓"
-        total = money(sum(p.value for p in members), self.leadline.config.currency)
+        total = money(sum(self.worth(p) for p in members), self.leadline.config.currency)
         self.query_one("#stage-title", Static).update(
             f" {self._stage_name()} · {deals(len(members))} · {total} · by {order.label} {arrow}"
         )
