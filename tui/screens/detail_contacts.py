@@ -17,6 +17,7 @@ from leadline.core.config.model import Config
 from leadline.core.models import Contact, Prospect, Role
 from leadline.core.rules.followup import dm_confirmed
 from leadline.core.rules.reach import whom_to_contact
+from leadline.tui.text.fmt import day_month_text
 from leadline.tui.text.labels import ROLE_LABELS
 
 INDENT = "    "
@@ -36,7 +37,7 @@ def handle_lines(c: Contact) -> list[Text]:
     """The contact's e-mail, phone and birthday, each a line that never wraps."""
     found = [c.email.strip(), c.phone.strip()]
     if c.birthday:
-        found.append(f"born {c.birthday.day} {c.birthday:%b}")  # a yearly date: "7 Dec"
+        found.append(f"born {day_month_text(c.birthday)}")
     return [Text(INDENT + part, no_wrap=True, overflow="ellipsis") for part in found if part]
 
 

@@ -2,21 +2,19 @@
 
 Pure functions from (prospect, config, today) to Rich renderables, so the
 wording is testable without an app. Core codes become sentences here (via
-`leadline.tui.text.words`), never in core.
+`leadline.tui.text.words`), never in core. The contacts are in detail_contacts.py.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from rich.console import Group, RenderableType
-from rich.table import Table
+from rich.console import RenderableType
 from rich.text import Text
 
 from leadline.core.config.model import Config
-from leadline.core.models import Prospect, Role
+from leadline.core.models import Prospect
 from leadline.core.rules.followup import (
-    dm_confirmed,
     effective_channel,
     effective_interval,
     is_qualified,
@@ -27,21 +25,8 @@ from leadline.core.rules.touches import silence
 from leadline.core.rules.warnings import warnings_for
 from leadline.tui.dialogs.base import stage_label
 from leadline.tui.text import words
-from leadline.tui.text.fmt import ago, day_label, day_month_text, day_text, money_exact
-from leadline.tui.text.labels import ROLE_LABELS, lifecycle_label
-
-
-def _grid(*widths: int) -> Table:
-    """Columns of fixed widths; a 0 takes the rest and folds long words (e-mails)
-    onto the next line instead of cutting them."""
-    grid = Table.grid(padding=(0, 1), expand=True)
-    for width in widths:
-        grid.add_column(
-            width=width or None,
-            ratio=None if width else 1,
-            overflow="ellipsis" if width else "fold",
-        )
-    return grid
+from leadline.tui.text.fmt import ago, day_label, day_text, money_exact
+from leadline.tui.text.labels import lifecycle_label
 
 
 def header_line(p: Prospect, config: Config) -> str:
@@ -62,27 +47,6 @@ def money_line(p: Prospect, config: Config) -> str:
     # The free-text timeframe last: when the line wraps, it is what wraps.
     parts.append(f"timeframe {p.decision_timeframe or 'unknown'}")
     return " · ".join(parts)
-
-
-def contacts_view(p: Prospect) -> RenderableType:
-    """Contacts with roles; the decision maker starred; a warning when there is none."""
-    lines: list[RenderableType] = []
-    if p.contacts:
-        grid = _grid(2, 20, 16, 0)
-        for c in p.contacts:
-            star = "★" if c.role == Role.DECISION_MAKER else ""
-            reach = " · ".join(x for x in (c.title, c.email, c.phone) if x)
-            if c.birthday:
-                reach += f" · born {day_month_text(c.birthday)}"
-            grid.add_row(star, c.name, ROLE_LABELS[c.role], reach)
-        lines.append(grid)
-    else:
-        lines.append(Text("No contacts yet (e, then c to add one).", style="italic"))
-    if not any(c.role == Role.DECISION_MAKER for c in p.contacts):
-        lines.append(Text("! No decision maker among the contacts.", style="bold"))
-    elif not dm_confirmed(p):
-        lines.append(Text("Decision maker not confirmed yet."))
-    return Group(*lines)
 
 
 def plan_view(p: Prospect, config: Config, today: date) -> Text:
