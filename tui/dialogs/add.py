@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Select, Static
 
@@ -63,21 +64,22 @@ class AddProspectDialog(FormScreen, ModalScreen[Prospect | None]):
 
     def compose(self) -> ComposeResult:
         config = api(self).config
-        with FormBox(id="box"):
+        with Vertical(id="box"):
             yield Static("Add a prospect", id="title")
-            yield self._row("name", "Name", self._name_field)
-            yield self._row("stage", "Stage", stage_select(config, config.stages[0].key))
-            yield self._row("value", f"Value ({config.currency})", text_input("", "0", "value"))
-            yield Static("First contact", classes="section")
-            yield self._row("contact", "Name", text_input(field_id="contact"))
-            yield self._row("role", "Role", role_select(field_id="role"))
-            yield self._row("email", "Email", text_input(field_id="email"))
-            yield self._row("phone", "Phone", text_input(field_id="phone"))
-            yield Static("Qualification checklist", classes="section")
-            for index, item in enumerate(config.qualification):
-                yield TickBox(item, id=f"q{index}")
-            yield Static(id="status", classes="hint")
-            yield Static("Ctrl+S or Enter add · Tab next field · Esc cancel", classes="hint")
+            with FormBox(id="body"):
+                yield self._row("name", "Name", self._name_field)
+                yield self._row("stage", "Stage", stage_select(config, config.stages[0].key))
+                yield self._row("value", f"Value ({config.currency})", text_input("", "0", "value"))
+                yield Static("First contact", classes="section")
+                yield self._row("contact", "Name", text_input(field_id="contact"))
+                yield self._row("role", "Role", role_select(field_id="role"))
+                yield self._row("email", "Email", text_input(field_id="email"))
+                yield self._row("phone", "Phone", text_input(field_id="phone"))
+                yield Static("Qualification checklist", classes="section")
+                for index, item in enumerate(config.qualification):
+                    yield TickBox(item, id=f"q{index}")
+                yield Static(id="status", classes="hint")
+            yield Static("Ctrl+S or Enter add · Tab next field · Esc cancel", classes="hint keys")
 
     def on_mount(self) -> None:
         super().on_mount()

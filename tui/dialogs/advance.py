@@ -44,7 +44,7 @@ class AdvanceDialog(ProspectDialog[Prospect | None]):
             )
             for line in self._cautions(p, target, config):
                 yield Static(Content(line), classes="error")
-            yield Static("[b]y[/b]/Enter move   [b]n[/b]/Esc cancel", classes="hint")
+            yield Static("[b]y[/b]/Enter move   [b]n[/b]/Esc cancel", classes="hint keys")
 
     def _cautions(self, p: Prospect, target: str, config: Config) -> list[str]:
         stage = config.stage(target)

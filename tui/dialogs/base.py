@@ -56,13 +56,17 @@ ModalScreen.leadline-dialog { align: center middle; background: $background 60%;
     width: 66; max-width: 100%; height: auto; max-height: 100%;
     border: round $accent; background: $surface; padding: 0 1;
 }
-.leadline-dialog #title { text-style: bold; width: 1fr; }
+.leadline-dialog #title { text-style: bold; width: 1fr; dock: top; }
+.leadline-dialog .keys { dock: bottom; }
+.leadline-dialog #body { height: auto; max-height: 100%; }
 .leadline-dialog .hint { color: $text-muted; }
 .leadline-dialog .error { color: $state-warning; text-style: bold; }
 .leadline-dialog .choice { height: 1; }
 .leadline-dialog .choice.-selected { text-style: bold reverse; }
 """
-"""Shared layout: a centred box titled with the prospect's name."""
+"""Shared layout: a centred box titled with the prospect's name. The title is docked at the
+top and the line of keys (`.keys`) at the bottom, so both stay in view at any size (60x20
+too); a long dialog's fields go in a scrolling `#body` between them."""
 
 
 class TypeAhead:

@@ -15,7 +15,9 @@ class ConfirmDialog(ModalScreen[bool]):
     """Ask `question`; dismisses with True for yes."""
 
     SCOPED_CSS = False
-    DEFAULT_CSS = DIALOG_CSS
+    DEFAULT_CSS = DIALOG_CSS + "ConfirmDialog.leadline-dialog #box > * { dock: none; }"
+    """Two lines, nothing between them to scroll: no docking (an auto-height box of docked
+    lines only would take no height)."""
     AUTO_FOCUS = ""
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes", id="confirm.yes", tooltip="Answer yes"),
@@ -31,7 +33,8 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="box"):
             yield Static(self.question, id="title")
-            yield Static(f"[b]y[/b] {self.yes_label}   [b]n[/b] {self.no_label}", classes="hint")
+            keys = f"[b]y[/b] {self.yes_label}   [b]n[/b] {self.no_label}"
+            yield Static(keys, classes="hint keys")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -50,7 +50,7 @@ class ConflictDialog(ModalScreen[str | None]):
                 yield Static(Content(f"{field_label(c.field)}: now {theirs} · yours {mine}"))
             yield Static(
                 "t keep theirs (your other changes are saved) · m save yours · Esc back",
-                classes="hint",
+                classes="hint keys",
             )
 
     def action_choose(self, choice: str | None) -> None:

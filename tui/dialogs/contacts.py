@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
@@ -45,21 +46,24 @@ class ContactForm(FormScreen, ModalScreen[Contact | None]):
         c = self.contact
         yearly = {k: (v.isoformat() if v else "") for k, v in
                   (("birthday", c.birthday), ("anniversary", c.anniversary))}  # fmt: skip
-        with FormBox(id="box"):
+        with Vertical(id="box"):
             yield Static("Contact", id="title")
-            yield self._row("name", "Name", self._name_field)
-            yield self._row("role", "Role", role_select(c.role, "c-role"))
-            yield self._row("title", "Title", text_input(c.title, "e.g. CFO", "c-title"))
-            yield self._row("email", "Email", text_input(c.email, "", "c-email"))
-            yield self._row("phone", "Phone", text_input(c.phone, "", "c-phone"))
-            for key in ("birthday", "anniversary"):
+            with FormBox(id="body"):
+                yield self._row("name", "Name", self._name_field)
+                yield self._row("role", "Role", role_select(c.role, "c-role"))
+                yield self._row("title", "Title", text_input(c.title, "e.g. CFO", "c-title"))
+                yield self._row("email", "Email", text_input(c.email, "", "c-email"))
+                yield self._row("phone", "Phone", text_input(c.phone, "", "c-phone"))
+                for key in ("birthday", "anniversary"):
+                    yield self._row(
+                        key, key.capitalize(), text_input(yearly[key], "YYYY-MM-DD", f"c-{key}")
+                    )
                 yield self._row(
-                    key, key.capitalize(), text_input(yearly[key], "YYYY-MM-DD", f"c-{key}")
+                    "channel",
+                    "Prefers",
+                    text_input(c.preferred_channel, "phone, email…", "c-channel"),
                 )
-            yield self._row(
-                "channel", "Prefers", text_input(c.preferred_channel, "phone, email…", "c-channel")
-            )
-            yield Static("Ctrl+S or Enter save · Esc cancel", classes="hint")  # fmt: skip
+            yield Static("Ctrl+S or Enter save · Esc cancel", classes="hint keys")  # fmt: skip
 
     def _text(self, key: str) -> str:
         return self.query_one(f"#c-{key}", Input).value

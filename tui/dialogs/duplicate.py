@@ -59,7 +59,7 @@ class DuplicateDialog(ModalScreen[str]):
             yield Static(
                 Content.from_markup("[b]a[/b] Add anyway   [b]o[/b] Open $name   [b]Esc[/b] Cancel",
                                     name=safe(other.name)),
-                classes="hint",
+                classes="hint keys",
             )  # fmt: skip
 
     def action_answer(self, answer: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Checkbox, Input, Select, Static
 
@@ -92,48 +93,51 @@ class EditProspectDialog(FormScreen, ProspectDialog[Prospect | None]):
         lives = [(lifecycle_label(life), life) for life in Lifecycle]
         close = p.expected_close.isoformat() if p.expected_close else ""
         due = p.plan.next_due.isoformat() if p.plan.next_due else ""
-        with FormBox(id="box"):
+        with Vertical(id="box"):
             yield Static(Content(f"Edit · {p.name}"), id="title")
-            yield self._row("name", "Name", self._name_field)
-            yield self._row(
-                "stage",
-                "Stage",
-                Select(stages, value=p.stage, allow_blank=False, compact=True, id="stage"),
-            )
-            yield self._row(
-                "lifecycle",
-                "Lifecycle",
-                Select(lives, value=p.lifecycle, allow_blank=False, compact=True, id="lifecycle"),
-            )
-            yield self._input("value", "Value", f"{p.value:g}")
-            yield self._input("currency", "Currency", p.currency, config.currency)
-            yield self._input(
-                "budget", "Budget", "" if p.budget is None else f"{p.budget:g}", "unknown"
-            )
-            yield self._input(
-                "timeframe", "Timeframe", p.decision_timeframe, "e.g. Q1, before March"
-            )
-            yield self._input("close", "Expected close", close, DATE_HINT)
-            yield TickBox("Decision maker confirmed", dm_confirmed(p), id="dm")
-            yield Static("Follow-up plan", classes="section")
-            yield self._input(
-                "interval", "Every (days)", str(p.plan.interval_days or ""), "stage default"
-            )
-            yield self._input(
-                "channel", "Channel", p.plan.channel, config.follow_up.default_channel
-            )
-            yield self._input("next_due", "Next follow-up", due, DATE_HINT)
-            yield TickBox("Agreed with the customer", p.plan.agreed, id="agreed")
-            yield Static("Checklist", classes="section")
-            for index, item in enumerate(checklist_items(config)):
-                yield TickBox(item, p.qualification.get(item, False), id=f"q{index}")
-            yield Static("More", classes="section")
-            yield self._input("tags", "Tags", ", ".join(p.tags), "comma separated")
-            yield self._input(
-                "profile", "Profile", profile_text(p.icp), "industry=software, employees=300"
-            )
-            yield self._input("lost_reason", "Reason closed", p.lost_reason)
-            yield Static("Ctrl+S or Enter save · Tab next field · Esc cancel", classes="hint")
+            with FormBox(id="body"):
+                yield self._row("name", "Name", self._name_field)
+                yield self._row(
+                    "stage",
+                    "Stage",
+                    Select(stages, value=p.stage, allow_blank=False, compact=True, id="stage"),
+                )
+                yield self._row(
+                    "lifecycle",
+                    "Lifecycle",
+                    Select(
+                        lives, value=p.lifecycle, allow_blank=False, compact=True, id="lifecycle"
+                    ),
+                )
+                yield self._input("value", "Value", f"{p.value:g}")
+                yield self._input("currency", "Currency", p.currency, config.currency)
+                yield self._input(
+                    "budget", "Budget", "" if p.budget is None else f"{p.budget:g}", "unknown"
+                )
+                yield self._input(
+                    "timeframe", "Timeframe", p.decision_timeframe, "e.g. Q1, before March"
+                )
+                yield self._input("close", "Expected close", close, DATE_HINT)
+                yield TickBox("Decision maker confirmed", dm_confirmed(p), id="dm")
+                yield Static("Follow-up plan", classes="section")
+                yield self._input(
+                    "interval", "Every (days)", str(p.plan.interval_days or ""), "stage default"
+                )
+                yield self._input(
+                    "channel", "Channel", p.plan.channel, config.follow_up.default_channel
+                )
+                yield self._input("next_due", "Next follow-up", due, DATE_HINT)
+                yield TickBox("Agreed with the customer", p.plan.agreed, id="agreed")
+                yield Static("Checklist", classes="section")
+                for index, item in enumerate(checklist_items(config)):
+                    yield TickBox(item, p.qualification.get(item, False), id=f"q{index}")
+                yield Static("More", classes="section")
+                yield self._input("tags", "Tags", ", ".join(p.tags), "comma separated")
+                yield self._input(
+                    "profile", "Profile", profile_text(p.icp), "industry=software, employees=300"
+                )
+                yield self._input("lost_reason", "Reason closed", p.lost_reason)
+            yield Static("Ctrl+S or Enter save · Tab next field · Esc cancel", classes="hint keys")
 
     def _text(self, key: str) -> str:
         return self.query_one(f"#{key}", Input).value

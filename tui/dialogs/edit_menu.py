@@ -37,7 +37,7 @@ class EditMenu(ProspectDialog[None]):
             yield Static(Content(f"Edit · {self.prospect.name}"), id="title")
             for key, _, words in CHOICES:
                 yield Static(Content.from_markup(f"[b]{key}[/b]  ") + Content(words))
-            yield Static("Esc cancel", classes="hint")
+            yield Static("Esc cancel", classes="hint keys")
 
     def action_open(self, what: str) -> None:
         from leadline.tui.dialogs.contacts import ContactsDialog  # noqa: PLC0415

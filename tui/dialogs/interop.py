@@ -71,7 +71,7 @@ class PathPrompt(TypeAhead, ModalScreen[Path | None]):
             yield Static(Content(self.title_text), id="title")
             yield self._input
             yield Static(id="error", classes="error")
-            yield Static("Enter go on · ~ is your home folder · Esc cancel", classes="hint")
+            yield Static("Enter go on · ~ is your home folder · Esc cancel", classes="hint keys")
 
     def _say(self, text: str) -> None:
         self.query_one("#error", Static).update(Content(text))
@@ -150,7 +150,7 @@ class SummaryDialog(ModalScreen[None]):
             yield Static(Content(self.title_text), id="title")
             with VerticalScroll(id="body"):
                 yield Static(Content(self.body))
-            yield Static("Enter or Esc close · ↑ ↓ scroll", classes="hint")
+            yield Static("Enter or Esc close · ↑ ↓ scroll", classes="hint keys")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -74,7 +74,7 @@ class ListEditor(ProspectDialog[None], Generic[ItemT]):
         with Vertical(id="box"):
             yield Static(Content(f"{self.TITLE_WORD} · {self.prospect.name}"), id="title")
             yield OptionList(id="items")
-            yield Static("Enter edit · a add · d delete · Esc close", classes="hint")
+            yield Static("Enter edit · a add · d delete · Esc close", classes="hint keys")
 
     def on_mount(self) -> None:
         self._fill()

@@ -90,7 +90,7 @@ class LogTouchDialog(ProspectDialog[Prospect | None]):
             yield Static(
                 "Enter log · r replied · i asked for info · n no response · c channel · "
                 "d date · m minutes · Esc",
-                classes="hint",
+                classes="hint keys",
             )
 
     def _row(self, label: str, widget: Static | Input) -> Horizontal:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
@@ -44,13 +45,16 @@ class MeetingForm(FormScreen, ModalScreen[Meeting | None]):
 
     def compose(self) -> ComposeResult:
         m = self.meeting
-        with FormBox(id="box"):
+        with Vertical(id="box"):
             yield Static("Meeting", id="title")
-            yield self._text_row("date", "Date", m.date.isoformat() if m else "", DATE_HINT)
-            yield self._text_row("time", "Time", m.time if m else "", "HH:MM")
-            yield self._text_row("title", "What", m.title if m else "", "e.g. Demo for the board")
-            yield self._text_row("contact", "With", m.contact if m else "", "contact name")
-            yield Static("Ctrl+S or Enter save · Esc cancel", classes="hint")
+            with FormBox(id="body"):
+                yield self._text_row("date", "Date", m.date.isoformat() if m else "", DATE_HINT)
+                yield self._text_row("time", "Time", m.time if m else "", "HH:MM")
+                yield self._text_row(
+                    "title", "What", m.title if m else "", "e.g. Demo for the board"
+                )
+                yield self._text_row("contact", "With", m.contact if m else "", "contact name")
+            yield Static("Ctrl+S or Enter save · Esc cancel", classes="hint keys")
 
     def _text(self, key: str) -> str:
         return self.query_one(f"#m-{key}", Input).value

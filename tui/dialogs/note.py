@@ -78,7 +78,7 @@ class NoteBox(TypeAhead, ProspectDialog[Prospect | None]):
             yield Static(
                 "Ctrl+S save · Enter on an empty last line saves · "
                 "Ctrl+T save and log the call · Esc discard",
-                classes="hint",
+                classes="hint keys",
             )
 
     @property

@@ -11,13 +11,14 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static, TextArea
 
 from leadline.core.actions import set_account_plan
 from leadline.core.models import Objection, PenetrationPlan, Prospect
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
+from leadline.tui.dialogs.form_base import FormBox
 from leadline.tui.text import feedback
 
 PARTS = (
@@ -79,16 +80,17 @@ class PenetrationDialog(TypeAhead, ProspectDialog[Prospect | None]):
     ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="box"):
+        with Vertical(id="box"):
             yield Static(Content(f"Account penetration · {self.prospect.name}"), id="title")
-            for key, label in PARTS:
-                yield Static(label, classes="hint")
-                yield (
-                    self._chain_field
-                    if key == "chain"
-                    else TextArea(self.texts[key], id=key, soft_wrap=True)
-                )
-            yield Static("Ctrl+S save · Tab next box · Esc cancel", classes="hint")
+            with FormBox(id="body"):
+                for key, label in PARTS:
+                    yield Static(label, classes="hint")
+                    yield (
+                        self._chain_field
+                        if key == "chain"
+                        else TextArea(self.texts[key], id=key, soft_wrap=True)
+                    )
+            yield Static("Ctrl+S save · Tab next box · Esc cancel", classes="hint keys")
 
     def _text(self, key: str) -> str:
         return self.query_one(f"#{key}", TextArea).text

@@ -69,7 +69,7 @@ class LossReasonDialog(ProspectDialog[Prospect | None]):
                 Input(placeholder="o: type a reason", id="other", compact=True),
                 classes="row",
             )
-            yield Static("1-9 or Enter pick · o other · Esc cancel", classes="hint")
+            yield Static("1-9 or Enter pick · o other · Esc cancel", classes="hint keys")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("reason_number", "other"):

@@ -95,7 +95,7 @@ class SnoozeDialog(DateDialog):
             date_input.display = False
             yield date_input
             yield Static(id="error", classes="error")
-            yield Static("Esc cancel", classes="hint")
+            yield Static("Esc cancel", classes="hint keys")
 
     def action_days(self, days: int) -> None:
         app = api(self)
@@ -129,4 +129,4 @@ class RescheduleDialog(TypeAhead, DateDialog):
             yield self._current()
             yield self._date_field
             yield Static(id="error", classes="error")
-            yield Static("Enter save · Esc cancel", classes="hint")
+            yield Static("Enter save · Esc cancel", classes="hint keys")

@@ -85,7 +85,7 @@ class StopFollowingDialog(ProspectDialog[Prospect | None]):
             )  # fmt: skip
             reasons = " · ".join(numbered(api(self).config.lost_reasons))
             yield Static(Content(f"Dead because: {reasons}"), classes="hint", id="reasons")
-            yield Static("Enter confirm · r reason · Esc cancel", classes="hint")
+            yield Static("Enter confirm · r reason · Esc cancel", classes="hint keys")
 
     def on_mount(self) -> None:
         self._show()
