@@ -22,7 +22,7 @@ from leadline.core.models import Prospect
 from leadline.core.paths import config_dir
 from leadline.core.store.facade import Store
 from leadline.tui import compat, crash, state, theming
-from leadline.tui.app_data import AppData
+from leadline.tui.app_changes import AppChanges
 from leadline.tui.app_keys import KeyRouting
 from leadline.tui.app_start import FirstRun
 from leadline.tui.commands import LEADLINE_COMMANDS
@@ -38,7 +38,7 @@ def _queue_screen() -> Screen[None]:
     return QueueScreen()
 
 
-class LeadlineApp(AppData, KeyRouting, FirstRun, CrashHookedApp[int]):
+class LeadlineApp(AppChanges, KeyRouting, FirstRun, CrashHookedApp[int]):
     """leadline's terminal UI over one store and one configuration."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere

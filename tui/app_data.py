@@ -10,6 +10,7 @@ poll, the clock passing midnight) goes through `announce`, which posts one
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
@@ -21,6 +22,14 @@ from leadline.core.models import Prospect
 from leadline.core.store.facade import DataFileError, Store, StoreLocked
 from leadline.tui.screens.live import ProspectsChanged
 from leadline.tui.screens.memo import ProspectMemo
+
+
+def screen_words(class_name: str) -> str:
+    """ "note box" for NoteBox, "log touch" for LogTouchDialog, "queue" for QueueScreen."""
+    words = re.findall(r"[A-Z][a-z0-9]*", class_name) or [class_name]
+    kept = [w.lower() for w in words if w not in ("Dialog", "Screen")]
+    return " ".join(kept or [w.lower() for w in words])
+
 
 SAVE_ERRORS = (StoreLocked, DataFileError, OSError, ValueError)
 """What a save may raise that the user can do something about (shown as a toast)."""
@@ -35,6 +44,7 @@ class AppData(App[int]):
     def init_data(self, store: Store, config: Config, clock: Callable[[], datetime]) -> None:
         """Set up the store, config and clock (called from the app's `__init__`)."""
         self.store, self.config, self._clock = store, config, clock
+        store.clock = clock  # the history records the app's time
         self.memo = ProspectMemo()
         """Each prospect's funnel parts and queue items, shared by the funnel and the queue."""
         self.changes_signal: Signal[ProspectsChanged] = Signal(self, "prospects-changed")
@@ -68,6 +78,7 @@ class AppData(App[int]):
         callers then keep their dialog open so nothing typed is lost.
         """
         try:
+            self.store.actor = self.actor()  # the history says which screen saved
             saved = self.store.update(pid, change)
         except KeyError:
             self.notify("That prospect is gone (deleted elsewhere?).", title="Not saved",
@@ -82,12 +93,17 @@ class AppData(App[int]):
     def add_prospect(self, prospect: Prospect) -> Prospect | None:
         """Store a new prospect; None (after a toast) if it could not be saved."""
         try:
+            self.store.actor = self.actor()
             added = self.store.add(prospect)
         except SAVE_ERRORS as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return None
         self.announce({added.id})
         return added
+
+    def actor(self) -> str:
+        """Who the history says made a save: the screen or dialog on top ("TUI: note box")."""
+        return f"TUI: {screen_words(type(self.screen).__name__)}"
 
     # -- changes --------------------------------------------------------------
 

@@ -92,7 +92,7 @@ def _import(app: LeadlineApp, path: Path, progress: ProgressDialog) -> None:
         # Read outside the lock (other processes keep saving), settle and save under it.
         today: date = app.today()
         pending = read_import(path, app.config, today=today, progress=advance)
-        saved = app.store.batch(settle)
+        saved = app.store.batch(settle, by="TUI: import", now=app.now())
         alike = len(like_existing(found[-1].new, stored[-1]))  # after the lock is let go
         outcome: tuple[str, str] = (f"Imported · {path.name}", summary_text(found[-1], path, alike))
     except IMPORT_ERRORS as error:

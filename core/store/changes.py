@@ -71,7 +71,7 @@ class UndoPlan:
     target: Entry
     drifts: list[Drift]
     foreign: bool
-    """The change was made by another process than this one."""
+    """The change was not made through this store (another process, an earlier session)."""
 
 
 class Changes(Recording):
@@ -123,7 +123,8 @@ class Changes(Recording):
             raise CannotUndo(target)
         current = {i.pid: self._current_digest(i.pid) for i in target.items}
         found = drifts(entries, target, current)
-        return UndoPlan(target, found, target.process != os.getpid())
+        foreign = target.seq not in self._mine or target.process != os.getpid()
+        return UndoPlan(target, found, foreign)
 
     def undo(
         self, *, by: str | None = None, now: datetime | None = None, force: bool = False,

@@ -55,6 +55,7 @@ class Store(Changes, Recording):
     def __init__(self, db: TinyDB, storage: LeadlineStorage) -> None:
         self.actor = command_name(sys.argv)
         self.clock = None
+        self._mine: set[int] = set()
         self._db = db
         self._storage = storage
         self._index = ProspectIndex(self._bad_document)

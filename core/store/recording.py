@@ -56,6 +56,8 @@ class Recording:
     """Who saves, unless a save says (`leadline note`, `TUI`)."""
     clock: Callable[[], datetime] | None
     """When a save happens, unless it says; None records no time."""
+    _mine: set[int]
+    """The history entries this store wrote (its own changes, for `UndoPlan.foreign`)."""
 
     def _changes_for(self, known: list[Prospect], added: list[Prospect]) -> list[Change]:
         doc_ids, docs = self._index.doc_ids, self._index.docs
@@ -91,6 +93,7 @@ class Recording:
         else:
             kept = {str(entry.seq): entry.to_doc(), **trimmed(history, entry.seq)}
             self._save({PROSPECTS_TABLE: docs, HISTORY_TABLE: kept})
+            self._mine.add(entry.seq)
         for c in changes:
             if c.after is None:
                 self._index.forget(c.pid)
