@@ -29,7 +29,10 @@ from leadline.tui.commands import LEADLINE_COMMANDS
 from leadline.tui.compat import CrashHookedApp
 from leadline.tui.idle_gc import IdleCollector
 from leadline.tui.keyline import KeyLine
+from leadline.tui.keymap import keymap_problems
 from leadline.tui.screens.funnel import FunnelScreen
+
+__all__ = ["LeadlineApp", "keymap_problems", "run_app"]  # keymap_problems: for the CLI
 
 
 def _queue_screen() -> Screen[None]:

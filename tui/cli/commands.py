@@ -26,7 +26,6 @@ from leadline.tui.cli.support import (
     check_stage,
     find_one,
     open_context,
-    parse_day,
     preload_showing_progress,
 )
 from leadline.tui.text.safe import safe_json
@@ -66,9 +65,8 @@ def _run_tui(args: argparse.Namespace, *, demo: bool) -> int:
         return 1
     # The one door from the command line into Textual (import-linter allows just this
     # import): loaded only when the TUI starts, so the other commands never load it.
-    from leadline.tui.app import run_app  # noqa: PLC0415
+    from leadline.tui.app import keymap_problems, run_app  # noqa: PLC0415
     from leadline.tui.demo import OPEN_DEMO_STATUS  # noqa: PLC0415
-    from leadline.tui.keymap import keymap_problems  # noqa: PLC0415
 
     config_path = resolve_config(getattr(args, "config", None))
     config = load_config(config_path)
@@ -118,7 +116,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from leadline.tui.cli import render  # noqa: PLC0415
 
     ctx = open_context(args)
-    today = parse_day(args.today, ctx.now().date())
+    today = ctx.day(args.today)
     prospect = find_one(ctx.store, args.prospect)
     facts = pipeline_facts(ctx.store.prospects(), ctx.config, today)  # the user's own cycle
     found = warnings_for(prospect, ctx.config, today, facts)
@@ -161,7 +159,7 @@ def cmd_queue(args: argparse.Namespace) -> int:
     from leadline.tui.cli import render  # noqa: PLC0415
 
     ctx = open_context(args)
-    today = parse_day(args.today, ctx.now().date())
+    today = ctx.day(args.today)
     items = build_follow_up_queue(ctx.store.prospects(), ctx.config, today)
     if args.json:
         _emit([render.queue_item_json(item, ctx.config) for item in items])
@@ -175,7 +173,7 @@ def cmd_funnel(args: argparse.Namespace) -> int:
     from leadline.tui.cli import render  # noqa: PLC0415
 
     ctx = open_context(args)
-    today = parse_day(args.today, ctx.now().date())
+    today = ctx.day(args.today)
     summary = summarize_funnel(ctx.store.prospects(), ctx.config, today)
     data = funnel_to_json(summary, ctx.config.currency)
     if args.json:
@@ -191,7 +189,7 @@ def cmd_warnings(args: argparse.Namespace) -> int:
     from leadline.tui.cli import render  # noqa: PLC0415
 
     ctx = open_context(args)
-    today = parse_day(args.today, ctx.now().date())
+    today = ctx.day(args.today)
     everyone = ctx.store.prospects()
     facts = pipeline_facts(everyone, ctx.config, today)  # the user's own cycle, once
     if args.prospect:
