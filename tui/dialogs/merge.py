@@ -69,7 +69,7 @@ class MergeDialog(ModalScreen[dict[str, Side] | None]):
                 for index, _conflict in enumerate(self.conflicts):
                     yield Static(self._row(index), classes="merge-row", id=f"merge-row-{index}")
             keys = "↑↓ field · ←→ choose · " if self.conflicts else ""
-            yield Static(f"{keys}Enter merge · Esc cancel (u undoes a merge)", classes="hint keys")
+            yield Static(f"{keys}Enter merge · Esc cancel", classes="hint keys")
 
     def on_mount(self) -> None:
         self._show()
@@ -78,7 +78,7 @@ class MergeDialog(ModalScreen[dict[str, Side] | None]):
         united = "Contacts, touches, notes, meetings and history are united"
         if not self.conflicts:
             return f"{united}; no field differs. {self.other_name} is then deleted."
-        return f"{united}. These fields differ: choose which value stays."
+        return f"{united}. Where they differ, ← keeps {self.kept_name}'s, → takes the other's."
 
     def _row(self, index: int) -> Content:
         c = self.conflicts[index]
