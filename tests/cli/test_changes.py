@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from leadline.core.store.facade import Store
 
@@ -85,3 +89,21 @@ def test_a_bad_take_is_one_line(cli: Run) -> None:
     cli("add", "Initech")
     bad = cli("merge", "globex", "initech", "--take", "colour=other", check=False)
     assert bad.returncode == 1 and "give FIELD=kept or FIELD=other" in bad.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_delete_from_a_terminal_asks_y_n(
+    cli: Run, cli_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("add", "Acme Ltd")
+    monkeypatch.setattr(sys, "stdin", _Terminal("n\n"))
+    kept = cli("delete", "acme", check=False)
+    assert "Delete Acme Ltd (" in kept.stdout and "? [y/N] nothing deleted" in kept.stdout
+    assert kept.returncode == 1 and len(_on_disk(cli_db)) == 1
+    monkeypatch.setattr(sys, "stdin", _Terminal("y\n"))
+    assert "deleted Acme Ltd" in cli("delete", "acme").stdout
+    assert _on_disk(cli_db) == []
