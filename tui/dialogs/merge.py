@@ -45,7 +45,7 @@ class MergeDialog(ModalScreen[dict[str, Side] | None]):
                 tooltip="Keep the value of the prospect merged into"),
         Binding("right,l,2", "take('other')", "The other's", id="merge.other",
                 tooltip="Take the value of the prospect merged away"),
-        Binding("space", "toggle", "Toggle", show=False, id="merge.toggle",
+        Binding("space", "switch", "Switch", show=False, id="merge.toggle",
                 tooltip="Switch the field's value"),
         Binding("enter", "merge", "Merge", id="merge.save", tooltip="Merge the two prospects"),
         Binding("escape", "cancel", "Cancel", id="merge.cancel", tooltip="Merge nothing"),
@@ -106,7 +106,7 @@ class MergeDialog(ModalScreen[dict[str, Side] | None]):
             self.choices[self.conflicts[self.cursor].field] = side
             self._show()
 
-    def action_toggle(self) -> None:
+    def action_switch(self) -> None:
         if self.conflicts:
             name = self.conflicts[self.cursor].field
             self.choices[name] = "other" if self.choices[name] == "kept" else "kept"
