@@ -108,6 +108,9 @@ class KeyRouting(App[int]):
             return True
         return len(self.screen_stack) <= 1 and self.current_mode == self.DEFAULT_MODE
 
+    def action_help(self) -> None:
+        raise NotImplementedError  # LeadlineApp opens the help screen
+
     def action_dialog_help(self) -> None:
         self.action_help()
 

@@ -82,8 +82,8 @@ def _run_tui(args: argparse.Namespace, *, demo: bool) -> int:
 
     with open_demo() as (store, demo_config):
         # the user's keys and mouse setting go along into the demo
-        keys = {"keymap": config.keymap, "mouse": config.mouse}
-        return run_app(store, dataclasses.replace(demo_config, **keys), mouse=mouse)
+        mine = dataclasses.replace(demo_config, keymap=config.keymap, mouse=config.mouse)
+        return run_app(store, mine, mouse=mouse)
 
 
 def _run_on_data_file(args: argparse.Namespace, run_app: Any, mouse: bool) -> int:

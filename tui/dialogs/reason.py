@@ -8,6 +8,8 @@ Core's `move` records the reason; nothing is saved on Escape.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -47,7 +49,7 @@ class LossReasonDialog(ProspectDialog[Prospect | None]):
     """
     AUTO_FOCUS = "OptionList"
     HELP_TITLE = "Why it was lost"
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         *REASON_NUMBER_BINDINGS,
         Binding("o", "other", "Other", id="reason.other", tooltip="Type another reason"),
         Binding("escape", "cancel", "Cancel", id="reason.cancel", tooltip="Close, not moved"),

@@ -67,17 +67,23 @@ def gather_all(screen: Screen[Any]) -> list[tuple[str, list[Entry]]]:
         return gather_keys(screen)
     stack = screen.app.screen_stack
     behind = [s for s in stack[: stack.index(screen)] if not isinstance(s, ModalScreen)]
-    groups = [(f"In this dialog · {screen_title(screen)}", gather_keys(screen, flat=True))]
+    groups = [(f"In this dialog · {screen_title(screen)}", sum(_entries(screen), []))]
     if behind:
         groups += [(f"{title} · {screen_title(behind[-1])}", entries)
                    for title, entries in gather_keys(behind[-1])]  # fmt: skip
     return [(title, entries) for title, entries in groups if entries]
 
 
-def gather_keys(screen: Screen[Any], *, flat: bool = False) -> Any:
+def gather_keys(screen: Screen[Any]) -> list[tuple[str, list[Entry]]]:
     """[(group title, entries)]: the screen's own keys, then the focused widget's,
-    then the app's ("Everywhere"); with `flat`, one list of all of them. Keys bound to
-    one action are shown together."""
+    then the app's ("Everywhere"). Keys bound to one action are shown together."""
+    here, everywhere = _entries(screen)
+    groups = [("On this screen", here), ("Everywhere", everywhere)]
+    return [(title, entries) for title, entries in groups if entries]
+
+
+def _entries(screen: Screen[Any]) -> tuple[list[Entry], list[Entry]]:
+    """The screen's and focused widget's keys, and the app's."""
     nodes: dict[DOMNode, dict[tuple[str, str], list[str]]] = {}
     tooltips: dict[tuple[str, str], str] = {}
     # leadline's own bindings (they have ids) before Textual's generic ones
@@ -97,10 +103,7 @@ def gather_keys(screen: Screen[Any], *, flat: bool = False) -> Any:
         for entry, keys in nodes[node].items():
             shown = " / ".join(_key_text(screen, k) for k in keys)
             target.append((shown, entry[1], tooltips[entry]))
-    if flat:
-        return here + everywhere
-    groups = [("On this screen", here), ("Everywhere", everywhere)]
-    return [(title, entries) for title, entries in groups if entries]
+    return here, everywhere
 
 
 def render_keys(groups: list[tuple[str, list[Entry]]]) -> Text:
