@@ -136,7 +136,9 @@ class EditProspectDialog(FormScreen, ProspectDialog[Prospect | None]):
                 yield self._input(
                     "profile", "Profile", profile_text(p.icp), "industry=software, employees=300"
                 )
-                yield self._input("lost_reason", "Reason closed", p.lost_reason)
+                yield self._input(
+                    "lost_reason", "Reason closed", p.lost_reason, ", ".join(config.lost_reasons)
+                )
             yield Static("Ctrl+S or Enter save · Tab next field · Esc cancel", classes="hint keys")
 
     def _text(self, key: str) -> str:
