@@ -50,9 +50,7 @@ def test_the_rules_through_the_command_line(cli: Run, clock: Clock) -> None:
     cli("add", "Quarterly GmbH", "--contact", "Olga", "--role", "decision maker")
     cli("add", "Upsell AG", "--contact", "Uwe", "--role", "decision maker")
     cli("add", "Card Co", "--contact", "Bea", "--role", "coach")
-    cli(
-        "contact", "Card Co", "Bea", "--role", "coach", "--birthday", "1980-03-20", "--replace", "1"
-    )
+    cli("contact", "edit", "Card Co", "Bea", "--birthday", "1980-03-20")
 
     # A new lead is due at once, as a first contact; a year on it is still not "dead".
     assert queue(cli, clock.days(0))["Never Called Ltd"] == ["first-contact"]

@@ -147,7 +147,7 @@ def test_the_edges_of_the_allowed_years_work_in_every_command(
         ("edit", "acme", "--close", "9999-12-31"),
         ("meeting", "acme", "0001-01-01"),
         ("reschedule", "acme", "+99999999999"),
-        ("contact", "acme", "Jo Bloggs", "--birthday", "0001-01-01"),
+        ("contact", "add", "acme", "Jo Bloggs", "--birthday", "0001-01-01"),
         ("snooze", "acme", "99999999"),
         ("edit", "acme", "--interval", "99999999"),
         ("add", "Huge Ltd", "--value", "9" * 400),

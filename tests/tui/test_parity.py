@@ -55,7 +55,7 @@ CASES = {
     "edit a field": Case("bj", ["edit", "bj", "--value", "31000"],
                          ("e", "f", "tab", "tab", "tab", *["backspace"] * 8, *"31000", "ctrl+s")),
     "add a contact": Case(
-        "bj", ["contact", "bj", "Li Wei", "--role", "decision maker", "--title", "CTO",
+        "bj", ["contact", "add", "bj", "Li Wei", "--role", "decision maker", "--title", "CTO",
                "--email", "li@bj.cn"],
         ("e", "c", "a", *"Li Wei", "tab", "enter", "down", "enter", "tab", *"CTO", "tab",
          *"li@bj.cn", "enter"), after=("escape",)),

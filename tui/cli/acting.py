@@ -16,7 +16,6 @@ from leadline.tui.cli.support import (
     check_stage,
     find_one,
     open_context,
-    parse_day,
 )
 from leadline.tui.text.feedback import reason_line
 from leadline.tui.text.fmt import day_label
@@ -34,7 +33,7 @@ def _next(ctx: Context, saved: Prospect) -> str:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
+    ctx = open_context(args, create=True)
     now = ctx.now()
     try:
         role = role_from_word(args.role)
@@ -49,7 +48,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         email=args.email,
         phone=args.phone,
         qualification={item: True for item in args.tick},
-        first_day=parse_day(args.date, now.date(), past=True),
+        first_day=ctx.day(args.date, past=True),
     )
     saved = ctx.store.add(actions.add_prospect(new, ctx.config, now))
     print(saved.id)
@@ -68,13 +67,6 @@ def _warn_if_duplicate(ctx: Context, saved: Prospect) -> None:
         print(line, file=sys.stderr)
 
 
-def cmd_note(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
-    saved = _save(ctx, args.prospect, lambda p: actions.note(p, args.text, ctx.now()))
-    print(f"noted on {saved.name} ({saved.id})")
-    return 0
-
-
 def cmd_log(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     now = ctx.now()
@@ -83,8 +75,8 @@ def cmd_log(args: argparse.Namespace) -> int:
         outcome=TouchOutcome(args.outcome),
         minutes=args.minutes,
         note=args.note,
-        day=parse_day(args.date, now.date(), past=True),
-        next_due=parse_day(args.next, now.date()) if args.next else None,
+        day=ctx.day(args.date, past=True),
+        next_due=ctx.day(args.next) if args.next else None,
     )
     saved = _save(ctx, args.prospect, lambda p: actions.log_touch(p, touch, ctx.config, now))
     print(f"logged {touch.channel.strip()} ({touch.outcome}) on {saved.name}; "
@@ -96,7 +88,7 @@ def cmd_move(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     now = ctx.now()
     stage = check_stage(ctx.config, args.stage)
-    on = parse_day(args.date, now.date(), past=True)
+    on = ctx.day(args.date, past=True)
     before = find_one(ctx.store, args.prospect)
     reason = args.reason or ""
     change = lambda p: actions.move(p, stage, ctx.config, on, now, reason)  # noqa: E731
@@ -127,7 +119,7 @@ def cmd_snooze(args: argparse.Namespace) -> int:
 
 def cmd_reschedule(args: argparse.Namespace) -> int:
     ctx = open_context(args)
-    day = parse_day(args.date, ctx.now().date())
+    day = ctx.day(args.date)
     saved = _save(ctx, args.prospect, lambda p: actions.reschedule(p, day, ctx.now()))
     print(f"{saved.name}: next follow-up {_next(ctx, saved)}")
     return 0
@@ -165,10 +157,6 @@ def add_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     add.add_argument("--tick", action="append", default=[], metavar="ITEM",
                      help="a qualification checklist item that is met (repeatable)")  # fmt: skip
     add.add_argument("--date", metavar="DATE", help="first contact (default: today)")
-
-    note = command("note", "append a timestamped note to a prospect")
-    note.add_argument("prospect", help="id or part of the name")
-    note.add_argument("text")
 
     log = command("log", "record a touch (a follow-up attempt)")
     log.add_argument("prospect", help="id or part of the name")

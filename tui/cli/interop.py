@@ -101,7 +101,7 @@ def _summary(result: ImportResult, path: Path, dry_run: bool) -> str:
 def cmd_import(args: argparse.Namespace) -> int:
     from leadline.core.interop.importers import ImportFileError, MappingError, read_import  # noqa: PLC0415
 
-    ctx = open_context(args)
+    ctx = open_context(args, create=True)
     path = Path(args.file)
     if not path.is_file():
         raise UserError(f"no such file: {path}")

@@ -18,11 +18,21 @@ from leadline.core.actions import Refused
 from leadline.core.config.loader import ConfigError
 from leadline.core.paths import resolve_db
 from leadline.core.store.facade import DataFileError, StoreLocked
-from leadline.tui.cli import acting, commands, editing, finding, restoring
+from leadline.tui.cli import (
+    acting,
+    commands,
+    completion,
+    day_work,
+    editing,
+    finding,
+    people,
+    restoring,
+    suggest,
+)
 from leadline.tui.cli import changes as cli_changes
 from leadline.tui.cli import interop as cli_interop
 from leadline.tui.cli.failures import GuardedOutput, OutputError, describe_io_failure
-from leadline.tui.cli.support import DataPathError, UserError
+from leadline.tui.cli.support import DataPathError, MissingDataFile, UserError
 from leadline.tui.text.safe import SafeStream
 
 
@@ -30,7 +40,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a mistake on the command line is a user error: one line, status 1."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(1, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        self.exit(1, f"{self.prog}: {suggest.explain(message, self)} (see {self.prog} --help)\n")
 
 
 def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -49,6 +59,15 @@ def _today_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="pretend today is this date")
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    try:
+        return version("leadline")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="leadline",
@@ -56,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(parser, top=True)
     parser.add_argument("--no-mouse", action="store_true", help="TUI: ignore the mouse")
+    parser.add_argument("--version", action="version", version=f"leadline {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -70,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     acting.add_parsers(command)
     editing.add_parsers(command)
+    day_work.add_parsers(command)
+    people.add_parsers(command)
+    completion.add_parsers(command, sub, parser)
 
     show = command("show", "show everything about one prospect")
     show.add_argument("prospect", help="id or part of the name")
@@ -104,9 +127,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `leadline` console script."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extras = parser.parse_known_args(argv)
+    if extras:  # an option misspelt: name the one meant
+        words = list(sys.argv[1:] if argv is None else argv)
+        chosen = suggest.subcommand_parser(parser, words)
+        chosen.error(suggest.unknown_arguments(extras, chosen))
     name = f"cmd_{(args.command or 'tui').replace('-', '_')}"
-    modules = (commands, acting, editing, cli_interop, restoring, cli_changes, finding)
+    modules = (commands, acting, editing, day_work, people, completion, cli_interop, restoring,
+               cli_changes, finding)  # fmt: skip
     handler = next(getattr(m, name) for m in modules if hasattr(m, name))
     if name in ("cmd_tui", "cmd_demo"):  # Textual draws the screen itself
         return _run(handler, args)
@@ -139,6 +168,9 @@ def _run(handler: Callable[[argparse.Namespace], int | None], args: argparse.Nam
         print(str(error), file=sys.stderr)
         return 2
     except DataFileError as error:
+        print(f"leadline: {error}", file=sys.stderr)
+        return 2
+    except MissingDataFile as error:  # a mistyped --db is not an empty pipeline
         print(f"leadline: {error}", file=sys.stderr)
         return 2
     except DataPathError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import stat
+import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -27,6 +28,18 @@ class DataPathError(Exception):
     """The data file's path names something that is not a data file; exit status 2."""
 
 
+class MissingDataFile(Exception):
+    """A command that reads the pipeline was pointed at a data file that does not exist
+    (a mistyped --db must not look like an empty pipeline); exit status 2."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"no data file at {path} (leadline add or leadline import creates one; "
+            "check --db / LEADLINE_DB)"
+        )
+
+
 @dataclass
 class Context:
     """What every command needs: the config, the open store, and the clock."""
@@ -40,22 +53,43 @@ class Context:
     def now() -> datetime:
         return datetime.now().replace(microsecond=0)
 
+    def day(self, text: str | None, *, past: bool = False, default: date | None = None) -> date:
+        """A date argument read in the config's date order; `default` (today) when absent."""
+        order = self.config.dates.order
+        return parse_day(text, default or self.now().date(), past=past, order=order)
+
 
 TUI_LOCK_TIMEOUT = 3.0
 """Seconds the TUI waits for another process's save before it says so (the CLI waits 10):
 the screen cannot draw while it waits, and the typed text stays in its box to retry."""
 
 
-def open_context(args: argparse.Namespace, *, lock_timeout: float = 10.0) -> Context:
-    """Load the config (exit 2 on problems) and open the data file."""
+def open_context(
+    args: argparse.Namespace, *, lock_timeout: float = 10.0, create: bool = False
+) -> Context:
+    """Load the config (exit 2 on problems) and open the data file.
+
+    Only a command that makes prospects (`add`, `import`: `create`) may create the
+    data file, and it says where on stderr; any other refuses a file that is not there.
+    """
     config_path = resolve_config(getattr(args, "config", None))
     config = load_config(config_path)
     db_path = resolve_db(getattr(args, "db", None))
     check_data_path(db_path)
+    missing = not data_file_exists(db_path)
+    if missing and not create:
+        raise MissingDataFile(db_path)
     holder = f"leadline {args.command}" if getattr(args, "command", None) else "leadline"
     store = Store.open(db_path, backups=config.backups, lock_timeout=lock_timeout,
                        holder=holder, clock=Context.now)  # fmt: skip
+    if missing:
+        print(f"leadline: created {db_path}", file=sys.stderr)
     return Context(config=config, store=store, db_path=db_path, config_path=config_path)
+
+
+def data_file_exists(path: Path) -> bool:
+    """Whether the data file is there (the TUI's first run asks before creating it)."""
+    return os.path.lexists(path)
 
 
 def check_data_path(path: Path) -> None:
@@ -108,13 +142,13 @@ def preload_showing_progress(store: Store, out: TextIO) -> None:
     out.flush()
 
 
-def parse_day(text: str | None, default: date, *, past: bool = False) -> date:
-    """A date argument in core's grammar (`2026-12-01`, `+3`, `tomorrow`, `fri`), or
-    `default` when absent; with `past`, a weekday means the last one."""
+def parse_day(text: str | None, default: date, *, past: bool = False, order: str = "dmy") -> date:
+    """A date argument in core's grammar (`2026-12-01`, `7 dec`, `+3`, `fri`) read in
+    `order`, or `default` when absent; with `past`, a weekday means the last one."""
     if not text:
         return default
     try:
-        return dates.parse_day(text, default, past=past)
+        return dates.parse_day(text, default, past=past, order=order)
     except ValueError as error:
         raise UserError(str(error)) from None
 
