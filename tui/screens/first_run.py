@@ -44,6 +44,7 @@ class FirstRunScreen(LiveScreen):
     """`q` quits here, as on the funnel (see KeyRouting.on_home_screen)."""
     FOOTER_KEYS = ("first.add", "first.import", "first.demo", "app.help", "app.quit_q")
     AUTO_FOCUS = ""
+    DEFAULT_CSS = "#first-run { height: 1fr; padding: 1 2; }"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("plus", "add", "Add", id="first.add", tooltip="Add your first prospect"),
         Binding("i", "import", "Import", id="first.import",
