@@ -107,3 +107,13 @@ def test_delete_from_a_terminal_asks_y_n(
     monkeypatch.setattr(sys, "stdin", _Terminal("y\n"))
     assert "deleted Acme Ltd" in cli("delete", "acme").stdout
     assert _on_disk(cli_db) == []
+
+
+def test_an_import_is_one_change_undone_whole(cli: Run, cli_db: Path, tmp_path: Path) -> None:
+    cli("add", "Globex")
+    leads = tmp_path / "leads.csv"
+    leads.write_text("company,contact\nInitech,Bill L\nHooli,Gavin B\n", encoding="utf-8")
+    cli("import", str(leads))
+    assert "Initech, Hooli  2 added  leadline import" in cli("history").stdout
+    assert "Undid 2 added, made by leadline import at" in cli("undo").stdout
+    assert [p.name for p in _on_disk(cli_db)] == ["Globex"]

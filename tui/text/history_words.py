@@ -71,9 +71,10 @@ def entry_json(entry: Entry, config: Config) -> dict[str, Any]:
 
 
 def change_text(entry: Entry, config: Config) -> str:
-    """ "note added on Acme Ltd, made by leadline note at 2026-12-03 10:02"."""
-    return (f"{what_text(entry.what, config)} on {who_text(entry)}, "
-            f"made by {entry.by} at {when_text(entry)}")  # fmt: skip
+    """ "note added on Acme Ltd, made by leadline note at 2026-12-03 10:02" ("66 added, made
+    by leadline import at ..." for a save of several prospects)."""
+    where = "" if entry.what.kind == Kind.MANY else f" on {who_text(entry)}"
+    return f"{what_text(entry.what, config)}{where}, made by {entry.by} at {when_text(entry)}"
 
 
 def undone_text(plan: UndoPlan, config: Config) -> str:
