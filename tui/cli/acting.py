@@ -10,12 +10,15 @@ from collections.abc import Callable
 from leadline.core import actions
 from leadline.core.models import Outcome, Prospect, TouchOutcome
 from leadline.core.rules.stop_following import evaluate_stop_following
+from leadline.tui.cli.day_work import ticks_of
 from leadline.tui.cli.support import (
     Context,
     UserError,
     check_stage,
+    config_of,
     find_one,
     open_context,
+    parse_day,
 )
 from leadline.tui.text.feedback import reason_line
 from leadline.tui.text.fmt import day_label
@@ -33,24 +36,25 @@ def _next(ctx: Context, saved: Prospect) -> str:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    ctx = open_context(args, create=True)
-    now = ctx.now()
+    config, now = config_of(args), Context.now()
     try:
         role = role_from_word(args.role)
     except ValueError as error:
         raise UserError(str(error)) from None
     new = actions.NewProspect(
         name=args.name,
-        stage=check_stage(ctx.config, args.stage) if args.stage else None,
+        stage=check_stage(config, args.stage) if args.stage else None,
         value=args.value,
         contact=args.contact or "",
         role=role,
         email=args.email,
         phone=args.phone,
-        qualification={item: True for item in args.tick},
-        first_day=ctx.day(args.date, past=True),
+        qualification=ticks_of(config, args.tick, []),
+        first_day=parse_day(args.date, now.date(), past=True, order=config.dates.order),
     )
-    saved = ctx.store.add(actions.add_prospect(new, ctx.config, now))
+    draft = actions.add_prospect(new, config, now)  # refused before a data file is made
+    ctx = open_context(args, create=True)
+    saved = ctx.store.add(draft)
     print(saved.id)
     _warn_if_duplicate(ctx, saved)
     return 0

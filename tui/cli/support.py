@@ -64,6 +64,12 @@ TUI_LOCK_TIMEOUT = 3.0
 the screen cannot draw while it waits, and the typed text stays in its box to retry."""
 
 
+def config_of(args: argparse.Namespace) -> Config:
+    """The config the arguments name (exit 2 on problems), for a check before the data
+    file is opened."""
+    return load_config(resolve_config(getattr(args, "config", None)))
+
+
 def open_context(
     args: argparse.Namespace, *, lock_timeout: float = 10.0, create: bool = False
 ) -> Context:
