@@ -12,7 +12,7 @@ def test_move_to_lost_keeps_the_reason_in_the_configs_spelling_and_show_prints_i
 ) -> None:
     cli("add", "Acme", "--stage", "proposal")
     moved = cli("move", "Acme", "lost", "--reason", "  No   Budget ")
-    assert moved.stdout.splitlines() == ["moved Acme to lost", "reason: no budget"]
+    assert moved.stdout.splitlines() == ["moved Acme to Lost", "reason: no budget"]
     assert "  reason closed: no budget" in cli("show", "Acme").stdout.splitlines()
     assert json.loads(cli("show", "Acme", "--json").stdout)["lost_reason"] == "no budget"
 
@@ -37,5 +37,5 @@ def test_free_text_reason_and_stop_dead_reason_are_kept(cli: Run) -> None:
 def test_a_move_to_an_open_stage_records_no_reason(cli: Run) -> None:
     cli("add", "Acme", "--stage", "proposal")
     moved = cli("move", "Acme", "negotiation", "--reason", "price")
-    assert moved.stdout.splitlines() == ["moved Acme to negotiation"]
+    assert moved.stdout.splitlines() == ["moved Acme to Negotiation"]
     assert json.loads(cli("show", "Acme", "--json").stdout)["lost_reason"] == ""

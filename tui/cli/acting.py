@@ -97,7 +97,7 @@ def cmd_move(args: argparse.Namespace) -> int:
     reason = args.reason or ""
     change = lambda p: actions.move(p, stage, ctx.config, on, now, reason)  # noqa: E731
     saved = _save(ctx, args.prospect, change)
-    print(f"moved {saved.name} to {stage}")
+    print(f"moved {saved.name} to {stage_label(ctx.config, saved.stage)}")
     if actions.asks_reason(stage):
         print(reason_line(saved.lost_reason, ctx.config.lost_reasons))
     if actions.opens_new_deal(before, saved):
