@@ -36,7 +36,7 @@ def test_an_empty_pipeline_offers_add_import_and_demo_then_gives_way(
         text = screen_text(app)
         assert "Your pipeline is empty" in text
         assert "+  Add your first prospect" in text and "i  Import a CSV" in text
-        assert "d  Open the demo pipeline" in text
+        assert "d  Open the demo pipeline to look around" in text
         joined = "".join(line.strip() for line in text.splitlines())
         assert f"Your pipeline is saved in{app.store.path}" in joined
         await pilot.press("plus")

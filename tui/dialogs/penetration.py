@@ -60,7 +60,10 @@ class PenetrationDialog(TypeAhead, ProspectDialog[Prospect | None]):
     SCOPED_CSS = False
     DEFAULT_CSS = """
     PenetrationDialog > #box { width: 76; }
-    PenetrationDialog TextArea { height: 4; border: none; padding: 0; margin-bottom: 1; }
+    PenetrationDialog TextArea, PenetrationDialog TextArea:focus {
+        height: 4; width: 1fr; border: none; padding: 0 1; margin-bottom: 1; background: $panel;
+    }
+    PenetrationDialog TextArea:focus { background: $boost; }
     """
     AUTO_FOCUS = ""
 
@@ -78,6 +81,11 @@ class PenetrationDialog(TypeAhead, ProspectDialog[Prospect | None]):
         Binding("escape", "cancel", "Cancel", id="plan.cancel",
                 tooltip="Close without saving the plan"),
     ]  # fmt: skip
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        # Focusing the first box scrolled it to the top edge: show its label above it too.
+        self.call_after_refresh(self.query_one("#body").scroll_home, animate=False)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="box"):

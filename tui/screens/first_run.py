@@ -24,9 +24,9 @@ from leadline.tui.text.safe import safe
 from leadline.tui.widgets.footer import LeadlineFooter
 
 CHOICES = (
-    ("+", "Add your first prospect: a company you are talking to or want to."),
-    ("i", "Import a CSV or JSON file (HubSpot, Pipedrive, Salesforce, Odoo, a spreadsheet)."),
-    ("d", "Open the demo pipeline to look around first; nothing is saved to your file."),
+    ("+", "Add your first prospect: a company you talk to or want to."),
+    ("i", "Import a CSV or JSON file (HubSpot, Pipedrive, Salesforce, a sheet)."),
+    ("d", "Open the demo pipeline to look around; nothing goes into your file."),
 )
 
 
