@@ -29,16 +29,16 @@ def leadline_bindings() -> dict[str, list[Binding]]:
         package = importlib.import_module(name)
         modules += [importlib.import_module(f"{name}.{info.name}")
                     for info in pkgutil.iter_modules(package.__path__)]  # fmt: skip
+    classes = {base for module in modules for cls in vars(module).values()
+               if isinstance(cls, type) and issubclass(cls, DOMNode)
+               for base in cls.__mro__ if base.__module__.startswith("leadline.")}  # fmt: skip
     found: dict[str, list[Binding]] = {}
-    for module in modules:
-        for cls in vars(module).values():
-            if not (isinstance(cls, type) and issubclass(cls, DOMNode)):
-                continue
-            if cls.__module__ != module.__name__:
-                continue  # imported here; listed where it is defined
-            for binding in cls.__dict__.get("BINDINGS", ()):
-                if isinstance(binding, Binding) and binding.id:
-                    found.setdefault(binding.id, []).append(binding)
+    for cls in sorted(classes, key=lambda c: (c.__module__, c.__qualname__)):
+        for binding in cls.__dict__.get("BINDINGS", ()):  # its own, mixins' included
+            if isinstance(binding, Binding) and binding.id:
+                bindings = found.setdefault(binding.id, [])
+                if binding not in bindings:
+                    bindings.append(binding)
     return found
 
 
