@@ -9,6 +9,7 @@ next date); a lead becomes a prospect only when its checklist is met.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
@@ -32,6 +33,7 @@ from leadline.core.money import parse_currency
 from leadline.core.rules.followup import checklist_items, dm_confirmed
 from leadline.tui.dialogs.base import ProspectDialog, api
 from leadline.tui.dialogs.conflict import ConflictDialog
+from leadline.tui.dialogs.date_preview import DateParser, DatePreviewForm, date_order
 from leadline.tui.dialogs.form import (
     FORM_CSS,
     FormRow,
@@ -70,7 +72,7 @@ CORE_FIELDS = {"interval_days": "interval", "expected_close": "close",
 """Core's field names -> this form's rows, for a refusal to point at."""
 
 
-class EditProspectDialog(FormScreen, ProspectDialog[Prospect | None]):
+class EditProspectDialog(DatePreviewForm, FormScreen, ProspectDialog[Prospect | None]):
     """The field form for `pid`; Ctrl+S or Enter saves when every field is valid."""
 
     SCOPED_CSS = False
@@ -148,8 +150,6 @@ class EditProspectDialog(FormScreen, ProspectDialog[Prospect | None]):
         return self.query_one(f"#{widget_id}", Checkbox).value
 
     def _parsed(self) -> dict[str, Any]:
-        today = api(self).today()
-
         def name() -> str:
             if not self._text("name").strip():
                 raise ValueError("a name is needed")
@@ -160,11 +160,19 @@ class EditProspectDialog(FormScreen, ProspectDialog[Prospect | None]):
             "value": lambda: parse_amount(self._text("value") or "0"),
             "currency": lambda: parse_currency(self._text("currency")),
             "budget": lambda: parse_optional_amount(self._text("budget"), "budget"),
-            "close": lambda: parse_optional_day(self._text("close"), today),
+            "close": lambda: self.date_parsers()["close"](self._text("close")),
             "interval": lambda: parse_days_count(self._text("interval")),
-            "next_due": lambda: parse_optional_day(self._text("next_due"), today),
+            "next_due": lambda: self.date_parsers()["next_due"](self._text("next_due")),
             "profile": lambda: parse_profile(self._text("profile")),
         })  # fmt: skip
+
+    def date_parsers(self) -> dict[str, DateParser]:
+        today, order = api(self).today(), date_order(self)
+
+        def day(text: str) -> date | None:
+            return parse_optional_day(text, today, order=order)
+
+        return {"close": day, "next_due": day}
 
     def _ticks(self) -> dict[str, bool]:
         items = checklist_items(api(self).config)

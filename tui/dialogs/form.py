@@ -12,6 +12,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Static
 
@@ -27,6 +28,7 @@ FormRow .label { width: 18; color: $text-muted; }
 FormRow Input, FormRow Select { width: 1fr; }
 FormRow .field-error { display: none; color: $state-warning; text-style: bold; padding-left: 18; }
 FormRow .field-error.-shown { display: block; }
+FormRow .field-error.-note { color: $text-muted; text-style: none; }
 .leadline-dialog TickBox { border: none; padding: 0; height: 1; background: transparent; }
 .leadline-dialog .section { text-style: bold; margin-top: 1; }
 """
@@ -64,8 +66,15 @@ class FormRow(Vertical):
     def set_error(self, message: str) -> None:
         """Show `message` under the field ("" hides the line)."""
         line = self.query_one(".field-error", Static)
-        line.update(message)
+        line.update(Content(message))  # it may quote what was typed: never markup
         line.set_class(bool(message), "-shown")
+        line.remove_class("-note")
+
+    def set_note(self, message: str) -> None:
+        """Show `message` under the field as a note, not an error: what a typed date
+        means ("" hides the line)."""
+        self.set_error(message)
+        self.query_one(".field-error", Static).set_class(bool(message), "-note")
 
 
 def parse_days_count(text: str) -> int | None:

@@ -21,6 +21,7 @@ from leadline.core.models import Prospect, TouchOutcome
 from leadline.core.rules.followup import effective_channel
 from leadline.core.rules.occasions import CARD_CHANNEL
 from leadline.tui.dialogs.base import ProspectDialog, api
+from leadline.tui.dialogs.date_preview import date_order
 from leadline.tui.text import feedback
 from leadline.tui.text.fmt import day_label
 from leadline.tui.text.labels import TOUCH_OUTCOME_LABELS
@@ -102,7 +103,8 @@ class LogTouchDialog(ProspectDialog[Prospect | None]):
     def _custom_date(self) -> date | None:
         """The typed next date; raises ValueError when it does not parse."""
         text = self.query_one("#next-date", Input).value
-        return parse_follow_up_day(text, api(self).today()) if text.strip() else None
+        order = date_order(self)
+        return parse_follow_up_day(text, api(self).today(), order=order) if text.strip() else None
 
     def _touch(self) -> TouchInput:
         minutes = self.query_one("#minutes", Input).value.strip()
@@ -134,11 +136,11 @@ class LogTouchDialog(ProspectDialog[Prospect | None]):
             after = self._change(self.prospect)
             self.error = ""
             next_text = day_label(after.plan.next_due, today)
-        except ValueError as error:
+        except ValueError as error:  # the typed date is refused: no stale preview stays
             self.error = str(error)
-            next_text = "?"
-        self.query_one("#next", Static).update(next_text)
-        self.query_one("#error", Static).update(self.error)
+            next_text = ""
+        self.query_one("#next", Static).update(Content(next_text))
+        self.query_one("#error", Static).update(Content(self.error))
 
     def on_input_changed(self, _: Input.Changed) -> None:
         self._show()

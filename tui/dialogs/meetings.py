@@ -18,13 +18,14 @@ from leadline.core import actions
 from leadline.core.dates import DATE_HINT, parse_clock, parse_day
 from leadline.core.models import Meeting, Prospect
 from leadline.tui.dialogs.base import DIALOG_CSS, api
+from leadline.tui.dialogs.date_preview import DateParser, DatePreviewForm, date_order
 from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, text_input
 from leadline.tui.dialogs.form_base import FORM_BINDINGS, FormBox, FormScreen
 from leadline.tui.dialogs.list_editor import ListEditor
 from leadline.tui.text.fmt import day_label
 
 
-class MeetingForm(FormScreen, ModalScreen[Meeting | None]):
+class MeetingForm(DatePreviewForm, FormScreen, ModalScreen[Meeting | None]):
     """Add or edit one meeting; dismisses with the meeting or None."""
 
     SCOPED_CSS = False
@@ -59,11 +60,14 @@ class MeetingForm(FormScreen, ModalScreen[Meeting | None]):
     def _text(self, key: str) -> str:
         return self.query_one(f"#m-{key}", Input).value
 
+    def date_parsers(self) -> dict[str, DateParser]:
+        today, order = api(self).today(), date_order(self)
+        return {"date": lambda text: parse_day(text, today, order=order)}
+
     def action_save(self) -> None:
-        today = api(self).today()
         try:
             v = check_fields(self.rows, {
-                "date": lambda: parse_day(self._text("date"), today),
+                "date": lambda: self.date_parsers()["date"](self._text("date")),
                 "time": lambda: parse_clock(self._text("time")),
             })  # fmt: skip
         except ValueError:

@@ -11,7 +11,7 @@ with every character. Escape asks before throwing text away.
 from __future__ import annotations
 
 from textual import events
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
@@ -23,11 +23,18 @@ from leadline.core.models import Prospect
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
 from leadline.tui.dialogs.confirm import ConfirmDialog
 from leadline.tui.dialogs.log_touch import LogTouchDialog
+from leadline.tui.editor import EditorError, edit_text
 from leadline.tui.text import feedback
 
 
 class NoteArea(TextArea):
-    """A text area where Enter on an empty last line asks to save instead."""
+    """A text area where Enter on an empty last line asks to save instead, and Ctrl+E
+    opens the user's editor (TextArea's own Ctrl+E, line end, is also the End key)."""
+
+    BINDINGS = [
+        Binding("ctrl+e", "screen.editor", "Editor", show=False, id="note.editor",
+                tooltip="Write the note in your editor ($VISUAL or $EDITOR)"),
+    ]  # fmt: skip
 
     class SubmitRequested(Message):
         """Enter was pressed on an empty last line."""
@@ -63,6 +70,8 @@ class NoteBox(TypeAhead, ProspectDialog[Prospect | None]):
         Binding("ctrl+s", "save_note", "Save", id="note.save", tooltip="Save the note"),
         Binding("ctrl+t", "save_and_touch", "Save + log touch", id="note.touch",
                 tooltip="Save the note and log the call it came from"),
+        Binding("ctrl+e", "editor", "Editor", id="note.open_editor",
+                tooltip="Write the note in your editor ($VISUAL or $EDITOR)"),
         Binding("escape", "cancel", "Discard", id="note.discard",
                 tooltip="Close; asks first when something is typed"),
     ]  # fmt: skip
@@ -77,7 +86,7 @@ class NoteBox(TypeAhead, ProspectDialog[Prospect | None]):
             yield self._area
             yield Static(
                 "Ctrl+S save · Enter on an empty last line saves · "
-                "Ctrl+T save and log the call · Esc discard",
+                "Ctrl+T save and log the call · Ctrl+E editor · Esc discard",
                 classes="hint keys",
             )
 
@@ -105,6 +114,22 @@ class NoteBox(TypeAhead, ProspectDialog[Prospect | None]):
         saved = self._store(text)
         if saved is not None:
             self.saved(saved, feedback.note_saved(saved.name))
+
+    def action_editor(self) -> None:
+        """Hand the terminal to $VISUAL/$EDITOR with the text so far; what is written
+        there comes back into the box (not saved yet: Ctrl+S saves it as usual)."""
+        try:
+            with self.app.suspend():
+                written = edit_text(self.area.text)
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand over to an editor.", severity="warning")
+            return
+        except EditorError as error:
+            self.notify(f"{error}; the note is as it was.", severity="error")
+            return
+        self.area.text = written.rstrip("\n")
+        self.area.move_cursor(self.area.document.end)
+        self.area.focus()
 
     def action_save_and_touch(self) -> None:
         """Save the note, close, and open the log-touch dialog with the note attached."""

@@ -18,7 +18,9 @@ from leadline.core.actions import reschedule, snooze, snoozed_until
 from leadline.core.dates import DATE_HINT, parse_follow_up_day
 from leadline.core.models import Prospect
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
+from leadline.tui.dialogs.date_preview import date_order
 from leadline.tui.text import feedback
+from leadline.tui.text.date_words import preview_date
 from leadline.tui.text.fmt import day_label
 
 PRESETS = ((1, "1", "a day"), (3, "3", "3 days"), (7, "7", "a week"))
@@ -37,22 +39,19 @@ class DateDialog(ProspectDialog[Prospect | None]):
         due = self.prospect.plan.next_due
         return Static(f"Now due: {day_label(due, api(self).today())}", classes="hint")
 
+    def _day(self, text: str) -> date:
+        return parse_follow_up_day(text, api(self).today(), order=date_order(self))
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        message = ""
-        if event.value.strip():
-            try:
-                message = "→ " + day_label(
-                    parse_follow_up_day(event.value, api(self).today()), api(self).today()
-                )
-            except ValueError as error:
-                message = str(error)
-        self.query_one("#error", Static).update(message)
+        """What the typed date means, or why it is none, before Enter saves it."""
+        shown = preview_date(event.value, self._day, api(self).today())
+        self.query_one("#error", Static).update(Content(shown.line))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:
-            day = parse_follow_up_day(event.value, api(self).today())
+            day = self._day(event.value)
         except ValueError as error:
-            self.query_one("#error", Static).update(str(error))
+            self.query_one("#error", Static).update(Content(str(error)))
             return
         self.move_to(day)
 
