@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 
 from leadline.core import actions
+from leadline.core.dates import DATE_HINT
 from leadline.core.models import Outcome, Prospect, TouchOutcome
 from leadline.core.rules.stop_following import evaluate_stop_following
 from leadline.tui.cli.day_work import ticks_of
@@ -148,7 +149,7 @@ def cmd_stop(args: argparse.Namespace) -> int:
 
 def add_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     """The change commands' arguments."""
-    date_help = "e.g. 2026-12-01, +3, 2w, tomorrow, fri"
+    date_help = f"e.g. {DATE_HINT}"
     add = command("add", "add a prospect and print its id")
     add.add_argument("name")
     add.add_argument("--stage", help="stage key or name (default: the first stage)")

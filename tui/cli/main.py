@@ -56,7 +56,7 @@ def _json_flag(parser: argparse.ArgumentParser) -> None:
 
 
 def _today_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--today", metavar="YYYY-MM-DD", help="pretend today is this date")
+    parser.add_argument("--today", metavar="DATE", help="pretend today is this date")
 
 
 def _version() -> str:
