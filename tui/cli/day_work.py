@@ -9,6 +9,7 @@ import difflib
 import sys
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from leadline.core import actions
 from leadline.core.config.model import Config
@@ -97,7 +98,7 @@ def cmd_tick(args: argparse.Namespace) -> int:
 
 
 def _follow_up_edit(args: argparse.Namespace) -> actions.ProspectEdit:
-    given: dict[str, object] = {}
+    given: dict[str, Any] = {}
     if args.interval is not None:
         if args.interval < 0:
             raise UserError("--interval is a number of days (0: the stage's default)")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from textual.screen import Screen
+from textual.dom import DOMNode
 from textual.widgets import Input
 
 from leadline.tui.dialogs.base import api
@@ -23,7 +23,7 @@ from leadline.tui.text.date_words import preview_date
 DateParser = Callable[[str], "date | None"]
 
 
-def date_order(screen: Screen[object]) -> str:
+def date_order(screen: DOMNode) -> str:
     """The order the user writes dates in numbers (dmy, mdy, ymd)."""
     return str(api(screen).config.dates.order)
 
