@@ -33,8 +33,13 @@ _NUMERIC_HINT = {"dmy": "7.12.", "mdy": "12/7", "ymd": "12-07"}
 
 
 def date_hint(order: str = "dmy") -> str:
-    """The grammar in one line, for placeholders and messages, in the user's date order."""
-    return f"7 dec, {_NUMERIC_HINT.get(order, '7.12.')}, +3, 2w, 2m, fri, next mon, 2026-12-07"
+    """The grammar in one short line, for placeholders, in the user's date order."""
+    return f"7 dec, {_NUMERIC_HINT.get(order, '7.12.')}, +3, 2w, 2m, fri, next mon"
+
+
+def _accepted(order: str) -> str:
+    """What a refusal says is accepted: the hint and an ISO date."""
+    return f"{date_hint(order)}, 2026-12-07"
 
 
 DATE_HINT = date_hint()
@@ -72,11 +77,11 @@ def parse_day(text: str, today: date, *, past: bool = False, order: str = "dmy")
         try:
             found = reader(word, today, past, order)
         except NotADate as refused:
-            raise ValueError(f"not a date: {refused} (use {date_hint(order)})") from None
+            raise ValueError(f"not a date: {refused} (use {_accepted(order)})") from None
         if found is not None:
             return _in_range(offset_day(today, found) if isinstance(found, int) else found)
     shown = text.strip()
-    raise ValueError(f"not a date: {shown!r} (use {date_hint(order)})")
+    raise ValueError(f"not a date: {shown!r} (use {_accepted(order)})")
 
 
 def parse_optional_day(text: str, today: date, *, order: str = "dmy") -> date | None:
