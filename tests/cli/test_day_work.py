@@ -54,6 +54,7 @@ def test_contact_add_edit_remove_by_number_name_or_email(acme: Run) -> None:
     assert out.stdout == "Acme Ltd: added Bob Smith (2 contacts)\n"
     acme("contact", "edit", "acme", "bob", "--title", "CTO")
     acme("contact", "edit", "acme", "jane@acme.test", "--phone", "+44 20")
+    assert "  2. coach / champion Bob Smith" in acme("show", "acme").stdout  # the number
     acme("contact", "edit", "acme", "2", "--role", "influencer")
     people = {c["name"]: c for c in stored(acme, "acme")["contacts"]}
     assert people["Bob Smith"]["title"] == "CTO" and people["Bob Smith"]["role"] == "influencer"

@@ -175,10 +175,11 @@ def prospect_text(p: Prospect, warnings: Sequence[Any], config: Config, today: d
     if p.lost_reason:
         lines.append(f"  reason closed: {p.lost_reason}")
     if p.contacts:
-        lines.append("Contacts")
-        for c in p.contacts:
+        lines.append("Contacts")  # numbered as `leadline contact edit PROSPECT N` counts
+        for number, c in enumerate(p.contacts, 1):
             detail = " ".join(x for x in (c.title, c.email, c.phone) if x)
-            lines.append(f"  {fit(ROLE_LABELS[c.role], 16)} {c.name}  {detail}".rstrip())
+            role = fit(ROLE_LABELS[c.role], 16)
+            lines.append(f"  {number}. {role} {c.name}  {detail}".rstrip())
     if warnings:
         lines.append("Warnings")
         lines += [f"  ! {words.warning_line(w)}" for w in warnings]
