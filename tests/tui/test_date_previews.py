@@ -123,7 +123,9 @@ async def test_dates_are_read_in_the_configured_order(app_factory: Factory) -> N
     app = app_factory(prospects=work_prospects(), config=us)
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot, "r")
-        await _type(pilot, app.screen.query_one("#date", Input), "12/7")
+        field = app.screen.query_one("#date", Input)
+        assert "12/7" in field.placeholder  # the hint in the user's order
+        await _type(pilot, field, "12/7")
         assert "→ Mon 7 Dec 2026" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()

@@ -16,6 +16,7 @@ from datetime import date
 from textual.dom import DOMNode
 from textual.widgets import Input
 
+from leadline.core.dates import date_hint
 from leadline.tui.dialogs.base import api
 from leadline.tui.dialogs.form import FormRow
 from leadline.tui.text.date_words import preview_date
@@ -26,6 +27,11 @@ DateParser = Callable[[str], "date | None"]
 def date_order(screen: DOMNode) -> str:
     """The order the user writes dates in numbers (dmy, mdy, ymd)."""
     return str(api(screen).config.dates.order)
+
+
+def date_placeholder(node: DOMNode) -> str:
+    """The grammar in one line for a date field's placeholder, in the user's order."""
+    return date_hint(date_order(node))
 
 
 class DatePreviewForm:

@@ -27,13 +27,18 @@ from leadline.core.actions import (
     opens_new_deal,
 )
 from leadline.core.actions.stages import targets
-from leadline.core.dates import DATE_HINT, parse_optional_day
+from leadline.core.dates import parse_optional_day
 from leadline.core.models import IcpValue, Lifecycle, Prospect
 from leadline.core.money import parse_currency
 from leadline.core.rules.followup import checklist_items, dm_confirmed
 from leadline.tui.dialogs.base import ProspectDialog, api
 from leadline.tui.dialogs.conflict import ConflictDialog
-from leadline.tui.dialogs.date_preview import DateParser, DatePreviewForm, date_order
+from leadline.tui.dialogs.date_preview import (
+    DateParser,
+    DatePreviewForm,
+    date_order,
+    date_placeholder,
+)
 from leadline.tui.dialogs.form import (
     FORM_CSS,
     FormRow,
@@ -119,7 +124,7 @@ class EditProspectDialog(DatePreviewForm, FormScreen, ProspectDialog[Prospect | 
                 yield self._input(
                     "timeframe", "Timeframe", p.decision_timeframe, "e.g. Q1, before March"
                 )
-                yield self._input("close", "Expected close", close, DATE_HINT)
+                yield self._input("close", "Expected close", close, date_placeholder(self))
                 yield TickBox("Decision maker confirmed", dm_confirmed(p), id="dm")
                 yield Static("Follow-up plan", classes="section")
                 yield self._input(
@@ -128,7 +133,7 @@ class EditProspectDialog(DatePreviewForm, FormScreen, ProspectDialog[Prospect | 
                 yield self._input(
                     "channel", "Channel", p.plan.channel, config.follow_up.default_channel
                 )
-                yield self._input("next_due", "Next follow-up", due, DATE_HINT)
+                yield self._input("next_due", "Next follow-up", due, date_placeholder(self))
                 yield TickBox("Agreed with the customer", p.plan.agreed, id="agreed")
                 yield Static("Checklist", classes="section")
                 for index, item in enumerate(checklist_items(config)):

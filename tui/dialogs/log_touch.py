@@ -16,12 +16,12 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from leadline.core.actions import TouchInput, log_touch
-from leadline.core.dates import DATE_HINT, parse_follow_up_day
+from leadline.core.dates import parse_follow_up_day
 from leadline.core.models import Prospect, TouchOutcome
 from leadline.core.rules.followup import effective_channel
 from leadline.core.rules.occasions import CARD_CHANNEL
 from leadline.tui.dialogs.base import ProspectDialog, api
-from leadline.tui.dialogs.date_preview import date_order
+from leadline.tui.dialogs.date_preview import date_order, date_placeholder
 from leadline.tui.text import feedback
 from leadline.tui.text.fmt import day_label
 from leadline.tui.text.labels import TOUCH_OUTCOME_LABELS
@@ -80,7 +80,8 @@ class LogTouchDialog(ProspectDialog[Prospect | None]):
             yield self._row("Outcome", Static(id="outcome"))
             yield self._row("Next follow-up", Static(id="next"))
             yield self._row(
-                "  other date", Input(placeholder=DATE_HINT, id="next-date", compact=True)
+                "  other date",
+                Input(placeholder=date_placeholder(self), id="next-date", compact=True),
             )
             yield self._row(
                 "Minutes", Input(placeholder="0", id="minutes", compact=True, type="integer")

@@ -15,10 +15,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from leadline.core import actions
-from leadline.core.dates import DATE_HINT, parse_clock, parse_day
+from leadline.core.dates import parse_clock, parse_day
 from leadline.core.models import Meeting, Prospect
 from leadline.tui.dialogs.base import DIALOG_CSS, api
-from leadline.tui.dialogs.date_preview import DateParser, DatePreviewForm, date_order
+from leadline.tui.dialogs.date_preview import (
+    DateParser,
+    DatePreviewForm,
+    date_order,
+    date_placeholder,
+)
 from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, text_input
 from leadline.tui.dialogs.form_base import FORM_BINDINGS, FormBox, FormScreen
 from leadline.tui.dialogs.list_editor import ListEditor
@@ -38,7 +43,7 @@ class MeetingForm(DatePreviewForm, FormScreen, ModalScreen[Meeting | None]):
         self.meeting = meeting
         self.rows: dict[str, FormRow] = {}
         day = meeting.date.isoformat() if meeting else ""
-        self._date_field = self.type_into(text_input(day, DATE_HINT, "m-date"))
+        self._date_field = self.type_into(text_input(day, date_placeholder(self), "m-date"))
 
     def _text_row(self, key: str, label: str, value: str, hint: str = "") -> FormRow:
         field = self._date_field if key == "date" else text_input(value, hint, f"m-{key}")
@@ -49,7 +54,9 @@ class MeetingForm(DatePreviewForm, FormScreen, ModalScreen[Meeting | None]):
         with Vertical(id="box"):
             yield Static("Meeting", id="title")
             with FormBox(id="body"):
-                yield self._text_row("date", "Date", m.date.isoformat() if m else "", DATE_HINT)
+                yield self._text_row(
+                    "date", "Date", m.date.isoformat() if m else "", date_placeholder(self)
+                )
                 yield self._text_row("time", "Time", m.time if m else "", "HH:MM")
                 yield self._text_row(
                     "title", "What", m.title if m else "", "e.g. Demo for the board"

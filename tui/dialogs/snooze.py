@@ -15,10 +15,10 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from leadline.core.actions import reschedule, snooze, snoozed_until
-from leadline.core.dates import DATE_HINT, parse_follow_up_day
+from leadline.core.dates import parse_follow_up_day
 from leadline.core.models import Prospect
 from leadline.tui.dialogs.base import ProspectDialog, TypeAhead, api
-from leadline.tui.dialogs.date_preview import date_order
+from leadline.tui.dialogs.date_preview import date_order, date_placeholder
 from leadline.tui.text import feedback
 from leadline.tui.text.date_words import preview_date
 from leadline.tui.text.fmt import day_label
@@ -33,7 +33,7 @@ class DateDialog(ProspectDialog[Prospect | None]):
     DEFAULT_CSS = "DateDialog Input { margin: 0 0; }"
 
     def _date_input(self) -> Input:
-        return Input(placeholder=DATE_HINT, id="date", compact=True)
+        return Input(placeholder=date_placeholder(self), id="date", compact=True)
 
     def _current(self) -> Static:
         due = self.prospect.plan.next_due
