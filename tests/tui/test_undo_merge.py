@@ -51,7 +51,7 @@ async def test_u_after_a_note_takes_it_back_and_says_so(app_factory: Factory) ->
         await pilot.press("u")
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmDialog)  # our own change: no question
-        assert "Undid note added on Acme Ltd, made by TUI: note box at 2026-11-23 09:00." in (
+        assert "Undid note added on Acme Ltd, made by TUI: note box at Mon 23 Nov 2026 09:00." in (
             toasts(app)
         )
     assert len(stored(app, "acme").notes) == before
@@ -91,7 +91,7 @@ async def test_undo_of_another_process_change_asks_first(app_factory: Factory) -
         await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        assert "Undo note added on Acme Ltd, made by leadline note at 2026-11-23 09:00?" in (
+        assert "Undo note added on Acme Ltd, made by leadline note at Mon 23 Nov 2026 09:00?" in (
             _said(app)
         )
         await pilot.press("y")

@@ -17,6 +17,7 @@ from leadline.core.paths import resolve_db
 from leadline.core.store.backups import backup_dir, recorded
 from leadline.core.store.restore import restore_backup
 from leadline.tui.cli.support import Context, UserError
+from leadline.tui.text.fmt import moment_text
 
 Command = Callable[[str, str], argparse.ArgumentParser]
 
@@ -35,7 +36,7 @@ def _when(name: str) -> str:
         taken = datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
     except ValueError:
         return "?"
-    return taken.astimezone().strftime("%Y-%m-%d %H:%M")
+    return moment_text(taken.astimezone())
 
 
 def _chosen(db: Path, word: str) -> Path:

@@ -7,7 +7,7 @@ Shared by the plain CLI and the TUI, so it must not import Textual or Rich
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import humanize
@@ -133,6 +133,11 @@ def day_text(day: date) -> str:
     """The one way a date is written in prose, on every screen and in the CLI:
     "Mon 7 Dec 2026" (JSON output uses ISO dates)."""
     return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def moment_text(moment: datetime) -> str:
+    """A date and time of day in the same style: "Mon 7 Dec 2026 09:30"."""
+    return f"{day_text(moment.date())} {moment:%H:%M}"
 
 
 def day_month_text(day: date) -> str:

@@ -13,6 +13,7 @@ from leadline.core.config.model import Config
 from leadline.core.store.changes import UndoPlan
 from leadline.core.store.history import Drift, Entry
 from leadline.core.store.summary import Kind, What
+from leadline.tui.text.fmt import moment_text
 from leadline.tui.text.labels import stage_label
 
 _SIMPLE = {
@@ -43,7 +44,7 @@ def what_text(what: What, config: Config) -> str:
 
 
 def when_text(entry: Entry) -> str:
-    return entry.at.strftime("%Y-%m-%d %H:%M") if entry.at is not None else "(no time)"
+    return moment_text(entry.at) if entry.at is not None else "(no time)"
 
 
 def who_text(entry: Entry) -> str:
