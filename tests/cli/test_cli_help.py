@@ -78,6 +78,10 @@ def test_add_and_import_create_the_data_file_and_say_where(cli: Run, tmp_path: P
     csv = tmp_path / "leads.csv"
     csv.write_text("Company\nInitech\n", encoding="utf-8")
     other = tmp_path / "imported.json"
+    typo = cli("--db", str(other), "import", str(tmp_path / "leeds.csv"), check=False)
+    assert typo.returncode == 1 and not other.exists()  # a mistyped file makes no data file
+    dry = cli("--db", str(other), "import", str(csv), "--dry-run")
+    assert "would import" in dry.stdout and not other.exists()  # a dry run saves nothing
     imported = cli("--db", str(other), "import", str(csv))
     assert f"leadline: created {other}" in imported.stderr and other.is_file()
 

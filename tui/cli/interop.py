@@ -13,8 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
 from leadline.core.interop.importers.names import FORMATS
+from leadline.core.paths import resolve_db
 from leadline.tui.cli.failures import OutputError, io_reason
-from leadline.tui.cli.support import UserError, check_stage, open_context
+from leadline.tui.cli.support import (
+    Context,
+    UserError,
+    check_stage,
+    config_of,
+    data_file_exists,
+    open_context,
+)
 
 if TYPE_CHECKING:
     from datetime import date
@@ -101,17 +109,20 @@ def _summary(result: ImportResult, path: Path, dry_run: bool) -> str:
 def cmd_import(args: argparse.Namespace) -> int:
     from leadline.core.interop.importers import ImportFileError, MappingError, read_import  # noqa: PLC0415
 
-    ctx = open_context(args, create=True)
     path = Path(args.file)
-    if not path.is_file():
+    if not path.is_file():  # before the data file is made: a typo makes nothing
         raise UserError(f"no such file: {path}")
+    # A dry run saves nothing, not even a new data file: with none yet, it compares with none.
+    nothing_yet = args.dry_run and not data_file_exists(resolve_db(getattr(args, "db", None)))
+    ctx = None if nothing_yet else open_context(args, create=True)
+    config = ctx.config if ctx else config_of(args)
     mapping = _mapping(args.map)
     progress = _progress_bar(sys.stderr) if sys.stderr.isatty() else None
     found: list[ImportResult] = []
     stored: list[list[Prospect]] = []
     try:  # the slow part, outside the lock: other processes keep saving meanwhile
-        pending = read_import(path, ctx.config, fmt=args.format, mapping=mapping or None,
-                              today=ctx.now().date(), progress=progress)  # fmt: skip
+        pending = read_import(path, config, fmt=args.format, mapping=mapping or None,
+                              today=Context.now().date(), progress=progress)  # fmt: skip
     except (ImportFileError, MappingError) as error:
         raise UserError(str(error)) from None
 
@@ -120,8 +131,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         stored.append(existing)
         return [] if args.dry_run else [*found[-1].updated, *found[-1].new]
 
-    if args.dry_run:
-        settle(ctx.store.prospects())
+    if ctx is None or args.dry_run:
+        settle(ctx.store.prospects() if ctx else [])
     else:
         ctx.store.batch(settle)  # under the lock: match against the file as it is now, save
     result = found[-1]
