@@ -22,9 +22,19 @@ Every date given falls in the years the model stores (1900-2200,
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from leadline.core.dates.forms import ORDERS, READERS, WEEKDAYS, NotADate, offset_day
+from leadline.core.dates.forms import (
+    ORDERS,
+    READERS,
+    WEEKDAYS,
+    NotADate,
+    offset_day,
+    read_iso,
+    read_month_name,
+    read_numeric,
+)
 from leadline.core.records.reading import year_problem
 
 __all__ = ["DATE_HINT", "GRAMMAR", "ORDERS", "WEEKDAYS", "date_hint", "parse_day"]
@@ -120,15 +130,22 @@ def check_not_future(day: date, today: date) -> None:
         raise ValueError(f"{_shown(day)} is in the future: log what happened, not plans")
 
 
-def parse_yearly(text: str) -> date | None:
-    """A birthday or anniversary: YYYY-MM-DD, or empty for none."""
+def parse_yearly(text: str, *, order: str = "dmy") -> date | None:
+    """A birthday or anniversary, with its year: 1980-11-24, 24 nov 1980, 24.11.1980
+    (numbers in `order`); empty for none."""
     if not text.strip():
         return None
-    try:
-        day = date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError("write the date as YYYY-MM-DD (e.g. 1980-11-24)") from None
-    return _in_range(day)
+    if not re.search(r"\d{4}", text):
+        raise ValueError("write the date with its year: 24 nov 1980, 24.11.1980 or 1980-11-24")
+    word = " ".join(text.strip().lower().replace(",", " ").split())
+    for reader in (read_iso, read_month_name, read_numeric):
+        try:
+            found = reader(word, date(2000, 1, 1), True, order)
+        except NotADate as refused:
+            raise ValueError(f"not a date: {refused}") from None
+        if found is not None:
+            return _in_range(found)
+    raise ValueError("write the date with its year: 24 nov 1980, 24.11.1980 or 1980-11-24")
 
 
 def parse_clock(text: str) -> str:

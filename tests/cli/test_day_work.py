@@ -52,13 +52,14 @@ def test_tick_refuses_an_item_that_is_not_on_the_checklist(acme: Run) -> None:
 def test_contact_add_edit_remove_by_number_name_or_email(acme: Run) -> None:
     out = acme("contact", "add", "acme", "Bob Smith", "--role", "coach", "--phone", "+1 555")
     assert out.stdout == "Acme Ltd: added Bob Smith (2 contacts)\n"
-    acme("contact", "edit", "acme", "bob", "--title", "CTO")
+    acme("contact", "edit", "acme", "bob", "--title", "CTO", "--birthday", "24 nov 1980")
     acme("contact", "edit", "acme", "jane@acme.test", "--phone", "+44 20")
     assert "  2. coach / champion Bob Smith" in acme("show", "acme").stdout  # the number
     acme("contact", "edit", "acme", "2", "--role", "influencer")
     people = {c["name"]: c for c in stored(acme, "acme")["contacts"]}
     assert people["Bob Smith"]["title"] == "CTO" and people["Bob Smith"]["role"] == "influencer"
     assert people["Bob Smith"]["phone"] == "+1 555"  # a flag left out changes nothing
+    assert people["Bob Smith"]["birthday"] == "1980-11-24"
     assert (
         people["Jane Roe"]["phone"] == "+44 20" and people["Jane Roe"]["role"] == "decision-maker"
     )

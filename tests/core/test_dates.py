@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leadline.core.dates import DATE_HINT, parse_day, parse_follow_up_day, parse_past_day
+from leadline.core.dates import (
+    DATE_HINT,
+    parse_day,
+    parse_follow_up_day,
+    parse_past_day,
+    parse_yearly,
+)
 
 MONDAY = date(2026, 11, 23)
 
@@ -177,3 +183,18 @@ def test_weekdays_land_within_a_week(today: date, word: str) -> None:
     ahead, back = parse_day(word, today), parse_day(word, today, past=True)
     assert 1 <= (ahead - today).days <= 7 and 1 <= (today - back).days <= 7
     assert ahead.strftime("%a").lower() == word == back.strftime("%a").lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [("1980-11-24", "dmy"), ("24 nov 1980", "dmy"), ("Nov 24, 1980", "dmy"),
+     ("24.11.1980", "dmy"), ("11/24/1980", "mdy")],
+)  # fmt: skip
+def test_a_birthday_is_read_with_its_year(text: str, order: str) -> None:
+    assert parse_yearly(text, order=order) == date(1980, 11, 24)
+
+
+@pytest.mark.parametrize("text", ["24 nov", "31 feb 1980", "0001-01-01", "soon"])
+def test_a_birthday_without_a_year_or_day_is_refused(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_yearly(text)

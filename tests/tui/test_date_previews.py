@@ -15,6 +15,7 @@ from work_support import asynctest, screen_text, stored, work_prospects
 
 from leadline.core.config.model import DateOrder, Dates
 from leadline.tui.app import LeadlineApp
+from leadline.tui.dialogs.contacts import ContactForm
 from leadline.tui.dialogs.edit import EditProspectDialog
 from leadline.tui.dialogs.log_touch import LogTouchDialog
 from leadline.tui.dialogs.meetings import MeetingForm
@@ -115,6 +116,19 @@ async def test_the_meeting_form_previews_its_date(app_factory: Factory) -> None:
         assert isinstance(app.screen, MeetingForm)
         await _type(pilot, app.screen.query_one("#m-date", Input), "this fri")
         assert "→ Fri 27 Nov 2026 (in 4 days)" in screen_text(app)
+
+
+@asynctest
+async def test_the_contact_form_previews_a_birthday(app_factory: Factory) -> None:
+    app = app_factory(prospects=work_prospects())
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot, "e", "c", "a")
+        assert isinstance(app.screen, ContactForm)
+        field = app.screen.query_one("#c-birthday", Input)
+        await _type(pilot, field, "24 nov 1980")
+        assert "→ Mon 24 Nov 1980" in flat(app) and "days" not in flat(app)
+        await _type(pilot, field, "24 nov")
+        assert "write the date with its year" in flat(app) and "→" not in flat(app)
 
 
 @asynctest

@@ -60,13 +60,13 @@ def which_contact(p: Prospect, who: str) -> int:
     raise UserError(f"no contact {who!r} at {p.name} (contacts: {listed})")
 
 
-def _contact_fields(args: argparse.Namespace) -> dict[str, Any]:
+def _contact_fields(args: argparse.Namespace, order: str) -> dict[str, Any]:
     """The contact's fields the flags give (a flag left out: not in the result)."""
     given = {f: getattr(args, f) for f in _CONTACT_FIELDS if getattr(args, f, None) is not None}
     if "role" in given:
         given["role"] = _parsed(role_from_word, given["role"])
     if "birthday" in given:
-        given["birthday"] = _parsed(parse_yearly, given["birthday"])
+        given["birthday"] = _parsed(lambda t: parse_yearly(t, order=order), given["birthday"])
     if "prefers" in given:
         given["preferred_channel"] = given.pop("prefers")
     return given
@@ -85,7 +85,7 @@ def _save(ctx: Context, query: str, change: Callable[[Prospect, datetime], Prosp
 def cmd_contact(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     if args.action == "add":
-        contact = Contact(**_contact_fields(args))
+        contact = Contact(**_contact_fields(args, ctx.config.dates.order))
         saved = _save(ctx, args.prospect, lambda p, now: actions.add_contact(p, contact, now))
         print(f"{saved.name}: added {contact.name.strip()} ({_count(saved.contacts, 'contact')})")
         return 0
@@ -96,7 +96,7 @@ def cmd_contact(args: argparse.Namespace) -> int:
         saved = _save(ctx, target.id, lambda p, now: actions.remove_contact(p, index, now, was))
         print(f"{saved.name}: removed {was.name} ({_count(saved.contacts, 'contact')})")
         return 0
-    fields = _contact_fields(args)
+    fields = _contact_fields(args, ctx.config.dates.order)
     if not fields:
         raise UserError("nothing to change: give --name, --role, --email, ... (--help)")
     new = replace(was, **fields)
@@ -134,7 +134,7 @@ def _contact_flags(parser: argparse.ArgumentParser, *, role_default: str | None)
                         help="decision maker, influencer, coach, gatekeeper, other")  # fmt: skip
     for flag in ("title", "email", "phone"):
         parser.add_argument(f"--{flag}")
-    parser.add_argument("--birthday", metavar="YYYY-MM-DD")
+    parser.add_argument("--birthday", metavar="DATE", help="with its year: 24 nov 1980")
     parser.add_argument("--prefers", metavar="CHANNEL", help="the channel they prefer")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -16,6 +16,7 @@ from leadline.core.dates import parse_yearly
 from leadline.core.models import Contact, Prospect, Role
 from leadline.tui.dialogs.add import role_select
 from leadline.tui.dialogs.base import DIALOG_CSS
+from leadline.tui.dialogs.date_preview import DateParser, DatePreviewForm, date_order
 from leadline.tui.dialogs.form import FORM_CSS, FormRow, check_fields, text_input
 from leadline.tui.dialogs.form_base import FORM_BINDINGS, FormBox, FormScreen
 from leadline.tui.dialogs.list_editor import ListEditor
@@ -28,13 +29,14 @@ def describe_contact(c: Contact) -> str:
     return f"{star}{c.name} ({ROLE_LABELS[c.role]}){' · ' + extra if extra else ''}"
 
 
-class ContactForm(FormScreen, ModalScreen[Contact | None]):
+class ContactForm(DatePreviewForm, FormScreen, ModalScreen[Contact | None]):
     """Add or edit one contact; dismisses with the new contact or None."""
 
     SCOPED_CSS = False
     DEFAULT_CSS = DIALOG_CSS + FORM_CSS
     AUTO_FOCUS = ""
     BINDINGS = FORM_BINDINGS
+    YEARLY = frozenset({"birthday", "anniversary"})
 
     def __init__(self, contact: Contact | None) -> None:
         super().__init__(classes="leadline-dialog")
@@ -56,7 +58,9 @@ class ContactForm(FormScreen, ModalScreen[Contact | None]):
                 yield self._row("phone", "Phone", text_input(c.phone, "", "c-phone"))
                 for key in ("birthday", "anniversary"):
                     yield self._row(
-                        key, key.capitalize(), text_input(yearly[key], "YYYY-MM-DD", f"c-{key}")
+                        key,
+                        key.capitalize(),
+                        text_input(yearly[key], "24 nov 1980, 1980-11-24", f"c-{key}"),
                     )
                 yield self._row(
                     "channel",
@@ -68,13 +72,23 @@ class ContactForm(FormScreen, ModalScreen[Contact | None]):
     def _text(self, key: str) -> str:
         return self.query_one(f"#c-{key}", Input).value
 
+    def date_parsers(self) -> dict[str, DateParser]:
+        order = date_order(self)
+
+        def yearly(text: str) -> date | None:
+            return parse_yearly(text, order=order)
+
+        return {"birthday": yearly, "anniversary": yearly}
+
     def action_save(self) -> None:
         try:
             v = check_fields(self.rows, {
                 "name": lambda: check_name(self._text("name")),
                 "email": lambda: check_email(self._text("email")),
-                "birthday": lambda: parse_yearly(self._text("birthday")),
-                "anniversary": lambda: parse_yearly(self._text("anniversary")),
+                "birthday": lambda: self.date_parsers()["birthday"](self._text("birthday")),
+                "anniversary": lambda: self.date_parsers()["anniversary"](
+                    self._text("anniversary")
+                ),
             })  # fmt: skip
         except ValueError:
             return

@@ -39,6 +39,9 @@ class DatePreviewForm:
 
     rows: dict[str, FormRow]
 
+    YEARLY: frozenset[str] = frozenset()
+    """Rows holding a yearly date (a birthday): previewed without "in N days"."""
+
     def date_parsers(self) -> dict[str, DateParser]:
         """Row key -> how that row's text is read (core's grammar and the field's rule)."""
         return {}
@@ -47,7 +50,8 @@ class DatePreviewForm:
         for key, parse in self.date_parsers().items():
             row = self.rows.get(key)
             if row is not None and row.field is event.input:
-                shown = preview_date(event.value, parse, api(self).today())  # type: ignore[arg-type]
+                today = api(self).today()  # type: ignore[arg-type]
+                shown = preview_date(event.value, parse, today, yearly=key in self.YEARLY)
                 if shown.refused:
                     row.set_error(shown.line)
                 else:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from leadline.tui.text.fmt import day_label
+from leadline.tui.text.fmt import day_label, day_text
 
 
 @dataclass(frozen=True)
@@ -20,13 +20,22 @@ class DatePreview:
     refused: bool = False
 
 
-def preview_date(text: str, parse: Callable[[str], date | None], today: date) -> DatePreview:
+def preview_date(
+    text: str,
+    parse: Callable[[str], date | None],
+    today: date,
+    *,
+    yearly: bool = False,
+) -> DatePreview:
     """The preview of `text` read by `parse` (core's grammar with the field's rule):
-    nothing for an empty field, the refusal for text that is not a date."""
+    nothing for an empty field, the refusal for text that is not a date. A `yearly`
+    date (a birthday) is shown without how far it is from today."""
     if not text.strip():
         return DatePreview(None, "")
     try:
         day = parse(text)
     except ValueError as error:
         return DatePreview(None, str(error), refused=True)
-    return DatePreview(day, f"→ {day_label(day, today)}" if day else "→ no date")
+    if day is None:
+        return DatePreview(None, "→ no date")
+    return DatePreview(day, f"→ {day_text(day) if yearly else day_label(day, today)}")
