@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from shell_support import settle
 from test_interop import enter_path, run_palette
 from work_support import asynctest, screen_text, work_prospects
 
@@ -15,6 +16,7 @@ from leadline.tui.app import LeadlineApp
 from leadline.tui.dialogs.add import AddProspectDialog
 from leadline.tui.dialogs.duplicate import DuplicateDialog
 from leadline.tui.dialogs.interop import SummaryDialog
+from leadline.tui.dialogs.merge import MergeDialog
 from leadline.tui.screens.detail import DetailScreen
 
 Factory = Callable[..., LeadlineApp]
@@ -42,7 +44,8 @@ async def test_a_likely_duplicate_asks_and_escape_goes_back_to_the_form(
         assert isinstance(app.screen, DuplicateDialog)
         text = screen_text(app)
         assert "Looks like Acme Ltd (same name)." in text
-        assert "a Add anyway   o Open Acme Ltd   Esc Cancel" in text
+        assert "Same company? m joins ACME limited into Acme Ltd." in text
+        assert "a Add anyway   m Merge   o Open Acme Ltd   Esc Cancel" in text
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AddProspectDialog)
@@ -97,3 +100,37 @@ async def test_an_import_says_how_many_look_like_stored_prospects(
     assert "3 new" in text
     assert "2 look like existing prospects: leadline dupes lists them." in text
     assert names_on_disk(app).count("Umbrella") == 1  # imported all the same
+
+
+@asynctest
+async def test_merge_adds_then_joins_the_new_one_into_the_stored_one(app_factory: Factory) -> None:
+    app = app_factory(prospects=work_prospects())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t", "plus", *"ACME limited", "tab", "tab", "tab", *"Bob Smith")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "m Merge" in screen_text(app)
+        await pilot.press("m")
+        for _ in range(50):  # the merge worker waits for its dialog: wait for the dialog
+            await pilot.pause()
+            if isinstance(app.screen, MergeDialog):
+                break
+        assert isinstance(app.screen, MergeDialog)  # the values differ: it asks
+        await pilot.press("enter")
+        await settle(pilot)
+    with Store.open(app.store.path) as fresh:
+        acme = fresh.get("acme")
+        names = [p.name for p in fresh.prospects()]
+    assert "ACME limited" not in names  # joined, not kept twice
+    assert {"Anna Berg", "Bob Smith"} <= {c.name for c in acme.contacts}
+
+
+@asynctest
+async def test_the_question_fits_60_by_20(app_factory: Factory) -> None:
+    app = app_factory(prospects=work_prospects())
+    async with app.run_test(size=(60, 20)) as pilot:
+        await _type_acme(pilot)
+        assert isinstance(app.screen, DuplicateDialog)
+        text = screen_text(app)
+    assert "Looks like Acme Ltd (same name)." in text
+    assert "a Add anyway   m Merge   o Open Acme Ltd   Esc Cancel" in text

@@ -5,7 +5,8 @@ until the checklist is met, and the form says which before saving. The dialog sa
 `app.add_prospect` and dismisses with the stored prospect (None if cancelled),
 so callers must not add it again. A prospect that looks like a stored one (core's
 `rules.dupes`: the name without legal form, an e-mail, a phone) asks first:
-add anyway, open the stored one, or back to the form (dialogs/duplicate.py).
+add anyway, add and merge into the stored one, open the stored one, or back to
+the form (dialogs/duplicate.py).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from leadline.core.config.model import Config
 from leadline.core.models import Lifecycle, Prospect, Role
 from leadline.core.rules.dupes import looks_like
 from leadline.tui.dialogs.base import DIALOG_CSS, api, stage_label
-from leadline.tui.dialogs.duplicate import ADD, OPEN, DuplicateDialog
+from leadline.tui.dialogs.duplicate import ADD, MERGE, OPEN, DuplicateDialog
 from leadline.tui.dialogs.form import (
     FORM_CSS,
     FormRow,
@@ -161,6 +162,10 @@ class AddProspectDialog(FormScreen, ModalScreen[Prospect | None]):
         def answered(answer: str | None) -> None:
             if answer == ADD:
                 self._add(prospect)
+            elif answer == MERGE:
+                app, saved = self.app, self._add(prospect)
+                if saved is not None:  # keep the stored one; the fields that differ are asked
+                    app.merge_into(found[0][0].id, saved.id)  # type: ignore[attr-defined]
             elif answer == OPEN:
                 from leadline.tui.screens.detail import DetailScreen  # noqa: PLC0415 - a cycle
 
@@ -168,9 +173,10 @@ class AddProspectDialog(FormScreen, ModalScreen[Prospect | None]):
                 self.dismiss(None)
                 app.push_screen(DetailScreen(found[0][0].id))
 
-        self.app.push_screen(DuplicateDialog(found), answered)
+        self.app.push_screen(DuplicateDialog(prospect, found), answered)
 
-    def _add(self, prospect: Prospect) -> None:
+    def _add(self, prospect: Prospect) -> Prospect | None:
         saved = api(self).add_prospect(prospect)
         if saved is not None:
             self.dismiss(saved)
+        return saved

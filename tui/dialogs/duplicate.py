@@ -1,10 +1,10 @@
-"""Before adding a prospect that looks like a stored one: add anyway, open it, or cancel.
+"""Before adding a prospect that looks like a stored one: add anyway, merge, open it, cancel.
 
 "Looks like Globex Ltd (same name)." Core's `rules.dupes` says which stored
 prospects the new one looks like and why; this asks what to do. `a` (or Enter)
-adds anyway, `o` opens the one it looks like, Escape goes back to the form
-with everything typed still there. Merging two prospects is
-`leadline merge KEEP OTHER` until the TUI has a merge dialog.
+adds anyway; `m` adds it and merges it into the stored one (the app's
+`merge_into`, whose dialog asks about each field set differently); `o` opens
+the stored one instead; Escape goes back to the form with what was typed.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from leadline.tui.dialogs.base import DIALOG_CSS
 from leadline.tui.text import dupe_words
 from leadline.tui.text.safe import safe
 
-ADD, OPEN, CANCEL = "add", "open", "cancel"
+ADD, OPEN, MERGE, CANCEL = "add", "open", "merge", "cancel"
 
 
 class DuplicateDialog(ModalScreen[str]):
@@ -38,27 +38,28 @@ class DuplicateDialog(ModalScreen[str]):
                 tooltip="Add it as a new prospect all the same"),
         Binding("o", "answer('open')", "Open", id="duplicate.open",
                 tooltip="Open the prospect it looks like instead"),
+        Binding("m", "answer('merge')", "Merge", id="duplicate.merge",
+                tooltip="Add it, then merge it into the one it looks like"),
         Binding("escape", "answer('cancel')", "Cancel", id="duplicate.cancel",
                 tooltip="Back to the form"),
     ]  # fmt: skip
 
-    def __init__(self, found: Sequence[tuple[Prospect, Sequence[Reason]]]) -> None:
+    def __init__(self, new: Prospect, found: Sequence[tuple[Prospect, Sequence[Reason]]]) -> None:
         super().__init__(classes="leadline-dialog")
+        self.new = new
         self.found = list(found)
-        self.other = self.found[0][0]
 
     def compose(self) -> ComposeResult:
         other, reasons = self.found[0]
         more = len(self.found) - 1
         with Vertical(id="box"):
             yield Static(Content(safe(dupe_words.looks_like(other, reasons)) + "."), id="title")
+            yield Static(Content(safe(dupe_words.choices(self.new, other))))
             if more:
                 yield Static(Content(f"… and {more} more: leadline dupes lists them."))
-            yield Static(Content(f"To join them later: leadline merge {other.id} <new id>"),
-                         classes="hint")  # fmt: skip
             yield Static(
-                Content.from_markup("[b]a[/b] Add anyway   [b]o[/b] Open $name   [b]Esc[/b] Cancel",
-                                    name=safe(other.name)),
+                Content.from_markup("[b]a[/b] Add anyway   [b]m[/b] Merge   [b]o[/b] Open $name   "
+                                    "[b]Esc[/b] Cancel", name=safe(other.name)),
                 classes="hint keys",
             )  # fmt: skip
 

@@ -32,6 +32,11 @@ def looks_like(other: Prospect, reasons: Sequence[Reason]) -> str:
     return f"Looks like {other.name} ({reasons_text(reasons)})"
 
 
+def choices(new: Prospect, other: Prospect) -> str:
+    """What the duplicate question's keys do, in words."""
+    return f"Same company? m joins {new.name} into {other.name}."
+
+
 def import_note(count: int) -> str:
     """The import report's line on new prospects that look like stored ones ("" for none)."""
     if not count:
