@@ -43,7 +43,10 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_OWN_LETTERS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Compatibility forms decompose to capitals (𝚨 is Α): fold once more, so folding twice
+    # changes nothing.
+    return bare.casefold().translate(_OWN_LETTERS)
 
 
 def fold_chars(text: str) -> tuple[str, list[int]]:
