@@ -116,3 +116,10 @@ def test_queue_says_whom_to_contact_and_by_which_handle(cli: Run) -> None:
     assert "email: Anna Nowak anna@wisla.pl" in text
     assert "email: Hank Scorpio 555 0100" in text
     assert "email: no contact listed" in text
+
+
+def test_a_name_written_without_accents_picks_the_exact_one_of_several(cli: Run) -> None:
+    first = cli("add", "Łódź Trade").stdout.strip()
+    cli("add", "Łódź Trade Logistics")
+    cli("note", "lodz trade", "asked for a quote")  # both contain it; one is the name itself
+    assert "note: asked for a quote" in cli("show", first).stdout

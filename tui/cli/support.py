@@ -15,6 +15,7 @@ from leadline.core import dates
 from leadline.core.actions import resolve_target
 from leadline.core.config.loader import load_config
 from leadline.core.config.model import Config
+from leadline.core.folding import fold
 from leadline.core.models import Prospect
 from leadline.core.paths import resolve_config, resolve_db
 from leadline.core.store.facade import Store
@@ -165,7 +166,7 @@ def find_one(store: Store, query: str) -> Prospect:
     if not matches:
         raise UserError(f"no prospect matches {query!r}")
     if len(matches) > 1:
-        exact = [p for p in matches if p.name.casefold() == query.casefold()]
+        exact = [p for p in matches if fold(p.name.strip()) == fold(query.strip())]
         if len(exact) == 1:
             return exact[0]
         listed = "; ".join(f"{p.id} {p.name}" for p in matches[:10])
