@@ -18,6 +18,7 @@ from shell_support import small_pipeline
 from work_support import work_prospects
 
 from leadline.tui.app import LeadlineApp
+from leadline.tui.dialogs.interop import ProgressDialog
 
 THEMES = ("leadline-dark", "leadline-light", "leadline-high-contrast", "leadline-mono")
 SIZES = {"60x20": (60, 20), "120x40": (120, 40)}
@@ -43,6 +44,9 @@ class TestDialogSnapshots:
         async def open_dialog(pilot: Any) -> None:
             app.push_screen(DIALOGS[name](app, pid))
             await pilot.pause()
+            if isinstance(app.screen, ProgressDialog):
+                app.screen.advance(120, 400)  # a bar that has started does not pulse
+                await pilot.pause()
 
         assert snap_compare(app, run_before=open_dialog, terminal_size=(80, 24))
 
