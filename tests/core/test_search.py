@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import prospects
 from testkit import prospect
@@ -84,6 +84,7 @@ def test_folding_is_idempotent_and_case_blind(text: str) -> None:
     assert fold(text.upper()) == fold(text.lower()) or not text.isascii()
 
 
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(prospects())
 def test_a_prospect_is_found_by_its_own_name_and_contacts(p) -> None:  # type: ignore[no-untyped-def]
     item = searchable(p)
