@@ -22,7 +22,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
 
 def test_the_queue_says_what_the_tui_queue_rows_say(sample_cli: Run, tmp_path: Path) -> None:
     text = sample_cli("queue", "--today", TODAY.isoformat()).stdout
-    assert text.startswith("Follow-up queue for Mon 23 Nov 2026: ")
+    assert text.startswith("Today · Mon 23 Nov 2026 · ")  # as the queue screen's title
     config = load_config(SAMPLE / "config.yaml")
     with Store.open(tmp_path / "sample.json") as store:
         items = build_follow_up_queue(store.prospects(), config, TODAY)

@@ -9,7 +9,7 @@ from typing import Any
 
 from leadline.tui.cli.commands import _emit
 from leadline.tui.cli.support import open_context
-from leadline.tui.text.fmt import fit
+from leadline.tui.text.fmt import day_text, fit
 from leadline.tui.text.labels import stage_label
 
 
@@ -68,7 +68,7 @@ def cmd_dupes(args: argparse.Namespace) -> int:
         print(f"\n{keep.name}: {dupe_words.reasons_text(g.reasons)}")
         for p in g.prospects:
             print(f"  {p.id}  {fit(p.name, 30)} {fit(stage_label(ctx.config, p.stage), 16)} "
-                  f"added {p.created:%Y-%m-%d}")  # fmt: skip
+                  f"added {day_text(p.created)}")  # fmt: skip
         for other in g.prospects[1:]:
             print(f"  merge: {dupe_words.merge_command(keep, other)}")
     return 0

@@ -22,7 +22,7 @@ from leadline.tui.text.labels import (
     section_title,
     stage_label,
 )
-from leadline.tui.text.queue_words import due_cell
+from leadline.tui.text.queue_words import due_cell, queue_title
 
 if TYPE_CHECKING:
     from leadline.core.rules.queue import QueueItem
@@ -62,7 +62,7 @@ def queue_item_json(item: QueueItem, config: Config) -> dict[str, Any]:
 def queue_text(items: Sequence[QueueItem], config: Config, today: date) -> str:
     if not items:
         return f"Nothing to follow up on {day_text(today)}."
-    lines = [f"Follow-up queue for {day_text(today)}: {len(items)} items"]
+    lines = [queue_title(today, len(items))]
     for reason in words.REASON_ORDER:
         group = [item for item in items if str(item.reason) == reason]
         if not group:

@@ -28,7 +28,7 @@ from leadline.tui.screens.queue_rows import (
     group_rows,
     queue_columns,
 )
-from leadline.tui.text.fmt import day_text
+from leadline.tui.text.queue_words import queue_title
 from leadline.tui.text.reach_words import sentence
 from leadline.tui.text.safe import safe
 from leadline.tui.widgets.footer import LeadlineFooter
@@ -93,7 +93,7 @@ class QueueScreen(ProspectActionsScreen):
         self.table.columns = queue_columns(contact_width(rows))
         self.table.set_rows(rows)
         overdue = sum(1 for item, _ in queue if item.reason == Reason.OVERDUE)
-        title = f"Today · {day_text(today)} · {len(queue)} to do"
+        title = queue_title(today, len(queue))
         if overdue:
             title += f" · {overdue} overdue"
         self.query_one("#queue-title", Static).update(Content(title))

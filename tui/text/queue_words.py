@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from leadline.tui.text.fmt import ago, due_phrase
+from leadline.tui.text.fmt import ago, day_text, due_phrase
 
 if TYPE_CHECKING:
     from leadline.core.rules.queue import QueueItem
@@ -22,3 +22,8 @@ def due_cell(item: QueueItem, today: date) -> str:
     if reason == "meeting-outcome" and item.meeting is not None:
         return f"met {ago(item.meeting.date, today)}"
     return due_phrase(item.due, today)
+
+
+def queue_title(today: date, count: int) -> str:
+    """The queue's heading, on screen and in the CLI: "Today · Thu 3 Dec 2026 · 5 to do"."""
+    return f"Today · {day_text(today)} · {count} to do"
