@@ -141,8 +141,7 @@ class LeadlineApp(AppChanges, KeyRouting, FirstRun, CrashHookedApp[int]):
     def action_add_prospect(self) -> None:
         from leadline.tui.dialogs.add import AddProspectDialog  # noqa: PLC0415
 
-        if self.ensure_data_file():
-            self.push_screen(AddProspectDialog(), self._prospect_added)
+        self.push_screen(AddProspectDialog(), self._prospect_added)  # saving makes the file
 
     def _prospect_added(self, prospect: Prospect | None) -> None:
         if prospect is not None:

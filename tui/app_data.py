@@ -91,7 +91,13 @@ class AppData(App[int]):
         return saved
 
     def add_prospect(self, prospect: Prospect) -> Prospect | None:
-        """Store a new prospect; None (after a toast) if it could not be saved."""
+        """Store a new prospect; None (after a toast) if it could not be saved.
+
+        On a first run the data file is made now, by the first prospect saved, not
+        when the form opened (the first-run mixin's `ensure_data_file`)."""
+        ensure = getattr(self, "ensure_data_file", None)
+        if ensure is not None and not ensure():
+            return None
         try:
             self.store.actor = self.actor()
             added = self.store.add(prospect)

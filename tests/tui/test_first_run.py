@@ -16,7 +16,7 @@ from leadline.tui.cli import commands
 from leadline.tui.cli.main import main
 from leadline.tui.demo import OPEN_DEMO_STATUS
 from leadline.tui.dialogs.add import AddProspectDialog
-from leadline.tui.screens.first_run import FirstRunScreen
+from leadline.tui.screens.first_run import CHOICES, FirstRunScreen
 from leadline.tui.screens.funnel import FunnelScreen
 
 
@@ -36,7 +36,7 @@ def test_an_empty_pipeline_offers_add_import_and_demo_then_gives_way(
         text = screen_text(app)
         assert "Your pipeline is empty" in text
         assert "+  Add your first prospect" in text and "i  Import a CSV" in text
-        assert "d  Open the demo pipeline to look around" in text
+        assert "d  Look around the demo pipeline" in text
         joined = "".join(line.strip() for line in text.splitlines())
         assert f"Your pipeline is saved in{app.store.path}" in joined
         await pilot.press("plus")
@@ -48,6 +48,17 @@ def test_an_empty_pipeline_offers_add_import_and_demo_then_gives_way(
 
     drive(app, scenario)
     assert [p.name for p in app.store.prospects()] == ["Globex"]
+
+
+def test_at_60x20_each_way_in_reads_on_one_line(app_factory: AppFactory) -> None:
+    app = app_factory(prospects=[])
+
+    async def scenario(pilot: Any) -> None:
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        for key, words in CHOICES:
+            assert f"{key}  {words}" in lines
+
+    drive(app, scenario, size=(60, 20))
 
 
 def test_on_a_new_data_file_nothing_is_created_until_the_first_add(tmp_path: Path) -> None:
@@ -63,11 +74,15 @@ def test_on_a_new_data_file_nothing_is_created_until_the_first_add(tmp_path: Pat
             await pilot.press("q")
             await pilot.pause()
             assert isinstance(app.screen, FirstRunScreen) and not target.exists()
+            await pilot.press("plus", "escape")  # opening the form and leaving it: nothing
+            await pilot.pause()
+            assert not target.exists()
             await pilot.press("plus")
             await pilot.pause()
-            assert target.exists()  # created once the user chose to add
+            assert not target.exists()
             await pilot.press(*"Initech", "enter")
             await pilot.pause()
+            assert target.exists()  # created by the first prospect saved
 
         drive(app, scenario, size=(120, 30))
     assert any(message.startswith("Created ") for message in toasts(app))

@@ -24,10 +24,11 @@ from leadline.tui.text.safe import safe
 from leadline.tui.widgets.footer import LeadlineFooter
 
 CHOICES = (
-    ("+", "Add your first prospect: a company you talk to or want to."),
-    ("i", "Import a CSV or JSON file (HubSpot, Pipedrive, Salesforce, a sheet)."),
-    ("d", "Open the demo pipeline to look around; nothing goes into your file."),
+    ("+", "Add your first prospect: a company you talk to."),
+    ("i", "Import a CSV or JSON file from another CRM."),
+    ("d", "Look around the demo pipeline (not your file)."),
 )
+"""Short enough for one line each at 60 columns."""
 
 
 def where_saved(path: str, exists: bool) -> str:
