@@ -117,3 +117,20 @@ def test_an_import_is_one_change_undone_whole(cli: Run, cli_db: Path, tmp_path: 
     assert "Initech, Hooli  2 added  leadline import" in cli("history").stdout
     assert "Undid 2 added, made by leadline import at" in cli("undo").stdout
     assert [p.name for p in _on_disk(cli_db)] == ["Globex"]
+
+
+def test_history_of_a_deleted_prospect_by_name_or_id(cli: Run, cli_db: Path) -> None:
+    pid = cli("add", "Initech").stdout.strip()
+    cli("note", "initech", "Call back")
+    cli("delete", "initech", "--yes")
+    by_name = cli("history", "initech").stdout.splitlines()
+    assert [line.split("  Initech  ")[-1] for line in by_name] == [
+        "deleted  leadline delete",
+        "note added  leadline note",
+        "added  leadline add",
+    ]
+    assert cli("history", pid).stdout.splitlines() == by_name
+    unknown = cli("history", "nobody", check=False)
+    assert (unknown.returncode, unknown.stdout) == (1, "")
+    assert unknown.stderr == "leadline: no prospect matches 'nobody', nor any in the history\n"
+    assert _on_disk(cli_db) == []

@@ -13,7 +13,9 @@ import sys
 from collections.abc import Callable
 
 from leadline.core.actions.merge import MERGE_FIELDS, SIDES, MergeConflict, Side, merged
+from leadline.core.folding import fold
 from leadline.core.store.changes import CannotUndo, UndoDrifted
+from leadline.core.store.facade import Store
 from leadline.tui.cli.support import UserError, find_one, open_context
 from leadline.tui.text.field_words import field_label, value_text
 from leadline.tui.text.history_words import (
@@ -65,7 +67,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 def cmd_history(args: argparse.Namespace) -> int:
     ctx = open_context(args)
-    pid = find_one(ctx.store, args.prospect).id if args.prospect else None
+    pid = _history_pid(ctx.store, args.prospect) if args.prospect else None
     entries = list(reversed(ctx.store.history(pid)))[: max(args.limit, 0)]
     if args.json:
         docs = [entry_json(e, ctx.config) for e in entries]
@@ -75,6 +77,21 @@ def cmd_history(args: argparse.Namespace) -> int:
     for entry in entries if not args.json else ():
         print(entry_line(entry, ctx.config))
     return 0
+
+
+def _history_pid(store: Store, query: str) -> str:
+    """The prospect `history` is about: a stored one, else one the history names (deleted)."""
+    if store.find(query):
+        return find_one(store, query).id
+    wanted, fragment = query.strip(), fold(query.strip())
+    gone = {i.pid: i.name for e in store.history() for i in e.items
+            if wanted and (i.pid == wanted.lower() or fragment in fold(i.name))}  # fmt: skip
+    if len(gone) == 1:
+        return next(iter(gone))
+    if not gone:
+        raise UserError(f"no prospect matches {query!r}, nor any in the history")
+    listed = "; ".join(f"{pid} {name}" for pid, name in list(gone.items())[:10])
+    raise UserError(f"{query!r} matches {len(gone)} prospects in the history: {listed}")
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
