@@ -148,3 +148,14 @@ def test_dates_typed_as_people_type_them(acme: Run, tmp_path: Path) -> None:
     us.write_text(shipped.replace("dates: {order: dmy}", "dates: {order: mdy}"), "utf-8")
     acme("meeting", "add", "acme", "12/07/2030", "--config", str(us))
     assert "2030-12-07" in [m["date"] for m in stored(acme, "acme")["meetings"]]
+
+
+def test_an_empty_date_is_refused_not_read_as_today(acme: Run) -> None:
+    acme("reschedule", "acme", "in 2 weeks")
+    before = stored(acme, "acme")["plan"]["next_due"]
+    log = ("log", "acme", "--channel", "email", "--outcome", "replied", "--date", "")
+    for argv in (("reschedule", "acme", ""), log, ("queue", "--today", "")):
+        refused = acme(*argv, check=False)
+        assert (refused.returncode, refused.stderr) == (1, "leadline: enter a date\n"), argv
+    doc = stored(acme, "acme")
+    assert doc["plan"]["next_due"] == before and doc["touches"] == []

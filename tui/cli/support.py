@@ -151,8 +151,9 @@ def preload_showing_progress(store: Store, out: TextIO) -> None:
 
 def parse_day(text: str | None, default: date, *, past: bool = False, order: str = "dmy") -> date:
     """A date argument in core's grammar (`2026-12-01`, `7 dec`, `+3`, `fri`) read in
-    `order`, or `default` when absent; with `past`, a weekday means the last one."""
-    if not text:
+    `order`, or `default` when absent (None: an empty '' is refused as a blank would be);
+    with `past`, a weekday means the last one."""
+    if text is None:
         return default
     try:
         return dates.parse_day(text, default, past=past, order=order)
