@@ -165,8 +165,9 @@ class AppChanges(AppData, App[int]):
         self.search_commands(commands, placeholder=safe(f"Merge into {kept.name}: which prospect?"))
 
     @work(group="changes", exclusive=True)
-    async def merge_into(self, keep: str, other: str) -> None:
-        """Ask about conflicting fields, then merge prospect `other` into `keep`."""
+    async def merge_into(self, keep: str, other: str, *, cancelled: str = "") -> None:
+        """Ask about conflicting fields, then merge prospect `other` into `keep`; say
+        `cancelled` if the user cancels the merge dialog."""
         from leadline.tui.dialogs.merge import MergeDialog  # noqa: PLC0415
 
         kept, gone = self._get(keep), self._get(other)
@@ -176,6 +177,8 @@ class AppChanges(AppData, App[int]):
         dialog = MergeDialog(kept.name, gone.name, conflicts, self.config)
         take = await self.push_screen_wait(dialog)
         if take is None:
+            if cancelled:
+                self.notify(cancelled, title="Not merged", severity="warning", markup=False)
             return
         now = self.now()
         try:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from shell_support import settle
+from shell_support import settle, toasts
 from test_interop import enter_path, run_palette
 from work_support import asynctest, screen_text, work_prospects
 
@@ -123,6 +123,25 @@ async def test_merge_adds_then_joins_the_new_one_into_the_stored_one(app_factory
         names = [p.name for p in fresh.prospects()]
     assert "ACME limited" not in names  # joined, not kept twice
     assert {"Anna Berg", "Bob Smith"} <= {c.name for c in acme.contacts}
+
+
+@asynctest
+async def test_cancelling_the_merge_says_the_new_one_was_added(app_factory: Factory) -> None:
+    app = app_factory(prospects=work_prospects())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t", "plus", *"ACME limited", "tab", "tab", "tab", *"Bob Smith")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("m")
+        for _ in range(50):  # the merge worker waits for its dialog: wait for the dialog
+            await pilot.pause()
+            if isinstance(app.screen, MergeDialog):
+                break
+        await pilot.press("escape")
+        await settle(pilot)
+        said = toasts(app)
+    assert "Added ACME limited as a prospect of its own; u undoes the add." in said
+    assert names_on_disk(app).count("ACME limited") == 1
 
 
 @asynctest

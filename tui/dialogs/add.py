@@ -35,6 +35,7 @@ from leadline.tui.dialogs.form import (
     text_input,
 )
 from leadline.tui.dialogs.form_base import FORM_BINDINGS, FormBox, FormScreen
+from leadline.tui.text import feedback
 from leadline.tui.text.labels import ROLE_LABELS
 
 
@@ -165,7 +166,8 @@ class AddProspectDialog(FormScreen, ModalScreen[Prospect | None]):
             elif answer == MERGE:
                 app, saved = self.app, self._add(prospect)
                 if saved is not None:  # keep the stored one; the fields that differ are asked
-                    app.merge_into(found[0][0].id, saved.id)  # type: ignore[attr-defined]
+                    cancelled = feedback.added_not_merged(saved.name)
+                    app.merge_into(found[0][0].id, saved.id, cancelled=cancelled)  # type: ignore[attr-defined]
             elif answer == OPEN:
                 from leadline.tui.screens.detail import DetailScreen  # noqa: PLC0415 - a cycle
 

@@ -49,6 +49,11 @@ def added(name: str) -> str:
     return f"Added {name}."
 
 
+def added_not_merged(name: str) -> str:
+    """After the duplicate question's merge was cancelled in the merge dialog."""
+    return f"Added {name} as a prospect of its own; u undoes the add."
+
+
 def item_saved(kind: str, what: str, change: str) -> str:
     """ "Contact added: Jan Novak." - `kind` a noun, `change` added, saved or deleted."""
     return f"{kind} {change}: {what}."
