@@ -25,3 +25,15 @@ def test_restore_lists_the_backups_and_puts_one_back(sample_cli: Run, tmp_path: 
     assert list((tmp_path / "backups").glob("*.before-restore.json"))
     missing = sample_cli("restore", "9", check=False)
     assert missing.returncode == 1 and "no backup number 9" in missing.stderr
+
+
+def test_undo_after_a_restore_refuses_in_one_line_keeping_the_restore(cli: Run) -> None:
+    cli("add", "Acme Ltd")
+    cli("note", "acme", "first note")
+    cli("restore", "1")
+    refused = cli("undo", check=False)
+    assert refused.returncode == 1 and refused.stdout == ""
+    line = refused.stderr
+    assert line.startswith("leadline: cannot undo backup ") and line.count("\n") == 1
+    assert " restored, made by leadline restore at " in line and " on -" not in line
+    assert "first note" not in cli("show", "acme").stdout  # still as restored

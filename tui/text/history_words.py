@@ -23,6 +23,10 @@ _SIMPLE = {
 }  # fmt: skip
 
 
+NOBODY = "-"
+"""Who a change touched when it names no prospect (a restore)."""
+
+
 def what_text(what: What, config: Config) -> str:
     """A change in a few words: "note added", "stage Qualified -> Demo"."""
     if what.kind in _SIMPLE:
@@ -52,7 +56,7 @@ def who_text(entry: Entry) -> str:
     names = entry.names()
     if entry.count > 3 or (entry.count > len(names) and names):
         return f"{entry.count} prospects"
-    return ", ".join(names) or "-"
+    return ", ".join(names) or NOBODY
 
 
 def entry_line(entry: Entry, config: Config) -> str:
@@ -74,7 +78,8 @@ def entry_json(entry: Entry, config: Config) -> dict[str, Any]:
 def change_text(entry: Entry, config: Config) -> str:
     """ "note added on Acme Ltd, made by leadline note at 2026-12-03 10:02" ("66 added, made
     by leadline import at ..." for a save of several prospects)."""
-    where = "" if entry.what.kind == Kind.MANY else f" on {who_text(entry)}"
+    who = who_text(entry)
+    where = "" if entry.what.kind == Kind.MANY or who == NOBODY else f" on {who}"
     return f"{what_text(entry.what, config)}{where}, made by {entry.by} at {when_text(entry)}"
 
 
