@@ -110,6 +110,8 @@ def test_completion_offers_commands_options_and_prospect_names(cli: Run) -> None
     assert offered("contact", "add", "ac") == ["Acme Bakery"]
     assert offered("log", "acme", "--channel", "") == []  # a value: nothing to guess
     assert offered("show", "Acme Bakery", "") == []
+    assert offered("merge", "Acme Bakery", "lo") == ["Łódź Logistics"]  # both sides
+    assert offered("completion", "") == ["bash", "fish", "zsh"]
 
 
 def test_completion_of_names_loads_no_textual(cli_db: Path, cli: Run) -> None:

@@ -105,17 +105,24 @@ def candidates(
         sub = _subcommands(parser)
         if sub is not None and not positional:
             found = _public(sub)
-        elif _wants_prospect(parser, positional):
+        elif (slot := _slot(parser, positional)) is None:
+            return []
+        elif slot.dest in PROSPECT_SLOTS:
             found = list(names(done))
         else:
-            return []
+            found = [str(c) for c in slot.choices or ()]
     wanted = fold(current)
     return sorted({w for w in found if fold(w).startswith(wanted)}, key=fold)
 
 
-def _wants_prospect(parser: argparse.ArgumentParser, positional: list[str]) -> bool:
-    slots = [a.dest for a in parser._actions if not a.option_strings]  # noqa: SLF001
-    return len(positional) < len(slots) and slots[len(positional)] == "prospect"
+PROSPECT_SLOTS = frozenset({"prospect", "keep", "other"})
+"""The positional arguments that name a prospect (merge names two)."""
+
+
+def _slot(parser: argparse.ArgumentParser, positional: list[str]) -> argparse.Action | None:
+    """The positional argument the next word fills, if any."""
+    slots = [a for a in parser._actions if not a.option_strings]  # noqa: SLF001
+    return slots[len(positional)] if len(positional) < len(slots) else None
 
 
 def prospect_names(words: list[str]) -> list[str]:
