@@ -79,6 +79,7 @@ plans = st.builds(
     channel=short_text,
     next_due=st.none() | days,
     agreed=st.booleans(),
+    contact=short_text,
 )
 touches = st.builds(
     Touch,

@@ -28,6 +28,7 @@ from leadline.core.models import IcpValue, Lifecycle, Prospect
 from leadline.core.money import parse_currency
 from leadline.core.records.reading import MAX_INTERVAL_DAYS
 from leadline.core.rules.followup import is_decision_maker_item, is_qualified
+from leadline.core.rules.reach import named_contact
 from leadline.core.rules.timeframe import timeframe_close
 
 
@@ -57,6 +58,8 @@ class ProspectEdit:
     channel: str | Keep = KEEP
     next_due: date | None | Keep = KEEP
     agreed: bool | Keep = KEEP
+    plan_contact: str | Keep = KEEP
+    """The contact follow-ups go to, by name ("" for the decision maker)."""
     ticks: dict[str, bool] = field(default_factory=dict)
     """Checklist items ticked or unticked (merged into the prospect's)."""
     tags: tuple[str, ...] | Keep = KEEP
@@ -72,7 +75,7 @@ class ProspectEdit:
 _PLAIN = ("name", "value", "currency", "budget", "decision_timeframe", "expected_close",
           "decision_maker_confirmed", "tags", "icp", "lost_reason")  # fmt: skip
 _PLAN = {"interval_days": "interval_days", "channel": "channel", "next_due": "next_due",
-         "agreed": "agreed"}  # fmt: skip
+         "agreed": "agreed", "plan_contact": "contact"}  # fmt: skip
 
 
 def edit_fields(
@@ -96,9 +99,23 @@ def edit_fields(
         if interval is not None and not 1 <= interval <= MAX_INTERVAL_DAYS:
             message = f"interval must be a whole number of days, 1 to {MAX_INTERVAL_DAYS}"
             raise Refused(message, "interval_days")
+        if "contact" in plan:
+            plan["contact"] = _plan_contact(out, plan["contact"])
         out = replace(out, plan=replace(out.plan, **plan))
     out = replace(out, lifecycle=_lifecycle(out, values.get("lifecycle"), was_lead, config))
     return out if out == p else replace(out, updated=now)
+
+
+def _plan_contact(p: Prospect, name: str) -> str:
+    """The name of the contact follow-ups go to, as the contact list spells it."""
+    if not name.strip():
+        return ""
+    found = named_contact(p.contacts, name)
+    if found is None:
+        listed = "; ".join(c.name for c in p.contacts) or "none yet"
+        raise Refused(f"no contact {name.strip()!r} at {p.name} (contacts: {listed})",
+                      "plan_contact")  # fmt: skip
+    return found.name
 
 
 def _with_ticks(p: Prospect, ticks: dict[str, bool], values: dict[str, Any]) -> Prospect:

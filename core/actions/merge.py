@@ -86,7 +86,8 @@ def merged(
     first, second = (kept.icp, other.icp) if chosen.get("icp") != "other" else (other.icp, kept.icp)
     values["icp"] = {**second, **first}
     plan = replace(kept.plan, **{k: values.pop(k) for k in _PLAN},
-                   agreed=kept.plan.agreed or other.plan.agreed)  # fmt: skip
+                   agreed=kept.plan.agreed or other.plan.agreed,
+                   contact=kept.plan.contact or other.plan.contact)  # fmt: skip
     return replace(
         kept, **values, plan=plan, created=min(kept.created, other.created), updated=now,
         qualification={k: kept.qualification.get(k, False) or other.qualification.get(k, False)

@@ -1,7 +1,9 @@
 """The people and plans on a prospect: contacts, meetings, the account plan.
 
 Contacts and meetings are addressed by their position in the prospect's list
-(as the user sees it); meetings are kept in date and time order.
+(as the user sees it); meetings are kept in date and time order. The follow-up
+plan's contact follows a renamed contact and is cleared when that contact is
+removed (follow-ups then go to the decision maker).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any, TypeVar
 
 from leadline.core.actions.refusal import Refused, check_email, check_name
 from leadline.core.models import Contact, Meeting, PenetrationPlan, Prospect
+from leadline.core.rules.reach import plan_contact
 
 T = TypeVar("T")
 
@@ -45,14 +48,21 @@ def replace_contact(
 ) -> Prospect:
     """`p` with contact `index` (0-based) replaced; `was`: the contact as the user saw it."""
     index = _at(p.contacts, index, "contact", was)
-    items = p.contacts[:index] + (_checked_contact(contact),) + p.contacts[index + 1 :]
-    return replace(p, contacts=items, updated=now)
+    new = _checked_contact(contact)
+    items = p.contacts[:index] + (new,) + p.contacts[index + 1 :]
+    plan = p.plan
+    if plan_contact(p) is p.contacts[index] and new.name != p.contacts[index].name:
+        plan = replace(plan, contact=new.name)  # the plan follows the renamed contact
+    return replace(p, contacts=items, plan=plan, updated=now)
 
 
 def remove_contact(p: Prospect, index: int, now: datetime, was: Contact | None = None) -> Prospect:
     """`p` without contact `index` (`was`, when given, wherever it is now)."""
     index = _at(p.contacts, index, "contact", was)
-    return replace(p, contacts=p.contacts[:index] + p.contacts[index + 1 :], updated=now)
+    out = replace(p, contacts=p.contacts[:index] + p.contacts[index + 1 :], updated=now)
+    if plan_contact(p) is p.contacts[index] and plan_contact(out) is None:
+        out = replace(out, plan=replace(out.plan, contact=""))  # back to the decision maker
+    return out
 
 
 def _sorted(meetings: tuple[Meeting, ...]) -> tuple[Meeting, ...]:

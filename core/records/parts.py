@@ -89,12 +89,14 @@ class Contact:
 
 @dataclass(frozen=True, slots=True)
 class FollowUpPlan:
-    """The cadence agreed with the customer: how often, how, and when next."""
+    """The cadence agreed with the customer: how often, how, when next, and with whom
+    (`contact`: the name of the contact follow-ups go to; "" for the decision maker)."""
 
     interval_days: int | None = None
     channel: str = ""
     next_due: date | None = None
     agreed: bool = False
+    contact: str = ""
 
     def to_doc(self) -> Doc:
         return {
@@ -102,6 +104,7 @@ class FollowUpPlan:
             "channel": self.channel,
             "next_due": iso_or_none(self.next_due),
             "agreed": self.agreed,
+            "contact": self.contact,
         }
 
     @classmethod
@@ -112,6 +115,7 @@ class FollowUpPlan:
             channel=f.text("channel"),
             next_due=f.day("next_due"),
             agreed=f.flag("agreed"),
+            contact=f.text("contact"),
         )
 
 

@@ -1,8 +1,10 @@
 """Whom to contact about a prospect, and how: the call sheet's person and handle.
 
 The person is the one the work names (the contact a meeting is with, whose
-birthday it is), else the decision maker, else the first contact listed;
-among several of one kind, the first that can be reached on the channel.
+birthday it is), else the one the follow-up plan names (`plan.contact`, when it
+names a current contact; a name no contact has any more is ignored), else the
+decision maker, else the first contact listed; among several of one kind, the
+first that can be reached on the channel.
 The handle is their phone for a call and their e-mail for an e-mail; for any
 other channel (a meeting, a card, social) the one their preferred channel
 says, else the phone, else the e-mail. When the channel's handle is missing
@@ -63,12 +65,26 @@ def _handles(c: Contact, channel: str) -> list[tuple[Handle, str]]:
     return [pair for pair in pairs if pair[1]]
 
 
+def named_contact(contacts: tuple[Contact, ...], name: str) -> Contact | None:
+    """The contact called `name` (whole, case and accents ignored); None for "" or nobody."""
+    wanted = fold(name.strip())
+    if not wanted:
+        return None
+    for c in contacts:
+        if fold(c.name.strip()) == wanted:
+            return c
+    return None
+
+
+def plan_contact(p: Prospect) -> Contact | None:
+    """The contact the follow-up plan names, when it names a current one."""
+    return named_contact(p.contacts, p.plan.contact)
+
+
 def _person(p: Prospect, named: str, channel: str) -> Contact | None:
-    if named:
-        wanted = fold(named.strip())
-        for c in p.contacts:
-            if fold(c.name.strip()) == wanted:
-                return c
+    chosen = named_contact(p.contacts, named) or plan_contact(p)
+    if chosen is not None:
+        return chosen
     for group in ([c for c in p.contacts if c.role == Role.DECISION_MAKER], list(p.contacts)):
         reachable = [c for c in group if _handles(c, channel)]
         if reachable or group:
@@ -77,8 +93,8 @@ def _person(p: Prospect, named: str, channel: str) -> Contact | None:
 
 
 def whom_to_contact(p: Prospect, config: Config, named: str = "", channel: str = "") -> Reach:
-    """Whom to contact at `p` and how (`named`: a contact the work is about; `channel`:
-    the work's channel, else the follow-up's)."""
+    """Whom to contact at `p` and how (`named`: a contact the work is about, else the
+    plan's contact, else the decision maker; `channel`: the work's, else the follow-up's)."""
     channel = channel or effective_channel(p, config)
     contact = _person(p, named, channel)
     if contact is None:

@@ -8,6 +8,7 @@ import argparse
 import difflib
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +16,8 @@ from leadline.core import actions
 from leadline.core.config.model import Config
 from leadline.core.folding import fold
 from leadline.core.models import Objection, PenetrationPlan, Prospect
+from leadline.core.rules.reach import plan_contact
+from leadline.tui.cli.people import which_contact
 from leadline.tui.cli.support import UserError, find_one, open_context
 from leadline.tui.editor import EditorError, edit_text
 
@@ -126,10 +129,15 @@ def _account_plan(args: argparse.Namespace, old: PenetrationPlan) -> Penetration
 def cmd_plan(args: argparse.Namespace) -> int:
     follow_up = _follow_up_edit(args)
     account = any((args.chain, args.need, args.objection, args.risk))
-    if not follow_up.changed() and not account:
-        raise UserError("nothing to change: give --interval, --channel, --agreed or a part "
-                        "of the account plan (leadline plan --help)")  # fmt: skip
+    if not follow_up.changed() and not account and args.contact is None:
+        raise UserError("nothing to change: give --interval, --channel, --agreed, --contact "
+                        "or a part of the account plan (leadline plan --help)")  # fmt: skip
     ctx = open_context(args)
+    target = find_one(ctx.store, args.prospect)
+    if args.contact is not None:
+        who = args.contact.strip()
+        name = target.contacts[which_contact(target, who)].name if who else ""
+        follow_up = replace(follow_up, plan_contact=name)
 
     def change(p: Prospect, now: datetime) -> Prospect:
         if follow_up.changed():
@@ -138,13 +146,14 @@ def cmd_plan(args: argparse.Namespace) -> int:
             p = actions.set_account_plan(p, _account_plan(args, p.penetration), now)
         return p
 
-    target = find_one(ctx.store, args.prospect)
     now = ctx.now()
     saved = ctx.store.update(target.id, lambda p: change(p, now))
     plan = saved.plan
     every = f"every {plan.interval_days} days" if plan.interval_days else "the stage's interval"
     agreed = "agreed with the customer" if plan.agreed else "not agreed"
-    print(f"plan of {saved.name}: {every} by {plan.channel or 'any channel'}, {agreed}")
+    person = plan_contact(saved)
+    who = f" with {person.name}" if person else ""
+    print(f"plan of {saved.name}: {every} by {plan.channel or 'any channel'}{who}, {agreed}")
     return 0
 
 
@@ -169,6 +178,9 @@ def add_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     plan.add_argument("--channel", help="how to follow up: email, phone, ...")
     plan.add_argument("--agreed", action=argparse.BooleanOptionalAction,
                       help="the interval and channel are agreed with the customer")  # fmt: skip
+    plan.add_argument("--contact", metavar="NAME",
+                      help="whom follow-ups go to: a contact's name, number or e-mail "
+                           "('': the decision maker)")  # fmt: skip
     for flag, what in (("chain", "a person in the approval chain"), ("need", "a need"),
                        ("objection", "an objection, 'objection => answer'"),
                        ("risk", "a risk")):  # fmt: skip

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from leadline.core.config.model import Config
 from leadline.core.models import Prospect
-from leadline.core.rules.reach import reach_for
+from leadline.core.rules.reach import plan_contact, reach_for
 from leadline.tui.text import quota_words, reach_words, words
 from leadline.tui.text.fmt import ago, day_text, deals, due_phrase, fit, money, money_exact
 from leadline.tui.text.labels import (
@@ -170,6 +170,7 @@ def prospect_text(p: Prospect, warnings: Sequence[Any], config: Config, today: d
     plan = p.plan
     lines.append(
         f"  next follow-up {due_phrase(plan.next_due, today)} by {plan.channel or 'any channel'}"
+        + (f" with {person.name}" if (person := plan_contact(p)) else "")
         + (f", every {plan.interval_days} days (agreed)" if plan.agreed else "")
     )
     if p.lost_reason:

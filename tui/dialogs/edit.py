@@ -31,6 +31,7 @@ from leadline.core.dates import parse_optional_day
 from leadline.core.models import IcpValue, Lifecycle, Prospect
 from leadline.core.money import parse_currency
 from leadline.core.rules.followup import checklist_items, dm_confirmed
+from leadline.core.rules.reach import plan_contact
 from leadline.tui.dialogs.base import ProspectDialog, api
 from leadline.tui.dialogs.conflict import ConflictDialog
 from leadline.tui.dialogs.date_preview import (
@@ -53,6 +54,7 @@ from leadline.tui.dialogs.form import (
 from leadline.tui.dialogs.form_base import FORM_BINDINGS, FormBox, FormScreen
 from leadline.tui.text import feedback
 from leadline.tui.text.labels import lifecycle_label, stage_label
+from leadline.tui.text.safe import safe
 
 
 def parse_profile(text: str) -> dict[str, IcpValue]:
@@ -134,6 +136,7 @@ class EditProspectDialog(DatePreviewForm, FormScreen, ProspectDialog[Prospect | 
                     "channel", "Channel", p.plan.channel, config.follow_up.default_channel
                 )
                 yield self._input("next_due", "Next follow-up", due, date_placeholder(self))
+                yield self._row("plan_contact", "Follow up with", self._contact_select(p))
                 yield TickBox("Agreed with the customer", p.plan.agreed, id="agreed")
                 yield Static("Checklist", classes="section")
                 for index, item in enumerate(checklist_items(config)):
@@ -147,6 +150,14 @@ class EditProspectDialog(DatePreviewForm, FormScreen, ProspectDialog[Prospect | 
                     "lost_reason", "Reason closed", p.lost_reason, ", ".join(config.lost_reasons)
                 )
             yield Static("Ctrl+S or Enter save · Tab next field · Esc cancel", classes="hint keys")
+
+    def _contact_select(self, p: Prospect) -> Select[str]:
+        """The contacts by name, and the decision maker for none named."""
+        names = dict.fromkeys(c.name for c in p.contacts if c.name.strip())
+        options = [(Content("(decision maker)"), ""), *((Content(safe(n)), n) for n in names)]
+        person = plan_contact(p)
+        value = person.name if person and person.name in names else ""
+        return Select(options, value=value, allow_blank=False, compact=True, id="plan_contact")
 
     def _text(self, key: str) -> str:
         return self.query_one(f"#{key}", Input).value
@@ -199,7 +210,8 @@ class EditProspectDialog(DatePreviewForm, FormScreen, ProspectDialog[Prospect | 
             "decision_timeframe": self._text("timeframe").strip(), "expected_close": v["close"],
             "decision_maker_confirmed": self._checked("dm"), "interval_days": v["interval"],
             "channel": self._text("channel").strip(), "next_due": v["next_due"],
-            "agreed": self._checked("agreed"), "tags": tags, "icp": v["profile"],
+            "agreed": self._checked("agreed"), "plan_contact": self._plan_contact(),
+            "tags": tags, "icp": v["profile"],
             "lost_reason": self._text("lost_reason").strip(),
         }  # fmt: skip
         before = {
@@ -208,12 +220,22 @@ class EditProspectDialog(DatePreviewForm, FormScreen, ProspectDialog[Prospect | 
             "expected_close": o.expected_close, "decision_maker_confirmed":
             dm_confirmed(o), "interval_days": o.plan.interval_days,
             "channel": o.plan.channel, "next_due": o.plan.next_due, "agreed": o.plan.agreed,
+            "plan_contact": self._plan_contact_of(o),
             "tags": o.tags, "icp": o.icp, "lost_reason": o.lost_reason,
         }  # fmt: skip
         changed = {k: value for k, value in now.items() if value != before[k]}
         ticks = {k: ticked for k, ticked in self._ticks().items()
                  if ticked != o.qualification.get(k, False)}  # fmt: skip
         return ProspectEdit(ticks=ticks, **changed)
+
+    def _plan_contact(self) -> str:
+        chosen = self.query_one("#plan_contact", Select).value
+        return chosen if isinstance(chosen, str) else ""
+
+    @staticmethod
+    def _plan_contact_of(p: Prospect) -> str:
+        person = plan_contact(p)
+        return person.name if person else ""
 
     def apply(self, p: Prospect, v: dict[str, Any]) -> Prospect:
         """`p` (as stored now) with the fields changed in the form (core's edit_fields)."""

@@ -21,6 +21,7 @@ from leadline.core.rules.followup import (
 )
 from leadline.core.rules.icp import icp_score
 from leadline.core.rules.pipeline import PipelineFacts
+from leadline.core.rules.reach import plan_contact
 from leadline.core.rules.touches import silence
 from leadline.core.rules.warnings import warnings_for
 from leadline.tui.dialogs.base import stage_label
@@ -54,7 +55,9 @@ def plan_view(p: Prospect, config: Config, today: date) -> Text:
     plan = p.plan
     every = effective_interval(p, config)
     agreed = "agreed with the customer" if plan.agreed else "not agreed with the customer"
-    lines = [f"Every {every} days by {effective_channel(p, config)}, {agreed}."]
+    person = plan_contact(p)
+    who = f" with {person.name}" if person else ""
+    lines = [f"Every {every} days by {effective_channel(p, config)}{who}, {agreed}."]
     lines.append(f"Next follow-up: {day_label(plan.next_due, today)}")
     quiet = silence(p, config, today)
     if quiet.since is None:

@@ -17,7 +17,8 @@ FIELD_LABELS = {
     "currency": "Currency", "budget": "Budget", "decision_timeframe": "Timeframe",
     "expected_close": "Expected close", "decision_maker_confirmed": "Decision maker confirmed",
     "interval_days": "Interval (days)", "channel": "Channel", "next_due": "Next follow-up",
-    "agreed": "Cadence agreed", "tags": "Tags", "icp": "Profile", "lost_reason": "Reason closed",
+    "agreed": "Cadence agreed", "plan_contact": "Follow up with", "tags": "Tags",
+    "icp": "Profile", "lost_reason": "Reason closed",
 }  # fmt: skip
 
 
