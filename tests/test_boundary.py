@@ -50,7 +50,7 @@ def test_queue_command_loads_no_import_export_code(tmp_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
-    assert "Follow-up queue" in out.stdout
+    assert "Today · Mon 23 Nov 2026 · " in out.stdout
     assert out.stderr.split() == ["0"], f"leadline queue loaded: {out.stderr}"
 
 
