@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from dialog_support import CONFLICTS
 from shell_support import toasts
 from textual.command import CommandPalette
 from work_support import NOW, asynctest, screen_text, stored, work_prospects
@@ -126,3 +127,16 @@ async def test_merge_from_the_detail_picks_the_other_and_a_field(app_factory: Fa
     assert {n.text for n in merged.notes} == acme_notes | silent_notes
     assert _gone(app, "silent")
     assert app.store.history()[-1].by == "TUI: merge dialog"
+
+
+@asynctest
+async def test_a_very_long_name_leaves_the_merge_fields_in_view(app_factory: Factory) -> None:
+    app = app_factory(prospects=work_prospects())
+    long_name = "Y" * 3000
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(MergeDialog(long_name, "Globex", CONFLICTS, app.config))
+        await pilot.pause()
+        text, said = screen_text(app), _said(app)
+    assert f"Merge Globex into {'Y' * 59}…" in said
+    assert "Value: ● 15000   ○ 12000" in text and "Name: ● Acme Ltd   ○ Acme" in text
+    assert "Enter merge · Esc cancel" in text

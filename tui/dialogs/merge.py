@@ -30,6 +30,15 @@ MERGE_CSS = """
 """
 
 
+NAME_CELLS = 60
+"""The most of a name the title and intro show: a long one (an import's) must not push
+the fields to choose out of the box."""
+
+
+def _shown(name: str) -> str:
+    return name if len(name) <= NAME_CELLS else name[: NAME_CELLS - 1] + "…"
+
+
 class MergeDialog(ModalScreen[dict[str, Side] | None]):
     """Choose, per conflicting field, the kept prospect's value or the other's."""
 
@@ -55,7 +64,7 @@ class MergeDialog(ModalScreen[dict[str, Side] | None]):
         self, kept: str, other: str, conflicts: tuple[Conflict, ...], config: Config
     ) -> None:
         super().__init__(classes="leadline-dialog")
-        self.kept_name, self.other_name = kept, other
+        self.kept_name, self.other_name = _shown(kept), _shown(other)
         self.conflicts = conflicts
         self.config = config
         self.choices: dict[str, Side] = {c.field: "kept" for c in conflicts}
