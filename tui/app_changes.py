@@ -29,6 +29,7 @@ from leadline.tui.app_data import SAVE_ERRORS, AppData
 from leadline.tui.commands import prospect_in_view
 from leadline.tui.dialogs.base import say_saved
 from leadline.tui.dialogs.confirm import ConfirmDialog
+from leadline.tui.text.fmt import in_prose
 from leadline.tui.text.history_words import change_text, drift_text, undo_question, undone_text
 from leadline.tui.text.labels import stage_label
 from leadline.tui.text.safe import safe
@@ -125,7 +126,7 @@ class AppChanges(AppData, App[int]):
         p = self._get(pid)
         if p is None:
             return
-        question = escape(f"Delete {p.name}? (u undoes it)")
+        question = escape(f"Delete {in_prose(p.name)}? (u undoes it)")
         if not await self.push_screen_wait(ConfirmDialog(question, yes="Delete", no="Keep")):
             return
         try:

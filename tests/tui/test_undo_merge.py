@@ -140,3 +140,19 @@ async def test_a_very_long_name_leaves_the_merge_fields_in_view(app_factory: Fac
     assert f"Merge Globex into {'Y' * 59}…" in said
     assert "Value: ● 15000   ○ 12000" in text and "Name: ● Acme Ltd   ○ Acme" in text
     assert "Enter merge · Esc cancel" in text
+
+
+@asynctest
+async def test_delete_of_a_very_long_name_keeps_its_keys_in_view(app_factory: Factory) -> None:
+    long_silent = [replace(p, name="Z" * 3000) if p.id == "silent" else p for p in work_prospects()]
+    app = app_factory(prospects=long_silent)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _detail(app, pilot, "silent")
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        said = _said(app)
+        assert f"Delete {'Z' * 59}…? (u undoes it)" in said and "y Delete n Keep" in said
+        await pilot.press("y")
+        await pilot.pause()
+    assert _gone(app, "silent")

@@ -22,21 +22,13 @@ from leadline.core.actions.merge import Side
 from leadline.core.config.model import Config
 from leadline.tui.dialogs.base import DIALOG_CSS
 from leadline.tui.text.field_words import field_label, value_text
+from leadline.tui.text.fmt import in_prose
 
 MERGE_CSS = """
 .leadline-dialog #merge-rows { height: auto; max-height: 12; }
 .leadline-dialog .merge-row { height: auto; }
 .leadline-dialog .merge-row.-selected { text-style: bold reverse; }
 """
-
-
-NAME_CELLS = 60
-"""The most of a name the title and intro show: a long one (an import's) must not push
-the fields to choose out of the box."""
-
-
-def _shown(name: str) -> str:
-    return name if len(name) <= NAME_CELLS else name[: NAME_CELLS - 1] + "…"
 
 
 class MergeDialog(ModalScreen[dict[str, Side] | None]):
@@ -64,7 +56,7 @@ class MergeDialog(ModalScreen[dict[str, Side] | None]):
         self, kept: str, other: str, conflicts: tuple[Conflict, ...], config: Config
     ) -> None:
         super().__init__(classes="leadline-dialog")
-        self.kept_name, self.other_name = _shown(kept), _shown(other)
+        self.kept_name, self.other_name = in_prose(kept), in_prose(other)
         self.conflicts = conflicts
         self.config = config
         self.choices: dict[str, Side] = {c.field: "kept" for c in conflicts}

@@ -129,6 +129,16 @@ def fit(text: str, width: int) -> str:
     return "".join(out) + "…" + " " * (width - used - 1)
 
 
+PROSE_CELLS = 60
+"""The most of a name a sentence on screen shows (a dialog's question or title): a very
+long one (an import's) would push the dialog's fields and keys out of its box."""
+
+
+def in_prose(name: str, width: int = PROSE_CELLS) -> str:
+    """`name` as a sentence shows it: cut to `width` columns with an ellipsis if longer."""
+    return name if cell_width(name) <= width else fit(name, width).rstrip()
+
+
 def day_text(day: date) -> str:
     """The one way a date is written in prose, on every screen and in the CLI:
     "Mon 7 Dec 2026" (JSON output uses ISO dates)."""
