@@ -123,3 +123,21 @@ def test_a_name_written_without_accents_picks_the_exact_one_of_several(cli: Run)
     cli("add", "Łódź Trade Logistics")
     cli("note", "lodz trade", "asked for a quote")  # both contain it; one is the name itself
     assert "note: asked for a quote" in cli("show", first).stdout
+
+
+def test_an_empty_search_or_a_limit_below_one_is_one_line_not_a_false_no_match(
+    cli: Run,
+) -> None:
+    cli("add", "Globex")
+    cli("add", "Globex Logistics")
+    for argv, said in (
+        (("search", "  "), "leadline: give a word to find"),
+        (("search", "glob", "--limit", "0"), "argument --limit: 0 is not 1 or more"),
+        (("search", "glob", "--limit", "-1"), "argument --limit: -1 is not 1 or more"),
+        (("history", "--limit", "0"), "argument --limit: 0 is not 1 or more"),
+    ):
+        refused = cli(*argv, check=False)
+        assert refused.returncode != 0 and refused.stdout == "", argv
+        assert said in refused.stderr and refused.stderr.count("\n") == 1, argv
+    assert len(cli("search", "glob", "--limit", "1").stdout.splitlines()) == 1
+    assert len(cli("history", "--limit", "1").stdout.splitlines()) == 1

@@ -16,7 +16,7 @@ from leadline.core.actions.merge import MERGE_FIELDS, SIDES, MergeConflict, Side
 from leadline.core.folding import fold
 from leadline.core.store.changes import CannotUndo, UndoDrifted
 from leadline.core.store.facade import Store
-from leadline.tui.cli.support import UserError, find_one, open_context
+from leadline.tui.cli.support import UserError, find_one, how_many, open_context
 from leadline.tui.text.field_words import field_label, value_text
 from leadline.tui.text.history_words import (
     change_text,
@@ -36,7 +36,7 @@ def add_parsers(command: Command) -> None:
                       help="undo even though the prospect changed since")  # fmt: skip
     history = command("history", "what changed when, and by which command or screen")
     history.add_argument("prospect", nargs="?", help="id or part of the name (default: all)")
-    history.add_argument("--limit", type=int, default=50, metavar="N", help="newest N (50)")
+    history.add_argument("--limit", type=how_many, default=50, metavar="N", help="newest N (50)")
     history.add_argument("--json", action="store_true", help="print JSON instead of text")
     delete = command("delete", "delete a prospect (leadline undo puts it back)")
     delete.add_argument("prospect", help="id or part of the name")
@@ -68,7 +68,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 def cmd_history(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     pid = _history_pid(ctx.store, args.prospect) if args.prospect else None
-    entries = list(reversed(ctx.store.history(pid)))[: max(args.limit, 0)]
+    entries = list(reversed(ctx.store.history(pid)))[: args.limit]
     if args.json:
         docs = [entry_json(e, ctx.config) for e in entries]
         print(safe_json(json.dumps(docs, ensure_ascii=False, indent=2)))

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from leadline.tui.cli.commands import _emit
-from leadline.tui.cli.support import open_context
+from leadline.tui.cli.support import UserError, how_many, open_context
 from leadline.tui.text.fmt import day_text, fit
 from leadline.tui.text.labels import stage_label
 
@@ -16,7 +16,7 @@ from leadline.tui.text.labels import stage_label
 def add_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     search = command("search", "find prospects by company, contact, e-mail, phone or note text")
     search.add_argument("text", nargs="+", help="words to find (case and accents ignored)")
-    search.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N")
+    search.add_argument("--limit", type=how_many, default=None, metavar="N", help="show at most N")
     search.add_argument("--json", action="store_true", help="print JSON instead of text")
     dupes = command("dupes", "list prospects that look like the same company")
     dupes.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -27,6 +27,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     text = " ".join(args.text)
+    if not text.strip():
+        raise UserError("give a word to find (a name, an e-mail, a phone, a note's words)")
     hits = search_prospects(ctx.store.prospects(), text, args.limit)
     if args.json:
         _emit([_hit_doc(hit) for hit in hits])

@@ -149,6 +149,18 @@ def preload_showing_progress(store: Store, out: TextIO) -> None:
     out.flush()
 
 
+def how_many(text: str) -> int:
+    """The N of a --limit N: a whole number, 1 or more (0 would show nothing and say
+    nothing matched; a negative one would slice from the end)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} is not 1 or more")
+    return number
+
+
 def parse_day(text: str | None, default: date, *, past: bool = False, order: str = "dmy") -> date:
     """A date argument in core's grammar (`2026-12-01`, `7 dec`, `+3`, `fri`) read in
     `order`, or `default` when absent (None: an empty '' is refused as a blank would be);
