@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from typing import Any
+
 from shell_support import AppFactory, small_pipeline
 from textual import events
 from textual.keys import _character_to_key
@@ -42,6 +46,14 @@ async def test_tab_moves_between_fields_but_app_keys_stay_off_in_a_dialog(
         assert app.check_action("show_mode", ("queue",)) is True
 
 
+async def until(pilot: Any, done: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Let the app work through a burst until `done()` (or the timeout: the asserts after
+    it then say what was lost). A fixed pause would be outlasted by a loaded machine."""
+    deadline = time.monotonic() + timeout
+    while not done() and time.monotonic() < deadline:
+        await pilot.pause(0.05)
+
+
 def burst(app: LeadlineApp, keys: list[str]) -> None:
     """Queue every key at once, as a terminal does when someone types fast or pastes."""
     for key in keys:
@@ -59,7 +71,7 @@ async def test_n_and_a_note_in_one_burst_on_a_stage_list(app_factory: AppFactory
         await pilot.pause()
         assert isinstance(app.screen, StageListScreen)
         burst(app, ["j", "n", *"Budget signed off"])  # down to Acme, then the note
-        await pilot.pause(0.3)
+        await until(pilot, lambda: getattr(app.screen, "text", "") == "Budget signed off")
         assert isinstance(app.screen, NoteBox)
         assert app.screen.text == "Budget signed off"
         await pilot.press("ctrl+s")
@@ -79,7 +91,7 @@ async def test_a_row_key_acts_on_the_row_moved_to_first(app_factory: AppFactory)
         queue = app.screen
         assert isinstance(queue, QueueScreen) and queue.table.cursor_key == "acme"
         burst(app, ["j", "l"])
-        await pilot.pause(0.3)
+        await until(pilot, lambda: isinstance(app.screen, LogTouchDialog))
         assert isinstance(app.screen, LogTouchDialog)
         assert app.screen.pid == "bj"
         await pilot.press("escape")
