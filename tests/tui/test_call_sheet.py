@@ -86,6 +86,23 @@ async def test_the_line_under_the_list_says_how_and_c_copies_it(app_factory: Fac
 
 
 @asynctest
+async def test_with_no_contact_the_line_says_how_to_add_one_whole_at_60(
+    app_factory: Factory,
+) -> None:
+    nobody = prospect("no", "Nobody Yet GmbH", "lead", plan=FollowUpPlan(7, "email", TODAY))
+    app = app_factory(prospects=[nobody])
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        line = " No contact listed: Enter, e, c, then a adds one."
+        assert line in screen_text(app).splitlines()
+        await pilot.press("enter", "e", "c", "a")  # what it says opens the contact form
+        await pilot.pause()
+        text = screen_text(app)
+    assert "Contact" in text and "Name" in text and "Role" in text
+
+
+@asynctest
 async def test_copy_sends_osc_52_to_the_terminal(app_factory: Factory) -> None:
     app = app_factory(prospects=work_prospects())
     async with app.run_test(size=(80, 24)) as pilot:

@@ -37,7 +37,7 @@ def sheet_cell(reach: Reach) -> str:
 def sentence(reach: Reach) -> str:
     """ "Call Anna Nowak: +48 600 123 456." for the line under the queue."""
     if reach.contact is None:
-        return "No contact listed: add one from the detail (Enter, then c)."
+        return "No contact listed: Enter, e, c, then a adds one."  # fits 60 columns
     if not reach.handle:
         return f"Contact {reach.name}: {NO_HANDLE} on file."
     verb = _VERBS.get(reach.kind, "Contact")
