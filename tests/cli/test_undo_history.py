@@ -71,7 +71,7 @@ def test_merge_refuses_listing_conflicts_then_merges_as_told(cli: Run, cli_db: P
     assert refused.returncode == 1
     assert "--take FIELD=kept|other" in refused.stderr
     assert "  name (Name): kept Globex · other Globex Inc" in refused.stderr
-    assert "  value (Value): kept 5000 · other 7000" in refused.stderr
+    assert "  value (Value): kept €5,000 · other €7,000" in refused.stderr
     assert len(_on_disk(cli_db)) == 2  # nothing changed
     done = cli("merge", "Globex", other, "--take", "name=other", "--prefer", "kept")
     assert "merged Globex Inc" in done.stdout

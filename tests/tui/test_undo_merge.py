@@ -138,7 +138,7 @@ async def test_a_very_long_name_leaves_the_merge_fields_in_view(app_factory: Fac
         await pilot.pause()
         text, said = screen_text(app), _said(app)
     assert f"Merge Globex into {'Y' * 59}…" in said
-    assert "Value: ● 15000   ○ 12000" in text and "Name: ● Acme Ltd   ○ Acme" in text
+    assert "Value: ● €15,000   ○ €12,000" in text and "Name: ● Acme Ltd   ○ Acme" in text
     assert "Enter merge · Esc cancel" in text
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from leadline.core.config.model import Config
 from leadline.core.models import Lifecycle
+from leadline.tui.text.fmt import day_text, money_exact
 from leadline.tui.text.labels import lifecycle_label, stage_label
 
 FIELD_LABELS = {
@@ -29,8 +30,11 @@ def field_label(name: str) -> str:
     return FIELD_LABELS.get(name, name)
 
 
+MONEY_FIELDS = frozenset({"value", "budget"})
+
+
 def value_text(config: Config, name: str, value: Any) -> str:
-    """A field's value as the form shows it."""
+    """A field's value as every other screen words it: "€11,000", "Sun 13 Dec 2026"."""
     if name == "stage" and isinstance(value, str):
         return stage_label(config, value)
     if name == "lifecycle" and isinstance(value, Lifecycle):
@@ -40,7 +44,9 @@ def value_text(config: Config, name: str, value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, date):
-        return value.isoformat()
+        return day_text(value)
+    if name in MONEY_FIELDS and isinstance(value, (int, float)):
+        return money_exact(value, config.currency)
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
