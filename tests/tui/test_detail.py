@@ -220,3 +220,19 @@ async def test_long_header_wraps_and_e_mails_stay_whole(app_factory: Factory) ->
     assert "Value €16,000 · budget €19,000 · close Mon 30 Nov 2026 · timeframe by end of" in text
     assert "\n November 2026\n" in text  # wrapped onto a second line, not cut
     assert any(email in line for line in text.splitlines())  # on one line, never broken
+
+
+@asynctest
+async def test_q_closes_the_edit_menu_as_escape_does(app_factory: Factory) -> None:
+    from leadline.tui.dialogs.edit_menu import EditMenu  # noqa: PLC0415
+
+    app = app_factory(prospects=work_prospects())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_detail(app, pilot, "acme")
+        for key in ("q", "escape"):
+            await pilot.press("e")
+            await pilot.pause()
+            assert isinstance(app.screen, EditMenu)
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, DetailScreen)  # back on the prospect, not further

@@ -29,7 +29,7 @@ class EditMenu(ProspectDialog[None]):
     BINDINGS = [
         *(Binding(key, f"open('{what}')", what.capitalize(), id=f"edit.{what}", tooltip=words)
           for key, what, words in CHOICES),
-        Binding("escape", "cancel", "Cancel", id="edit.cancel", tooltip="Close the menu"),
+        Binding("escape,q", "cancel", "Cancel", id="edit.cancel", tooltip="Close the menu"),
     ]  # fmt: skip
 
     def compose(self) -> ComposeResult:
