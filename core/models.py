@@ -42,7 +42,7 @@ from leadline.core.records.parts import (
     Touch,
     iso_or_none,
 )
-from leadline.core.records.raw import unknown_in
+from leadline.core.records.raw import SUMMARY, unknown_in
 from leadline.core.records.reading import MAX_AMOUNT, Fields
 
 __all__ = [
@@ -114,6 +114,8 @@ class Prospect:
     unknown fields are read from there when it is written back (see `records/raw.py`)."""
 
     def to_doc(self) -> Doc:
+        if self.source is SUMMARY:
+            raise TypeError(f"prospect {self.id} is a summary, not the whole prospect: not saved")
         doc: Doc = {
             "id": self.id,
             "name": self.name,

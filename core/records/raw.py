@@ -20,3 +20,15 @@ def unknown_in(source: Any, known: frozenset[str]) -> dict[str, Any]:
     """The fields of JSON document `source` (bytes or `msgspec.Raw`) not in `known`."""
     fields = _KEYS.decode(source)
     return {k: msgspec.json.decode(v) for k, v in fields.items() if k not in known}
+
+
+class _Summary:
+    """The `source` of a prospect that is only its summary (`records/summary.py`)."""
+
+    def __repr__(self) -> str:
+        return "SUMMARY"
+
+
+SUMMARY: Any = _Summary()
+"""Marks a summary: `Prospect.to_doc` refuses it, so a summary is never saved over the
+whole prospect it stands for."""

@@ -122,6 +122,18 @@ class Store(Changes, Recording):
         self._sync()
         return self._index.all()
 
+    def summaries(self) -> list[Prospect]:
+        """Every prospect's summary (`records/summary.py`), in the order they were added:
+        what the queue, the funnel, the lists and the warnings read. A summary cannot be
+        saved: `get` the whole prospect to show it in full, edit or export it."""
+        self._sync()
+        return self._index.all_summaries()
+
+    def summary(self, pid: str) -> Prospect:
+        """The summary of prospect `pid`; KeyError if there is none."""
+        self._sync()
+        return self._index.summary(pid)
+
     def __len__(self) -> int:
         """How many prospects the file holds (no decoding; re-read if the file changed)."""
         self._sync()

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from leadline.core.models import Prospect
+from leadline.core.records.summary import summarize
 from leadline.core.store.decoding import DamagedDocument, decode_prospect, document_id
 from leadline.core.store.gcpause import collector_paused
 
@@ -33,6 +34,8 @@ class ProspectIndex:
         self.doc_ids: dict[str, int] = {}
         """Prospect id -> doc id, in the order the prospects were added."""
         self._decoded: dict[str, Prospect] = {}
+        self._summaries: dict[str, Prospect] = {}
+        """Summaries (`records/summary.py`) by prospect id, as far as known."""
         self._damaged = damaged
 
     # -- reading ---------------------------------------------------------------
@@ -47,6 +50,23 @@ class ProspectIndex:
                 raise self._damaged(doc_id, f"it has two ids, {pid!r} and {found.id!r}")
             self._decoded[pid] = found
         return found
+
+    def summary(self, pid: str) -> Prospect:
+        """The summary of prospect `pid`; KeyError if there is none."""
+        found = self._summaries.get(pid)
+        if found is None:
+            found = self._summaries[pid] = summarize(self.prospect(pid))
+        return found
+
+    def all_summaries(self) -> list[Prospect]:
+        """Every prospect's summary, in the order they were added."""
+        known = self._summaries
+        if len(known) != len(self.doc_ids):
+            with collector_paused():
+                for pid in self.doc_ids:
+                    if pid not in known:
+                        self.summary(pid)
+        return [known[pid] for pid in self.doc_ids]
 
     def all(self) -> list[Prospect]:
         """Every prospect, in the order they were added."""
@@ -76,12 +96,14 @@ class ProspectIndex:
     def remember(self, p: Prospect, doc_id: int) -> None:
         """`p` was just saved as document `doc_id`."""
         self._decoded[p.id] = p
+        self._summaries[p.id] = summarize(p)
         self.doc_ids[p.id] = doc_id
 
     def forget(self, pid: str) -> None:
         """Prospect `pid` was just deleted."""
         del self.doc_ids[pid]
         self._decoded.pop(pid, None)
+        self._summaries.pop(pid, None)
 
     # -- other processes' saves ------------------------------------------------
 
@@ -98,7 +120,7 @@ class ProspectIndex:
                 raise self._damaged(int(key), f"its id {pid!r} is used twice")
             doc_ids[pid] = int(key)
         changed = set(self.doc_ids) | set(doc_ids)
-        self.doc_ids, self._decoded, self.docs = doc_ids, {}, docs
+        self.doc_ids, self._decoded, self._summaries, self.docs = doc_ids, {}, {}, docs
         return changed
 
     def catch_up(self, docs: dict[str, Any], changed: set[str]) -> set[str]:
@@ -117,6 +139,7 @@ class ProspectIndex:
             if old is not None:
                 touched.add(old)
                 self._decoded.pop(old, None)
+                self._summaries.pop(old, None)
                 if new != old:
                     del self.doc_ids[old]
                     reorder = True
@@ -128,6 +151,7 @@ class ProspectIndex:
             reorder = reorder or (new not in self.doc_ids and doc_id < highest)
             self.doc_ids[new] = doc_id  # an update keeps its place in the dict
             self._decoded.pop(new, None)
+            self._summaries.pop(new, None)
             touched.add(new)
         if reorder:
             self.doc_ids = dict(sorted(self.doc_ids.items(), key=lambda item: item[1]))
