@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leadline.core.store import backups as backup_files
-from leadline.core.store import datafile, journal
+from leadline.core.store import datafile, foreign, journal
 from leadline.core.store.atomic import write_private_atomic
 from leadline.core.store.datafile import Migration, Tables
 from leadline.core.store.journal import Changes, Header
@@ -240,6 +240,9 @@ def _replay(
     if header is None or not header.same_content(state.header()) or _put_back(path, state, scan):
         later = journal.scan(raw, with_header=True).records
         state.journal_orphan = any(r > revision for r, _ in later)
+        if state.journal_orphan:  # another program's rewrite, unless a backup was put back
+            version, main = state.schema_version, state.main
+            foreign.refuse_rewrite(path, header, state.content(), version, later, main)
         return revision
     for _revision, changes in scan.records:
         journal.apply_changes(tables, changes)
