@@ -65,7 +65,7 @@ def restore_backup(
     with io_errors(data_path, "restore the backup"), lock.hold():
         tables, revision = _read_backup(backup_path)
         revision = max(revision, _current_revision(data_path)) + 1
-        previous = _keep_current(data_path, clock())
+        previous = keep_current(data_path, clock())
         _record(tables, backup_path.name, by, now)
         raw = datafile.encode(datafile.with_header(tables, revision, datafile.SCHEMA_VERSION))
         journal_path = journal.journal_path(data_path)
@@ -106,14 +106,15 @@ def _current_revision(data_path: Path) -> int:
     return loaded.revision
 
 
-def _keep_current(data_path: Path, now: float) -> Path | None:
-    """Keep the data file and its journal in backups/ before they are replaced."""
+def keep_current(data_path: Path, now: float, why: str = "restore") -> Path | None:
+    """Keep the data file and its journal in backups/ before they are replaced (as
+    `<name>.<time>.before-<why>.json`, the journal beside it)."""
     if not data_path.exists():
         return None
     folder = backup_dir(data_path)
     own_folder(folder, create=True)
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(now))
-    kept = folder / f"{data_path.name}.{stamp}.before-restore.json"
+    kept = folder / f"{data_path.name}.{stamp}.before-{why}.json"
     try:
         os.link(data_path, kept)
     except OSError:  # no hard links here, or the name is taken: a copy under a free name

@@ -26,6 +26,7 @@ from leadline.tui.cli import (
     editing,
     finding,
     people,
+    recovering,
     restoring,
     suggest,
 )
@@ -120,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_interop.add_parsers(command)
     restoring.add_parsers(command)
+    recovering.add_parsers(command)
     finding.add_parsers(command)
     cli_changes.add_parsers(command)
     return parser
@@ -135,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         chosen.error(suggest.unknown_arguments(extras, chosen))
     name = f"cmd_{(args.command or 'tui').replace('-', '_')}"
     modules = (commands, acting, editing, day_work, people, completion, cli_interop, restoring,
-               cli_changes, finding)  # fmt: skip
+               cli_changes, finding, recovering)  # fmt: skip
     handler = next(getattr(m, name) for m in modules if hasattr(m, name))
     if name in ("cmd_tui", "cmd_demo"):  # Textual draws the screen itself
         return _run(handler, args)
