@@ -70,10 +70,14 @@ def unfolded(
 class Seen(Protocol):
     """The data file version read (`disk_state.Stamp`)."""
 
-    ino: int
-    dev: int
-    size: int
-    mtime_ns: int
+    @property
+    def ino(self) -> int: ...
+    @property
+    def dev(self) -> int: ...
+    @property
+    def size(self) -> int: ...
+    @property
+    def mtime_ns(self) -> int: ...
 
 
 def refuse_rewrite(

@@ -152,7 +152,7 @@ def _pid(doc: Any) -> str:
 
 
 def _outcome(doc: _Doc, doc_id: int, how: How, now: Any) -> Outcome:
-    named = next((materialize(d) for d in (doc.mine, now, doc.base)
+    named: dict[str, Any] = next((materialize(d) for d in (doc.mine, now, doc.base)
                   if d is not None and d is not _UNKNOWN), {})  # fmt: skip
     pid = str(named.get("id", doc.item.pid if doc.item else ""))
     name = str(named.get("name", doc.item.name if doc.item else pid))
