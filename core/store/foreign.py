@@ -142,7 +142,8 @@ def changes_in_words(records: list[Record]) -> str:
         entries = history_entries(changes)
         for entry in entries:
             kind = entry.what.kind if entry.what.kind in _NOUNS else None
-            groups.setdefault(kind, []).extend(entry.names())
+            whole = entry.count <= len(entry.items)  # a big save names only a few
+            groups.setdefault(kind, []).extend(entry.names() if whole else _names(changes))
         if not entries:
             groups.setdefault(None, []).extend(_names(changes))
     counts = {kind: len(names) for kind, names in groups.items()}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,11 @@ from leadline.core.models import Prospect
 from leadline.core.store.backups import backup_dir, backup_files
 from leadline.core.store.facade import DataFileError, Store
 from leadline.core.store.foreign import ForeignWriteError
+from leadline.core.store.history import BEFORE_CAP
 from leadline.core.store.journal import journal_path
 from leadline.core.store.rebase import How
 from leadline.core.store.recover import fold_journal, recover_journal
+from leadline.core.store.storage import LeadlineStorage
 
 
 def _open(db: Path) -> Store:
@@ -219,3 +222,54 @@ def test_after_compaction_tinydb_reads_every_prospect_including_journal_only_one
         docs = {d["name"]: d for d in plain.table("prospects").all()}
     assert set(docs) == {"A", "Only in the journal"}
     assert [n["text"] for n in docs["A"]["notes"]] == ["a note"]
+
+
+def _big_save_then_rewrite(db: Path, backups: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save of more prospects than the history keeps documents of (an import), left in
+    the journal, then another program's edit of the first one."""
+    monkeypatch.setattr(LeadlineStorage, "compact_min_bytes", 1 << 30)
+    with Store.open(db, backups=backups) as store:
+        store.add_many([prospect(name=f"P{n}") for n in range(BEFORE_CAP + 1)])
+        store.compact()
+    with Store.open(db, backups=backups, clock=lambda: NOW) as store:
+        store.batch(lambda ps: [note(p, "bulk", NOW) for p in ps])
+    _tinydb_edit(db, _set_value("P0", 5))
+
+
+def test_a_big_save_is_recovered_against_the_backup_taken_before_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "leadline.json"
+    _big_save_then_rewrite(db, 5, monkeypatch)
+    done = recover_journal(db)
+    assert [(o.name, o.how) for o in done.conflicts] == [("P0", How.BOTH_CHANGED)]
+    assert len(done.applied) == BEFORE_CAP
+    with _open(db) as store:
+        assert sum(len(p.notes) for p in store.prospects()) == BEFORE_CAP
+        assert _get(store, "P0").value == 5
+
+
+def test_without_that_backup_a_big_save_is_kept_aside_not_guessed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "leadline.json"
+    _big_save_then_rewrite(db, 0, monkeypatch)
+    done = recover_journal(db)
+    assert {o.how for o in done.conflicts} == {How.NO_BASE} and not done.applied
+    assert done.kept is not None and done.kept.with_name(done.kept.name + ".journal").exists()
+    with _open(db) as store:
+        assert _get(store, "P0").value == 5 and not _get(store, "P1").notes
+
+
+def test_the_refusal_words_each_kind_of_change_and_who_it_touched(tmp_path: Path) -> None:
+    db = tmp_path / "leadline.json"
+    ids = _pipeline(db, "A", "B", "C")
+    _notes(db, ids, "A", "B")
+    with _open(db) as store:
+        store.update(ids["C"], lambda p: replace(p, stage="qualified"))
+        store.add(prospect(name="New One"))
+    _tinydb_edit(db, _set_value("C", 1))
+    with pytest.raises(ForeignWriteError) as refused:
+        _open(db)
+    words = "4 unfolded changes (notes on A and B; stage move of C; new prospect New One)"
+    assert words in str(refused.value)
