@@ -22,6 +22,9 @@ from typing import Any
 import msgspec
 import orjson
 
+from leadline.core.store.docrefs import DocRef
+from leadline.core.store.layout import Refs, write_layout
+
 Tables = dict[str, dict[str, Any]]
 """Tables of documents by doc id. A document is a dict, or a `msgspec.Raw` holding
 its JSON text as read from the data file (see `parse_file`; `materialize` turns
@@ -74,11 +77,12 @@ def with_header(tables: Mapping[str, Any], revision: int, schema_version: int) -
 
 
 _RAW_TABLES = msgspec.json.Decoder(dict[str, dict[str, msgspec.Raw]])
-_ENCODER = msgspec.json.Encoder()
 
 
 def materialize(doc: Any) -> Any:
-    """A document as a dict, parsing it if it is still raw JSON text."""
+    """A document as a dict, parsing it if it is still raw JSON text (or not read yet)."""
+    if type(doc) is DocRef:
+        doc = doc.raw()
     return orjson.loads(memoryview(doc)) if type(doc) is msgspec.Raw else doc
 
 
@@ -86,27 +90,21 @@ def _materialized(tables: Tables) -> Tables:
     return {name: {k: materialize(d) for k, d in t.items()} for name, t in tables.items()}
 
 
-def _as_raw(doc: Any) -> msgspec.Raw:
-    if type(doc) is msgspec.Raw:
-        return doc
-    return msgspec.Raw(json.dumps(doc, allow_nan=False).encode("ascii"))
+def resolve(doc: Any) -> Any:
+    """A document as it is held: a dict or raw text (a `DocRef` is read now)."""
+    return doc.raw() if type(doc) is DocRef else doc
 
 
 def encode(tables: Tables) -> bytes:
-    """Serialise; ASCII only, so a reader assuming any locale encoding reads it right.
+    """Serialise in leadline's layout (`layout`); ASCII only, so a reader assuming any
+    locale encoding reads it right. Raw documents are copied as they are, without being
+    parsed and written again: a compaction costs little more than the copy."""
+    return encode_layout(tables)[0]
 
-    Documents still raw from the data file are copied as they are, without being
-    parsed and written again: a compaction costs little more than the copy.
-    """
-    checked = check_tables(tables)
-    out = _ENCODER.encode(
-        {name: {doc_id: _as_raw(doc) for doc_id, doc in table.items()}
-         for name, table in checked.items()}
-    )  # fmt: skip
-    if out.isascii():
-        return out
-    # Raw documents another tool wrote as UTF-8 text: escape them like the rest.
-    return json.dumps(_materialized(checked), allow_nan=False).encode("ascii")
+
+def encode_layout(tables: Tables) -> tuple[bytes, Refs]:
+    """`encode`, also saying where each document lies in the bytes."""
+    return write_layout(check_tables(tables))
 
 
 _TOO_DEEP = (
@@ -148,6 +146,8 @@ def check_tables(data: Any) -> Tables:
 
 
 def _is_object(doc: Any) -> bool:
+    if type(doc) is DocRef:
+        return True  # checked when the summary pointing at it was written
     if type(doc) is msgspec.Raw:
         return len(doc) > 0 and memoryview(doc)[0] == 0x7B  # "{"
     return isinstance(doc, dict)

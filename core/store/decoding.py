@@ -18,6 +18,7 @@ import orjson
 from leadline.core.models import Prospect
 from leadline.core.records.checks import plausible
 from leadline.core.records.reading import BadField
+from leadline.core.store.docrefs import DocRef
 
 __all__ = ["DamagedDocument", "decode_prospect", "document_id"]
 
@@ -47,6 +48,8 @@ _ID_PROBE = 96
 
 def document_id(doc: dict[str, Any] | msgspec.Raw) -> str:
     """The prospect id of a document, reading as little of it as possible."""
+    if type(doc) is DocRef:
+        doc = doc.raw()
     try:
         if isinstance(doc, msgspec.Raw):
             # leadline writes "id" first: read it from the first bytes if it is there
@@ -67,6 +70,8 @@ def decode_prospect(doc: dict[str, Any] | msgspec.Raw) -> Prospect:
     range, a key the model keeps for itself) sends the document to `from_doc`,
     which reads every field strictly and names the one at fault.
     """
+    if type(doc) is DocRef:
+        doc = doc.raw()
     if isinstance(doc, msgspec.Raw):
         try:
             found = _DECODE_PROSPECT(doc)

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from leadline.core.store.gcpause import collector_paused
 from leadline.core.store.index import ProspectIndex
 from leadline.core.store.lock import StoreLocked, command_name
 from leadline.core.store.recording import Recording
+from leadline.core.store.scanning import scan_documents
 from leadline.core.store.storage import LeadlineStorage, StaleWriteError
 
 When = datetime | None
@@ -129,6 +129,13 @@ class Store(Changes, Recording):
         self._sync()
         return self._index.all_summaries()
 
+    def scan(self) -> Iterator[Prospect]:
+        """Every whole prospect in add order, decoded one at a time and kept by no one
+        (`scanning.py`); the pass may run in a worker thread."""
+        self._sync()
+        return scan_documents(list(self._index.doc_ids.values()), self._index.docs,
+                              self._bad_document)  # fmt: skip
+
     def summary(self, pid: str) -> Prospect:
         """The summary of prospect `pid`; KeyError if there is none."""
         self._sync()
@@ -163,7 +170,9 @@ class Store(Changes, Recording):
             if pid in self._index.doc_ids:
                 return [self._index.prospect(pid)]
         fragment = fold(wanted)
-        return [p for p in self._index.all() if fragment in fold(p.name)]
+        index = self._index
+        found = [pid for pid in index.doc_ids if fragment in fold(index.name(pid))]
+        return [index.prospect(pid) for pid in found]
 
     def add(self, p: Prospect, *, by: str | None = None, now: When = None) -> Prospect:
         """Store a new prospect and return it; an empty `id` is replaced by a fresh one."""
@@ -222,9 +231,12 @@ class Store(Changes, Recording):
         return new
 
     def compact(self) -> None:
-        """Fold the journal into the data file now (saves do it by themselves as it grows)."""
-        self._storage.compact()
-        self._sync()
+        """Fold the journal into the data file now (saves do it by themselves as it grows),
+        and write the summary file for the new data file."""
+        with self._storage.lock():
+            self._storage.compact()
+            self._sync()
+            self._write_summary()
 
     def close(self) -> None:
         """Release the store (nothing is held open between calls)."""
@@ -235,20 +247,6 @@ class Store(Changes, Recording):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    # -- saving ----------------------------------------------------------------
-
-    def _with_ids(self, ps: list[Prospect]) -> list[Prospect]:
-        taken = set(self._index.doc_ids)
-        result = []
-        for p in ps:
-            if not p.id:
-                p = replace(p, id=_fresh_id(taken))
-            elif p.id in taken:
-                raise ValueError(f"a prospect with id {p.id} already exists")
-            taken.add(p.id)
-            result.append(p)
-        return result
 
     # -- reading other processes' saves -----------------------------------------
 
@@ -264,8 +262,12 @@ class Store(Changes, Recording):
             docs = self._storage.documents(PROSPECTS_TABLE)
             full, changed = self._storage.take_changes()
             rebuild = full or self._generation < 0
+            summarized = self._storage.take_summarized() if full else None
             try:
-                if rebuild:
+                if summarized is not None:
+                    touched = self._index.adopt(docs, summarized.idents(), summarized.contents.rows,
+                                                summarized.changed_after)  # fmt: skip
+                elif rebuild:
                     touched = self._index.rebuild(docs)
                 else:
                     touched = self._index.catch_up(docs, changed.get(PROSPECTS_TABLE, set()))
@@ -274,15 +276,10 @@ class Store(Changes, Recording):
                 raise
             self._elsewhere |= touched
             self._generation = self._storage.generation
+            if full and summarized is None:
+                self._write_summary()  # none fitted the file: rebuild it
             if rebuild:  # what a full read built lives on (see `decode_missing`); not after each
                 gc.freeze()  # catch-up, which would also freeze the app's cyclic garbage
 
     def _bad_document(self, doc_id: int, problem: str) -> DataFileError:
         return self._storage.refuse(f"prospect document {doc_id} is damaged: {problem}")
-
-
-def _fresh_id(taken: set[str]) -> str:
-    while True:
-        pid = new_id()
-        if pid not in taken:
-            return pid

@@ -17,6 +17,7 @@ from leadline.core.models import Prospect
 from leadline.core.records.summary import summarize
 from leadline.core.store.decoding import DamagedDocument, decode_prospect, document_id
 from leadline.core.store.gcpause import collector_paused
+from leadline.core.store.summary_file import Rows
 
 _FREEZE_FROM = 1000
 """Prospects decoded at once from which the result is frozen out of gc scans."""
@@ -36,6 +37,11 @@ class ProspectIndex:
         self._decoded: dict[str, Prospect] = {}
         self._summaries: dict[str, Prospect] = {}
         """Summaries (`records/summary.py`) by prospect id, as far as known."""
+        self._from_file: dict[str, int] = {}
+        """Prospect id -> its row in the summary file, while that row is current."""
+        self._names: dict[str, str] = {}
+        """Prospect id -> name, as the summary file says (while its row is current)."""
+        self._rows: Rows | None = None
         self._damaged = damaged
 
     # -- reading ---------------------------------------------------------------
@@ -44,18 +50,25 @@ class ProspectIndex:
         """The prospect `pid`, decoded on first use; KeyError if there is none."""
         found = self._decoded.get(pid)
         if found is None:
-            doc_id = self.doc_ids[pid]
-            found = self._decode(doc_id, self.docs[str(doc_id)])
-            if found.id != pid:  # its first "id" key was not its only one
-                raise self._damaged(doc_id, f"it has two ids, {pid!r} and {found.id!r}")
-            self._decoded[pid] = found
+            found = self._decoded[pid] = self._whole(pid)
+        return found
+
+    def _whole(self, pid: str) -> Prospect:
+        doc_id = self.doc_ids[pid]
+        found = self._decode(doc_id, self.docs[str(doc_id)])
+        if found.id != pid:  # its first "id" key was not its only one
+            raise self._damaged(doc_id, f"it has two ids, {pid!r} and {found.id!r}")
         return found
 
     def summary(self, pid: str) -> Prospect:
         """The summary of prospect `pid`; KeyError if there is none."""
         found = self._summaries.get(pid)
         if found is None:
-            found = self._summaries[pid] = summarize(self.prospect(pid))
+            if pid in self._from_file:
+                self._read_rows()
+                return self.summary(pid)
+            whole = self._decoded.get(pid) or self._whole(pid)  # not kept: only its summary
+            found = self._summaries[pid] = summarize(whole)
         return found
 
     def all_summaries(self) -> list[Prospect]:
@@ -63,10 +76,55 @@ class ProspectIndex:
         known = self._summaries
         if len(known) != len(self.doc_ids):
             with collector_paused():
+                self._read_rows()
                 for pid in self.doc_ids:
                     if pid not in known:
                         self.summary(pid)
+                if len(self.doc_ids) >= _FREEZE_FROM:
+                    gc.freeze()
         return [known[pid] for pid in self.doc_ids]
+
+    def name(self, pid: str) -> str:
+        """The name of prospect `pid`, without decoding it if the summary file says it."""
+        if pid in self._from_file:
+            return self._names[pid]
+        return self.summary(pid).name
+
+    def has_all_summaries(self) -> bool:
+        """True if every prospect's summary is known (none to decode)."""
+        return len(self._summaries) == len(self.doc_ids) and not self._from_file
+
+    def _read_rows(self) -> None:
+        rows, self._rows = self._rows, None
+        if rows is None:
+            return
+        from_file, self._from_file, self._names = self._from_file, {}, {}
+        try:
+            found = rows.decoded()
+        except (OSError, ValueError):
+            return  # decoded from the documents instead
+        for pid, at in from_file.items():
+            summary = found[at]
+            if summary.id == pid:
+                self._summaries[pid] = summary
+
+    def adopt(self, docs: dict[str, Any], pids: list[tuple[str, str, str]], rows: Rows,
+              stale: set[str]) -> set[str]:  # fmt: skip
+        """Index `docs` from a summary file: `pids` (doc id, prospect id, name) of the state
+        it describes, `stale` the doc ids changed since. Returns every prospect before and now.
+        """
+        before = set(self.doc_ids)
+        self.rebuild({})
+        doc_ids: dict[str, int] = {}
+        for at, (key, pid, name) in enumerate(pids):
+            if key in stale or key not in docs:
+                continue
+            doc_ids[pid] = int(key)
+            self._from_file[pid], self._names[pid] = at, name
+        self.doc_ids, self.docs, self._rows = doc_ids, docs, rows
+        indexed = {str(doc_id) for doc_id in doc_ids.values()}
+        fresh = {key for key in docs if key not in indexed}  # the journal's since then
+        return before | set(doc_ids) | self.catch_up(docs, fresh)
 
     def all(self) -> list[Prospect]:
         """Every prospect, in the order they were added."""
@@ -97,6 +155,7 @@ class ProspectIndex:
         """`p` was just saved as document `doc_id`."""
         self._decoded[p.id] = p
         self._summaries[p.id] = summarize(p)
+        self._from_file.pop(p.id, None)
         self.doc_ids[p.id] = doc_id
 
     def forget(self, pid: str) -> None:
@@ -104,6 +163,7 @@ class ProspectIndex:
         del self.doc_ids[pid]
         self._decoded.pop(pid, None)
         self._summaries.pop(pid, None)
+        self._from_file.pop(pid, None)
 
     # -- other processes' saves ------------------------------------------------
 
@@ -121,6 +181,7 @@ class ProspectIndex:
             doc_ids[pid] = int(key)
         changed = set(self.doc_ids) | set(doc_ids)
         self.doc_ids, self._decoded, self._summaries, self.docs = doc_ids, {}, {}, docs
+        self._from_file, self._names, self._rows = {}, {}, None
         return changed
 
     def catch_up(self, docs: dict[str, Any], changed: set[str]) -> set[str]:
@@ -140,6 +201,7 @@ class ProspectIndex:
                 touched.add(old)
                 self._decoded.pop(old, None)
                 self._summaries.pop(old, None)
+                self._from_file.pop(old, None)
                 if new != old:
                     del self.doc_ids[old]
                     reorder = True
@@ -152,6 +214,7 @@ class ProspectIndex:
             self.doc_ids[new] = doc_id  # an update keeps its place in the dict
             self._decoded.pop(new, None)
             self._summaries.pop(new, None)
+            self._from_file.pop(new, None)
             touched.add(new)
         if reorder:
             self.doc_ids = dict(sorted(self.doc_ids.items(), key=lambda item: item[1]))

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from leadline.core.models import Prospect
-from leadline.core.store.datafile import PROSPECTS_TABLE, materialize
+from leadline.core.models import Prospect, new_id
+from leadline.core.store.datafile import PROSPECTS_TABLE, DataFileError, materialize
 from leadline.core.store.history import (
     BEFORE_CAP,
     HISTORY_TABLE,
@@ -59,6 +59,18 @@ class Recording:
     _mine: set[int]
     """The history entries this store wrote (its own changes, for `UndoPlan.foreign`)."""
 
+    def _with_ids(self, ps: list[Prospect]) -> list[Prospect]:
+        taken = set(self._index.doc_ids)
+        result = []
+        for p in ps:
+            if not p.id:
+                p = replace(p, id=_fresh_id(taken))
+            elif p.id in taken:
+                raise ValueError(f"a prospect with id {p.id} already exists")
+            taken.add(p.id)
+            result.append(p)
+        return result
+
     def _changes_for(self, known: list[Prospect], added: list[Prospect]) -> list[Change]:
         doc_ids, docs = self._index.doc_ids, self._index.docs
         start = max(doc_ids.values(), default=0) + 1
@@ -99,6 +111,18 @@ class Recording:
                 self._index.forget(c.pid)
             elif c.prospect is not None:
                 self._index.remember(c.prospect, c.doc_id)
+        if self._storage.summary_due:  # the save wrote the data file whole
+            self._write_summary()
+
+    def _write_summary(self) -> None:
+        """Save every prospect's summary in the summary file, tied to the state just read
+        or written; a damaged document or a failing disk leaves it to the next time."""
+        try:
+            summaries = self._index.all_summaries()
+        except DataFileError:
+            return
+        doc_ids = self._index.doc_ids
+        self._storage.write_summary([(str(doc_ids[s.id]), s) for s in summaries])
 
     def _entry(
         self, changes: list[Change], seq: int, by: str | None, now: datetime | None,
@@ -130,3 +154,10 @@ class Recording:
 
 def _plain(doc: Any) -> dict[str, Any] | None:
     return None if doc is None else dict(materialize(doc))
+
+
+def _fresh_id(taken: set[str]) -> str:
+    while True:
+        pid = new_id()
+        if pid not in taken:
+            return pid

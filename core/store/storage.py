@@ -1,22 +1,24 @@
 """A TinyDB storage that is safe with kills, several processes and other users.
 
-- The data file is a plain TinyDB JSON file (`datafile`), never written in
-  place: a full save writes a temporary file and renames it over the old one.
+- The data file is a plain TinyDB JSON file (`datafile`, laid out one document per
+  line by `layout`), never written in place: a full save writes a temporary file
+  and renames it over the old one.
 - A save appends only the documents it changed to the journal beside it
-  (`journal`), so it costs in proportion to the change. When the journal
-  grows past a fraction of the data file, the next save compacts: it writes
-  the whole data file atomically, then starts a fresh journal. A kill at any
-  moment leaves the old state or the new one (see `journal` for why).
-- Writers in all processes are serialised by `FileLock` on `<file>.lock`; a
-  TinyDB `write()` based on data another process has since changed raises
-  `StaleWriteError` instead of silently dropping that change.
+  (`journal`), so it costs in proportion to the change. When the journal grows
+  past a fraction of the data file, the next save compacts: it writes the whole
+  data file atomically, then starts a fresh journal. A kill at any moment leaves
+  the old state or the new one (see `journal` for why).
+- Opening goes through the summary file when it fits the files exactly
+  (`opening`): documents are then read one by one when needed, never the whole file.
+- Writers in all processes are serialised by `FileLock` on `<file>.lock`; a TinyDB
+  `write()` based on data another process has since changed raises `StaleWriteError`.
 - Nothing is parsed twice: the tables are cached and checked against the data
-  file's inode, size, mtime and revision, and the journal's inode and size.
-  Another process's save is picked up by reading only the new journal lines.
+  file's and the journal's stamps; another process's save is picked up by reading
+  only the new journal lines.
 - The first save of a session keeps a backup in `backups/` (`backups`).
 - A file that is not a usable leadline file raises `DataFileError` and is never
   written; a planted file (`safe_files`) or a failing disk (`errors`) raises a
-  DataFileError subclass. Reading takes no lock and writes nothing.
+  DataFileError subclass. Reading takes no lock and writes nothing but the summary.
 """
 
 from __future__ import annotations
@@ -30,21 +32,22 @@ from typing import Any, ClassVar
 
 from tinydb.storages import Storage
 
-from leadline.core.store import backups as backup_files
-from leadline.core.store import copies, datafile, journal, upkeep
+from leadline.core.store import copies, datafile, journal, opening, upkeep
 from leadline.core.store.atomic import ensure_private_dir
-from leadline.core.store.datafile import PROSPECTS_TABLE, DataFileError, Migration, Tables
-from leadline.core.store.disk_state import DiskState, Loaded, Stamp, load_state, stamp_of
+from leadline.core.store.datafile import PROSPECTS_TABLE, Migration, Tables
+from leadline.core.store.disk_state import DiskState, Loaded, Stamp, stamp_of
 from leadline.core.store.errors import io_errors
 from leadline.core.store.lock import FileLock
+from leadline.core.store.opening import Summarized
 from leadline.core.store.safe_files import check_data_folder
+from leadline.core.store.summarizing import SummaryKeeping
 
 
 class StaleWriteError(RuntimeError):
     """A save was based on data another process has changed since it was read."""
 
 
-class LeadlineStorage(Storage):
+class LeadlineStorage(SummaryKeeping, upkeep.SessionUpkeep, Storage):
     """TinyDB storage for one leadline data file (see the module docstring)."""
 
     schema_version: ClassVar[int] = datafile.SCHEMA_VERSION
@@ -163,13 +166,15 @@ class LeadlineStorage(Storage):
             self._take(changes, revision, remember=True)
         return bool(records)
 
-    def _load(self) -> Loaded:
+    def _load(self) -> tuple[Loaded, Summarized | None]:
         try:
-            return load_state(self.path, self.journal_path, self.schema_version, self.migrations)
+            return opening.load(self.path, self.journal_path, self.schema_version, self.migrations)
         except datafile.Refused as refused:
             raise self.refuse(str(refused)) from None
 
-    def _install(self, loaded: Loaded) -> None:
+    def _install(self, found: tuple[Loaded, Summarized | None]) -> None:
+        loaded, self._summarized = found
+        self._refs = self._summarized.contents.refs if self._summarized else None
         self._tables, self._revision, self._state = loaded.tables, loaded.revision, loaded.state
         self._full_reload, self._changed = True, {}
         self._generation += 1
@@ -273,27 +278,16 @@ class LeadlineStorage(Storage):
         assert self._tables is not None
         tables = datafile.with_header(self._tables, self._revision, self.schema_version)
         try:  # never write what could not be read back
-            raw = datafile.encode(tables)
+            raw, refs = datafile.encode_layout(tables)
         except datafile.Refused as refused:
             raise ValueError(f"refusing to save malformed data: {refused}") from None
+        self._refs = None
         self._state = DiskState.write_full(
             self.path, self.journal_path, raw, self._revision, self.schema_version, self._state
         )
-        self._tables = tables
+        self._tables, self._refs, self.summary_due = tables, refs, True
         self._generation += 1
 
-    def _backup_once(self) -> None:
-        if self._backed_up:
-            return
-        if self._revision > 0 and self._state is not None:
-            upkeep.back_up(self.path, self.journal_path, self._state, self._revision,
-                           self.backups, self._clock())  # fmt: skip
-        self._backed_up = True
-
-    def refuse(self, problem: str) -> DataFileError:
-        """The error for an unusable file, naming the newest backup that still reads."""
-        return backup_files.refusal(self.path, problem, self.schema_version, self.migrations)
-
     def _forget(self) -> None:
-        self._tables, self._state = None, None
+        self._tables, self._state, self._refs = None, None, None
         self._generation += 1

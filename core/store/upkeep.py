@@ -3,11 +3,12 @@ killed writers, and take the session's backup."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from leadline.core.store import backups
 from leadline.core.store.atomic import remove_orphaned_temps, tighten_to_private
-from leadline.core.store.datafile import DataFileError
+from leadline.core.store.datafile import DataFileError, Migration
 from leadline.core.store.disk_state import DiskState
 from leadline.core.store.safe_files import own_folder
 
@@ -41,3 +42,29 @@ def back_up(
         now,
         (main.ino, main.size, main.mtime_ns),
     )
+
+
+class SessionUpkeep:
+    """Mixin of `LeadlineStorage`: the session's backup and the refusal naming one."""
+
+    path: Path
+    journal_path: Path
+    backups: int
+    schema_version: int
+    migrations: Mapping[int, Migration]
+    _backed_up: bool
+    _revision: int
+    _state: DiskState | None
+    _clock: Callable[[], float]
+
+    def _backup_once(self) -> None:
+        if self._backed_up:
+            return
+        if self._revision > 0 and self._state is not None:
+            back_up(self.path, self.journal_path, self._state, self._revision,
+                           self.backups, self._clock())  # fmt: skip
+        self._backed_up = True
+
+    def refuse(self, problem: str) -> DataFileError:
+        """The error for an unusable file, naming the newest backup that still reads."""
+        return backups.refusal(self.path, problem, self.schema_version, self.migrations)

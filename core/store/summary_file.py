@@ -1,0 +1,210 @@
+"""The summary file `<data file>.summary`: derived data, tied to one exact state.
+
+It lets a command answer from the summaries (`records/summary.py`) and find any
+document without reading the data file:
+
+```
+LLS1 {"format": 1, "tie": {...}, "index": [offset, length, crc], "rows": [offset, length, crc]}
+<index: msgpack {"refs": {table: [doc id, offset, length, ...]}, "docs": [...], "pids": [...],
+                 "names": [...]}>
+<rows: msgpack array of each prospect's summary, in the order of "docs">
+```
+
+The tie names the data file version (inode, device, size, mtime, revision, schema
+version and the digest of its first and last bytes) and how much of its journal
+the summaries include (the journal's inode, the end of its last included record,
+that record's revision and the CRC of everything up to it). "refs" say where
+every document of the data file lies; "docs", "pids" and "names" which prospect
+each document holds in the state the summaries describe. A file that does not
+match, fails a CRC or cannot be read is ignored and rebuilt: it is never a second
+source of truth. Private (0600), written atomically, like the data file.
+"""
+
+from __future__ import annotations
+
+import os
+import zlib
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import orjson
+
+from leadline.core.models import Prospect
+from leadline.core.records.raw import SUMMARY
+from leadline.core.store.atomic import write_private_atomic
+from leadline.core.store.docrefs import Source
+from leadline.core.store.layout import Refs
+from leadline.core.store.safe_files import open_own
+
+MAGIC = b"LLS1 "
+FORMAT = 1
+_META_MAX = 4096
+
+
+def summary_path(data_path: Path) -> Path:
+    """The summary file belonging to `data_path`."""
+    return data_path.with_name(data_path.name + ".summary")
+
+
+@dataclass(frozen=True)
+class JournalTie:
+    """How much of the journal the summaries include."""
+
+    ino: int
+    end: int
+    revision: int
+    crc: int
+    """CRC-32 of the journal's bytes up to `end`."""
+
+
+@dataclass(frozen=True)
+class Tie:
+    """The exact state a summary file describes."""
+
+    ino: int
+    dev: int
+    size: int
+    mtime_ns: int
+    digest: str
+    revision: int
+    """The data file's own revision (its header)."""
+    schema_version: int
+    journal: JournalTie | None
+
+
+def _tie(fields: Any) -> Tie:
+    log = fields["journal"]
+    journal = None
+    if log is not None:
+        journal = JournalTie(*(int(log[k]) for k in ("ino", "end", "revision", "crc")))
+    return Tie(
+        int(fields["ino"]), int(fields["dev"]), int(fields["size"]), int(fields["mtime_ns"]),
+        str(fields["digest"]), int(fields["revision"]), int(fields["schema_version"]),
+        journal,
+    )  # fmt: skip
+
+
+class _Index(msgspec.Struct):
+    refs: dict[str, list[int]]
+    docs: list[int]
+    pids: list[str]
+    names: list[str]
+
+
+_INDEX = msgspec.msgpack.Decoder(_Index)
+_ROWS = msgspec.msgpack.Decoder(list[Prospect])
+
+
+def _no_summary_marker(value: Any) -> Any:
+    if value is SUMMARY:
+        return None
+    raise NotImplementedError(f"cannot encode {type(value).__name__}")
+
+
+_ENCODER = msgspec.msgpack.Encoder(enc_hook=_no_summary_marker)
+
+
+def encode_rows(summaries: list[Prospect]) -> bytes:
+    """The rows section for `summaries`."""
+    return _ENCODER.encode(summaries)
+
+
+class Rows:
+    """The rows section, read from the open summary file the first time it is needed."""
+
+    def __init__(self, source: Source, span: tuple[int, int, int]) -> None:
+        self._source, self._span = source, span
+
+    def decoded(self) -> list[Prospect]:
+        """Every row's summary, in the order of `Contents.docs`; ValueError if damaged."""
+        offset, length, crc = self._span
+        try:
+            body = self._source.read(offset, length)
+        finally:
+            self._source.close()
+        if zlib.crc32(body) != crc:
+            raise ValueError("the summary file's rows fail their CRC")
+        try:
+            found = _ROWS.decode(body)
+        except msgspec.DecodeError as error:
+            raise ValueError(f"the summary file's rows cannot be read ({error})") from None
+        for summary in found:
+            object.__setattr__(summary, "source", SUMMARY)
+        return found
+
+
+@dataclass
+class Contents:
+    """What a summary file says."""
+
+    tie: Tie
+    refs: Refs
+    docs: list[str]
+    """The prospect documents' ids in the state described, in order."""
+    pids: list[str]
+    names: list[str]
+    rows: Rows
+
+
+def read(path: Path) -> Contents | None:
+    """The summary file at `path`; None if there is none or it cannot be used."""
+    try:
+        fd = open_own(path, os.O_RDONLY, "summary file")
+    except (FileNotFoundError, OSError):
+        return None
+    source = Source(fd)
+    try:
+        head = os.pread(fd, _META_MAX, 0)
+        newline = head.find(b"\n")
+        if not head.startswith(MAGIC) or newline < 0:
+            return None
+        meta = orjson.loads(head[len(MAGIC) : newline])
+        if meta.get("format") != FORMAT:
+            return None
+        offset, length, crc = (int(n) for n in meta["index"])
+        body = source.read(offset, length)
+        if zlib.crc32(body) != crc:
+            return None
+        index = _INDEX.decode(body)
+        rows = tuple(int(n) for n in meta["rows"])
+        if len(index.pids) != len(index.docs) or len(index.names) != len(index.docs):
+            return None
+        refs = {name: _spans(flat) for name, flat in index.refs.items()}
+        return Contents(_tie(meta["tie"]), refs, [str(d) for d in index.docs], index.pids,
+                        index.names, Rows(source, (rows[0], rows[1], rows[2])))  # fmt: skip
+    except (OSError, ValueError, KeyError, TypeError, msgspec.DecodeError):
+        return None
+
+
+def _spans(flat: list[int]) -> dict[str, tuple[int, int]]:
+    if len(flat) % 3:
+        raise ValueError("damaged refs")
+    return {str(flat[i]): (flat[i + 1], flat[i + 2]) for i in range(0, len(flat), 3)}
+
+
+def write(
+    path: Path,
+    tie: Tie,
+    refs: Refs,
+    docs: list[tuple[str, Prospect]],
+) -> None:
+    """Write the summary file: `docs` are (doc id, summary) in order."""
+    flat = {name: [n for key, (o, ln) in spans.items() for n in (int(key), o, ln)]
+            for name, spans in refs.items()}  # fmt: skip
+    index = msgspec.msgpack.encode(
+        {"refs": flat, "docs": [int(d[0]) for d in docs], "pids": [d[1].id for d in docs],
+         "names": [d[1].name for d in docs]}
+    )  # fmt: skip
+    rows = encode_rows([d[1] for d in docs])
+    meta: dict[str, Any] = {"format": FORMAT, "tie": asdict(tie)}
+    placeholder = MAGIC + orjson.dumps({**meta, "index": [0, 0, 0], "rows": [0, 0, 0]})
+    start = len(placeholder) + 64  # room for the real offsets' digits
+    meta["index"] = [start, len(index), zlib.crc32(index)]
+    meta["rows"] = [start + len(index), len(rows), zlib.crc32(rows)]
+    line = MAGIC + orjson.dumps(meta)
+    if len(line) + 1 > start:
+        raise ValueError("summary header too long")
+    padded = line + b" " * (start - len(line) - 1) + b"\n"
+    write_private_atomic(path, padded + index + rows)
