@@ -79,7 +79,9 @@ def recover_journal(
         original = functools.cache(lambda: _from_backup(data_path, base))
         merged, outcomes = rebase(tables, pending, original)
         revision = max(revision, pending[-1][0]) + 1
-        kept = keep_current(data_path, clock(), "recover")
+        # The journal is copied, not moved: until the new file's journal replaces it, it
+        # is stale beside a file past its revisions (a kill in between loses nothing).
+        kept = keep_current(data_path, clock(), "recover", copy_journal=True)
         out = datafile.encode(datafile.with_header(merged, revision, SCHEMA_VERSION))
         DiskState.write_full(data_path, journal_path, out, revision, SCHEMA_VERSION, None)
     return Recovered(len(pending), tuple(outcomes), revision, kept)

@@ -106,9 +106,12 @@ def _current_revision(data_path: Path) -> int:
     return loaded.revision
 
 
-def keep_current(data_path: Path, now: float, why: str = "restore") -> Path | None:
+def keep_current(
+    data_path: Path, now: float, why: str = "restore", *, copy_journal: bool = False
+) -> Path | None:
     """Keep the data file and its journal in backups/ before they are replaced (as
-    `<name>.<time>.before-<why>.json`, the journal beside it)."""
+    `<name>.<time>.before-<why>.json`, the journal moved beside it, or copied: then it
+    stays in place until the new data file's journal replaces it)."""
     if not data_path.exists():
         return None
     folder = backup_dir(data_path)
@@ -122,6 +125,9 @@ def keep_current(data_path: Path, now: float, why: str = "restore") -> Path | No
         with open(data_path, "rb") as source:
             write_private_atomic(kept, source.read())
     journal_path = journal.journal_path(data_path)
-    if journal_path.exists():
+    found = journal.read_from(journal_path, 0) if copy_journal else None
+    if found is not None:
+        write_private_atomic(kept.with_name(kept.name + ".journal"), found[1])
+    elif journal_path.exists() and not copy_journal:
         os.replace(journal_path, kept.with_name(kept.name + ".journal"))
     return kept

@@ -20,6 +20,7 @@ from tinydb.storages import JSONStorage
 from leadline.core.actions.followups import note
 from leadline.core.models import Prospect
 from leadline.core.store.backups import backup_dir, backup_files
+from leadline.core.store.disk_state import DiskState
 from leadline.core.store.facade import DataFileError, Store
 from leadline.core.store.foreign import ForeignWriteError
 from leadline.core.store.history import BEFORE_CAP
@@ -273,3 +274,32 @@ def test_the_refusal_words_each_kind_of_change_and_who_it_touched(tmp_path: Path
         _open(db)
     words = "4 unfolded changes (notes on A and B; stage move of C; new prospect New One)"
     assert words in str(refused.value)
+
+
+class _Killed(BaseException):
+    """The process dies here (nothing after this line runs)."""
+
+
+def _kill(*_args: Any, **_kwargs: Any) -> None:
+    raise _Killed
+
+
+@pytest.mark.parametrize("where", ["before writing", "between the file and its journal"])
+def test_a_kill_during_recover_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    db = tmp_path / "leadline.json"
+    _conflicted_pipeline(db)
+    with monkeypatch.context() as patch:
+        if where == "before writing":
+            patch.setattr(DiskState, "write_full", _kill)
+        else:
+            patch.setattr(DiskState, "start_journal", _kill)
+        with pytest.raises(_Killed):
+            recover_journal(db)
+    if where == "before writing":  # still refused, the journal still there: recover again
+        with pytest.raises(ForeignWriteError):
+            _open(db)
+        recover_journal(db)
+    with _open(db) as store:
+        assert len(_get(store, "A").notes) == 2 and _get(store, "B").value == 111

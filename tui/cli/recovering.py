@@ -98,7 +98,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
         }  # fmt: skip
         print(safe_json(json.dumps(body, ensure_ascii=False, indent=2)))
     elif not done.changes:
-        print(f"nothing to recover: {db} holds every change its journal holds")
+        print(f"nothing to recover: {db} was not rewritten over changes in its journal")
     else:
         print("\n".join(_text(done, str(db), config)))
     return 1 if done.conflicts else 0
