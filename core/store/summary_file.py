@@ -4,10 +4,11 @@ It lets a command answer from the summaries (`records/summary.py`) and find any
 document without reading the data file:
 
 ```
-LLS1 {"format": 1, "tie": {...}, "index": [offset, length, crc], "rows": [offset, length, crc]}
+LLS1 {"format": 1, "tie": {...}, "index": [offset, length, crc], "rows": [offset, length, crc],
+      "chunks": [length, ...]}
 <index: msgpack {"refs": {table: [doc id, offset, length, ...]}, "docs": [...], "pids": [...],
                  "names": [...]}>
-<rows: msgpack array of each prospect's summary, in the order of "docs">
+<rows: msgpack arrays of 2,000 prospects' summaries each, in the order of "docs">
 ```
 
 The tie names the data file version (inode, device, size, mtime, revision, schema
@@ -35,12 +36,15 @@ from leadline.core.models import Prospect
 from leadline.core.records.raw import SUMMARY
 from leadline.core.store.atomic import write_private_atomic
 from leadline.core.store.docrefs import Source
+from leadline.core.store.errors import UnsafeFileError
 from leadline.core.store.layout import Refs
 from leadline.core.store.safe_files import open_own
 
 MAGIC = b"LLS1 "
 FORMAT = 1
-_META_MAX = 4096
+_META_MAX = 64 * 1024
+_CHUNK = 2000
+"""Rows per chunk of the rows section."""
 
 
 def summary_path(data_path: Path) -> Path:
@@ -114,22 +118,31 @@ def encode_rows(summaries: list[Prospect]) -> bytes:
 class Rows:
     """The rows section, read from the open summary file the first time it is needed."""
 
-    def __init__(self, source: Source, span: tuple[int, int, int]) -> None:
-        self._source, self._span = source, span
+    def __init__(self, source: Source, span: tuple[int, int, int], chunks: list[int]) -> None:
+        self._source, self._span, self._chunks = source, span, chunks
 
     def decoded(self) -> list[Prospect]:
-        """Every row's summary, in the order of `Contents.docs`; ValueError if damaged."""
+        """Every row's summary, in the order of `Contents.docs`; ValueError if damaged.
+
+        Read a chunk at a time, so that the section's bytes never sit in memory whole
+        beside the summaries made from them."""
         offset, length, crc = self._span
+        if sum(self._chunks) != length:
+            raise ValueError("the summary file's rows are damaged")
+        found: list[Prospect] = []
+        check = 0
         try:
-            body = self._source.read(offset, length)
-        finally:
-            self._source.close()
-        if zlib.crc32(body) != crc:
-            raise ValueError("the summary file's rows fail their CRC")
-        try:
-            found = _ROWS.decode(body)
+            for size in self._chunks:
+                body = self._source.read(offset, size)
+                offset += size
+                check = zlib.crc32(body, check)
+                found += _ROWS.decode(body)
         except msgspec.DecodeError as error:
             raise ValueError(f"the summary file's rows cannot be read ({error})") from None
+        finally:
+            self._source.close()
+        if check != crc:
+            raise ValueError("the summary file's rows fail their CRC")
         for summary in found:
             object.__setattr__(summary, "source", SUMMARY)
         return found
@@ -152,7 +165,7 @@ def read(path: Path) -> Contents | None:
     """The summary file at `path`; None if there is none or it cannot be used."""
     try:
         fd = open_own(path, os.O_RDONLY, "summary file")
-    except (FileNotFoundError, OSError):
+    except (OSError, UnsafeFileError):  # none, or not ours to trust: rebuilt, never read
         return None
     source = Source(fd)
     try:
@@ -169,11 +182,12 @@ def read(path: Path) -> Contents | None:
             return None
         index = _INDEX.decode(body)
         rows = tuple(int(n) for n in meta["rows"])
+        chunks = [int(n) for n in meta["chunks"]]
         if len(index.pids) != len(index.docs) or len(index.names) != len(index.docs):
             return None
         refs = {name: _spans(flat) for name, flat in index.refs.items()}
         return Contents(_tie(meta["tie"]), refs, [str(d) for d in index.docs], index.pids,
-                        index.names, Rows(source, (rows[0], rows[1], rows[2])))  # fmt: skip
+                        index.names, Rows(source, (rows[0], rows[1], rows[2]), chunks))  # fmt: skip
     except (OSError, ValueError, KeyError, TypeError, msgspec.DecodeError):
         return None
 
@@ -197,9 +211,17 @@ def write(
         {"refs": flat, "docs": [int(d[0]) for d in docs], "pids": [d[1].id for d in docs],
          "names": [d[1].name for d in docs]}
     )  # fmt: skip
-    rows = encode_rows([d[1] for d in docs])
-    meta: dict[str, Any] = {"format": FORMAT, "tie": asdict(tie)}
+    summaries = [d[1] for d in docs]
+    chunks = [encode_rows(summaries[at : at + _CHUNK]) for at in range(0, len(summaries), _CHUNK)]
+    rows = b"".join(chunks)
+    meta: dict[str, Any] = {
+        "format": FORMAT,
+        "tie": asdict(tie),
+        "chunks": [len(c) for c in chunks],
+    }
     placeholder = MAGIC + orjson.dumps({**meta, "index": [0, 0, 0], "rows": [0, 0, 0]})
+    if len(placeholder) + 64 > _META_MAX:
+        raise ValueError("too many rows for one summary file")
     start = len(placeholder) + 64  # room for the real offsets' digits
     meta["index"] = [start, len(index), zlib.crc32(index)]
     meta["rows"] = [start + len(index), len(rows), zlib.crc32(rows)]

@@ -11,6 +11,7 @@ from leadline.core.store.atomic import remove_orphaned_temps, tighten_to_private
 from leadline.core.store.datafile import DataFileError, Migration
 from leadline.core.store.disk_state import DiskState
 from leadline.core.store.safe_files import own_folder
+from leadline.core.store.summary_file import summary_path
 
 
 def tidy(data_path: Path, journal_path: Path) -> None:
@@ -19,12 +20,13 @@ def tidy(data_path: Path, journal_path: Path) -> None:
     try:
         remove_orphaned_temps(data_path)
         remove_orphaned_temps(journal_path)
+        remove_orphaned_temps(summary_path(data_path))
         folder = backups.backup_dir(data_path)
         if own_folder(folder, create=False):
             remove_orphaned_temps(data_path, folder)
     except (OSError, DataFileError):
         pass  # tidying is not saving: the save itself says what is wrong, if anything
-    for existing in (data_path, journal_path):
+    for existing in (data_path, journal_path, summary_path(data_path)):
         tighten_to_private(existing)
 
 
