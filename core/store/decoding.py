@@ -46,9 +46,9 @@ _ID_PROBE = 96
 """Only the id of a raw document: finding a prospect does not decode the others."""
 
 
-def document_id(doc: dict[str, Any] | msgspec.Raw) -> str:
+def document_id(doc: dict[str, Any] | msgspec.Raw | DocRef) -> str:
     """The prospect id of a document, reading as little of it as possible."""
-    if type(doc) is DocRef:
+    if isinstance(doc, DocRef):
         doc = doc.raw()
     try:
         if isinstance(doc, msgspec.Raw):
@@ -62,7 +62,7 @@ def document_id(doc: dict[str, Any] | msgspec.Raw) -> str:
     return decode_prospect(doc).id  # says what is wrong with it
 
 
-def decode_prospect(doc: dict[str, Any] | msgspec.Raw) -> Prospect:
+def decode_prospect(doc: dict[str, Any] | msgspec.Raw | DocRef) -> Prospect:
     """The whole prospect; DamagedDocument naming the field if the document cannot be read.
 
     The fast path (msgspec, straight from the text) checks the types; what it
@@ -70,7 +70,7 @@ def decode_prospect(doc: dict[str, Any] | msgspec.Raw) -> Prospect:
     range, a key the model keeps for itself) sends the document to `from_doc`,
     which reads every field strictly and names the one at fault.
     """
-    if type(doc) is DocRef:
+    if isinstance(doc, DocRef):
         doc = doc.raw()
     if isinstance(doc, msgspec.Raw):
         try:

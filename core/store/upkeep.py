@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import ClassVar
 
 from leadline.core.store import backups
 from leadline.core.store.atomic import remove_orphaned_temps, tighten_to_private
@@ -52,8 +53,8 @@ class SessionUpkeep:
     path: Path
     journal_path: Path
     backups: int
-    schema_version: int
-    migrations: Mapping[int, Migration]
+    schema_version: ClassVar[int]
+    migrations: ClassVar[Mapping[int, Migration]]
     _backed_up: bool
     _revision: int
     _state: DiskState | None
