@@ -82,7 +82,8 @@ def _import(app: LeadlineApp, path: Path, progress: ProgressDialog) -> None:
             app.call_from_thread(progress.advance, done, total)
 
     def settle(existing: list[Prospect]) -> list[Prospect]:
-        found.append(pending.settle(existing))
+        # `existing` are summaries: only the prospects rows match are decoded whole
+        found.append(pending.settle(existing, app.store.get))
         stored.append(existing)
         return [*found[-1].updated, *found[-1].new]
 

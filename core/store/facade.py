@@ -197,13 +197,16 @@ class Store(Changes, Recording):
     ) -> list[Prospect]:
         """Add or replace many prospects in one save, computed under the lock.
 
-        `change` gets every stored prospect, fresh from disk, and returns the ones
-        to write: a known id replaces that prospect, an unknown or empty id adds
-        one. Used by import, so a re-import never races another process's save.
+        `change` gets every stored prospect's summary (`summaries()`), fresh from disk,
+        and returns the whole prospects to write: a known id replaces that prospect, an
+        unknown or empty id adds one. To change a stored prospect, `change` decodes it
+        with `get` (the lock is re-entrant), so only the prospects it writes are decoded;
+        a summary returned as is cannot be saved (TypeError). Used by import, so a
+        re-import never races another process's save.
         """
         with self._storage.lock():
             self._sync()
-            out = list(change(self._index.all()))
+            out = list(change(self._index.all_summaries()))
             known = [p for p in out if p.id in self._index.doc_ids]
             added = self._with_ids([p for p in out if p.id not in self._index.doc_ids])
             self._write(known, added, by, now)

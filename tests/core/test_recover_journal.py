@@ -97,7 +97,7 @@ def _big_save_then_rewrite(db: Path, backups: int, monkeypatch: pytest.MonkeyPat
         store.add_many([prospect(name=f"P{n}") for n in range(BEFORE_CAP + 1)])
         store.compact()
     with Store.open(db, backups=backups, clock=lambda: NOW) as store:
-        store.batch(lambda ps: [note(p, "bulk", NOW) for p in ps])
+        store.batch(lambda ps: [note(store.get(p.id), "bulk", NOW) for p in ps])  # summaries
     tinydb_edit(db, set_value("P0", 5))
 
 

@@ -127,12 +127,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
 
     def settle(existing: list[Prospect]) -> list[Prospect]:
-        found.append(pending.settle(existing))
+        # `existing` are summaries: only the prospects rows match are decoded whole
+        found.append(pending.settle(existing, ctx.store.get if ctx else None))
         stored.append(existing)
         return [] if args.dry_run else [*found[-1].updated, *found[-1].new]
 
     if ctx is None or args.dry_run:
-        settle(ctx.store.prospects() if ctx else [])
+        settle(ctx.store.summaries() if ctx else [])
     else:
         ctx.store.batch(settle)  # under the lock: match against the file as it is now, save
     result = found[-1]

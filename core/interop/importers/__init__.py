@@ -3,7 +3,8 @@
 `import_rows(path, config, today=..., existing=...)` reads a CSV (generic,
 Pipedrive, HubSpot, Salesforce, Odoo, Maven) or a leadline JSON/CSV export and
 returns an `ImportResult`; it writes nothing. `read_import(...)` does the reading
-alone (no store, no lock), and its `.settle(existing)` the matching.
+alone (no store, no lock), and its `.settle(existing, whole)` the matching: against
+the store's summaries, decoding (`whole`) only the prospects the rows update.
 
 The names below load on first use: `leadline queue` imports the money parser
 from `values` and must not pay for the readers, the exporters and icalendar.

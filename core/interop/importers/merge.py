@@ -9,6 +9,7 @@ matching each other: the second is reported as a duplicate.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import datetime
 
 from leadline.core.models import Contact, Prospect
@@ -25,7 +26,7 @@ def name_key(p: Prospect) -> Key:
 class Matcher:
     """Finds the stored prospect an imported one stands for; remembers rows seen."""
 
-    def __init__(self, existing: list[Prospect]) -> None:
+    def __init__(self, existing: Sequence[Prospect]) -> None:
         self.by_id = {p.id: p for p in existing}
         self.by_external = {p.external_id: p for p in existing if p.external_id}
         self.by_key = {name_key(p): p for p in existing if not p.external_id}

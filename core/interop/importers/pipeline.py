@@ -8,6 +8,7 @@ the stored prospects under the writers' lock and saves `result.new` and
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -50,16 +51,18 @@ def import_rows(
     fmt: str = "auto",
     mapping: dict[str, str] | None = None,
     today: date,
-    existing: list[Prospect],
+    existing: Sequence[Prospect],
+    whole: Callable[[str], Prospect] | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
     """Read `path` into new and updated prospects, with per-line problems.
 
-    `existing` are the stored prospects: rows matching one of them update it
-    instead of adding a copy. The same as `read_import(...).settle(existing)`.
+    `existing` are the stored prospects (or their summaries, with `whole`): rows
+    matching one of them update it instead of adding a copy. The same as
+    `read_import(...).settle(existing, whole)`.
     """
     pending = read_import(path, config, fmt=fmt, mapping=mapping, today=today, progress=progress)
-    return pending.settle(existing)
+    return pending.settle(existing, whole)
 
 
 def read_import(

@@ -3,14 +3,16 @@
 Two steps, so that the slow one needs no lock: reading the file files each row
 as a candidate (or a problem) without looking at the store; `settle(existing)`
 then matches the candidates against the prospects stored at that moment (under
-the writers' lock, in a fraction of the time). Ids (`models.new_id`) are checked
+the writers' lock, in a fraction of the time). Matching reads ids, external ids,
+names and e-mails only, so `existing` may be the store's summaries: the whole
+prospect (`whole`) is decoded just for the rows that match one. Ids (`models.new_id`) are checked
 against the file while reading and against the store when settling: 8 hex digits
 repeat within 10,000 rows about once in a hundred imports.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
@@ -20,6 +22,7 @@ from leadline.core.interop.importers.record import RowRejected
 from leadline.core.interop.importers.result import ImportResult, RowProblem
 from leadline.core.interop.importers.stages import StageResolver
 from leadline.core.models import Prospect, new_id
+from leadline.core.records.summary import is_summary
 
 PROGRESS_EVERY = 500
 
@@ -76,9 +79,16 @@ class ImportSink:
         """Keep `prospect` (read from `line`) to be matched when the import settles."""
         self.candidates.append(Candidate(line, prospect, own_ids))
 
-    def settle(self, existing: list[Prospect]) -> ImportResult:
+    def settle(
+        self, existing: Sequence[Prospect], whole: Callable[[str], Prospect] | None = None
+    ) -> ImportResult:
         """The import against `existing`: each candidate new, updated or unchanged, a repeat
-        in the file a problem. May be called again (a dry run, then the save)."""
+        in the file a problem. May be called again (a dry run, then the save).
+
+        `existing` may be summaries (`records/summary.py`) when `whole(pid)` gives the
+        whole stored prospect: it is called only for the prospects rows match, since an
+        update merges into (and compares with) the whole prospect, notes and all.
+        """
         read = self.result
         result = replace(
             read, new=[], updated=[], problems=list(read.problems), warnings=list(read.warnings),
@@ -96,10 +106,11 @@ class ImportSink:
                     RowProblem(c.line, f"same prospect as line {earlier}; skipped")
                 )
                 continue
-            stored = matcher.stored(prospect, own_ids=c.own_ids)
-            if stored is None:
+            found = matcher.stored(prospect, own_ids=c.own_ids)
+            if found is None:
                 result.new.append(prospect)
                 continue
+            stored = _whole(found, whole)
             merged = replace(prospect, id=stored.id) if c.own_ids else merge(stored, prospect)
             changed = touched(merged, stored, self.now)
             if changed is None:
@@ -135,3 +146,13 @@ class ImportSink:
                 self.used.add(item.id)
                 self.place(line, replace(item, stage=stage), own_ids=True)
         self.tick(len(parsed), len(parsed), force=True)
+
+
+def _whole(found: Prospect, whole: Callable[[str], Prospect] | None) -> Prospect:
+    """The whole stored prospect `found` stands for; a summary with no way to decode it is a
+    programming error (merging into it would drop its notes' text)."""
+    if whole is not None:
+        return whole(found.id)
+    if is_summary(found):
+        raise ValueError(f"settle() was given summaries without `whole` (prospect {found.id})")
+    return found
