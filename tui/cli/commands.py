@@ -117,8 +117,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     today = ctx.day(args.today)
-    prospect = find_one(ctx.store, args.prospect)
-    facts = pipeline_facts(ctx.store.prospects(), ctx.config, today)  # the user's own cycle
+    prospect = find_one(ctx.store, args.prospect)  # the one prospect decoded whole
+    facts = pipeline_facts(ctx.store.summaries(), ctx.config, today)  # the user's own cycle
     found = warnings_for(prospect, ctx.config, today, facts)
     if args.json:
         doc = prospect.to_doc()
@@ -133,13 +133,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     from leadline.tui.cli import render  # noqa: PLC0415
 
     ctx = open_context(args)
-    prospects = ctx.store.prospects()
+    prospects = ctx.store.summaries()
     if args.stage:
         stage = check_stage(ctx.config, args.stage)
         prospects = [p for p in prospects if p.stage == stage]
     prospects.sort(key=lambda p: p.name.casefold())
-    if args.json:
-        _emit([p.to_doc() for p in prospects])
+    if args.json:  # whole documents, decoded for the prospects listed only
+        _emit([ctx.store.get(p.id).to_doc() for p in prospects])
     else:
         print(render.list_text(prospects, ctx.config))
     return 0
@@ -149,7 +149,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     source = ctx.config_path or "the built-in default"
     print(f"config: {source}: {len(ctx.config.stages)} stages, OK")
-    count = len(ctx.store.prospects())
+    count = len(ctx.store.summaries())  # read, not just counted: a damaged file is refused
     print(f"data: {ctx.db_path}: {count} prospects, revision {ctx.store.revision}, OK")
     return 0
 
@@ -160,7 +160,7 @@ def cmd_queue(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     today = ctx.day(args.today)
-    items = build_follow_up_queue(ctx.store.prospects(), ctx.config, today)
+    items = build_follow_up_queue(ctx.store.summaries(), ctx.config, today)
     if args.json:
         _emit([render.queue_item_json(item, ctx.config) for item in items])
     else:
@@ -174,7 +174,7 @@ def cmd_funnel(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     today = ctx.day(args.today)
-    summary = summarize_funnel(ctx.store.prospects(), ctx.config, today)
+    summary = summarize_funnel(ctx.store.summaries(), ctx.config, today)
     data = funnel_to_json(summary, ctx.config.currency)
     if args.json:
         _emit(data)
@@ -190,10 +190,10 @@ def cmd_warnings(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     today = ctx.day(args.today)
-    everyone = ctx.store.prospects()
+    everyone = ctx.store.summaries()
     facts = pipeline_facts(everyone, ctx.config, today)  # the user's own cycle, once
     if args.prospect:
-        prospects = [find_one(ctx.store, args.prospect)]
+        prospects = [find_one(ctx.store, args.prospect)]  # the one prospect decoded whole
     else:
         prospects = [p for p in everyone if p.is_open]
     found = [(p, warnings_for(p, ctx.config, today, facts)) for p in prospects]

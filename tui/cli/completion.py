@@ -135,7 +135,7 @@ def prospect_names(words: list[str]) -> list[str]:
 
     try:
         with Store.open(path, holder="leadline completion") as store:
-            return [p.name for p in store.prospects()]
+            return [p.name for p in store.summaries()]
     except Exception:  # noqa: BLE001 - a completion never prints an error into the prompt
         return []
 

@@ -23,13 +23,15 @@ def add_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from leadline.core.rules.search import search_prospects  # noqa: PLC0415
+    from leadline.core.rules.search import search, searchable  # noqa: PLC0415
 
     ctx = open_context(args)
     text = " ".join(args.text)
     if not text.strip():
         raise UserError("give a word to find (a name, an e-mail, a phone, a note's words)")
-    hits = search_prospects(ctx.store.prospects(), text, args.limit)
+    # Notes' and touches' text and titles are in no summary: each document is decoded in
+    # turn and let go (`Store.scan`), only the hits' prospects are kept.
+    hits = search((searchable(p) for p in ctx.store.scan()), text, args.limit)
     if args.json:
         _emit([_hit_doc(hit) for hit in hits])
         return 0
@@ -56,7 +58,7 @@ def cmd_dupes(args: argparse.Namespace) -> int:
     from leadline.tui.text import dupe_words  # noqa: PLC0415
 
     ctx = open_context(args)
-    groups = likely_duplicates(ctx.store.prospects())
+    groups = likely_duplicates(ctx.store.summaries())  # names, e-mails, phones, added days
     if args.json:
         _emit([_group_doc(g, dupe_words) for g in groups])
         return 0
