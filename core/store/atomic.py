@@ -14,6 +14,7 @@ from __future__ import annotations
 import glob
 import os
 import secrets
+from collections.abc import Sequence
 from pathlib import Path
 
 from leadline.core.store.safe_files import NOFOLLOW, own_regular_file, private_folder
@@ -60,14 +61,27 @@ def _temp_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
+def _write_all(fd: int, data: bytes | Sequence[bytes]) -> None:
+    if isinstance(data, bytes):
+        data = [data]
+    for start in range(0, len(data), _BATCH):  # a few system calls, no joined copy
+        batch = [memoryview(chunk) for chunk in data[start : start + _BATCH] if chunk]
+        while batch:
+            written = os.writev(fd, batch)
+            while batch and written >= len(batch[0]):
+                written -= len(batch[0])
+                batch.pop(0)
+            if batch and written:
+                batch[0] = batch[0][written:]
 
 
-def write_private_atomic(target: Path, data: bytes) -> None:
-    """Replace `target` by `data` atomically and durably; the file ends up mode 0600."""
+_BATCH = 512
+"""Chunks per writev (well under IOV_MAX)."""
+
+
+def write_private_atomic(target: Path, data: bytes | Sequence[bytes]) -> None:
+    """Replace `target` by `data` (bytes, or chunks written one after the other)
+    atomically and durably; the file ends up mode 0600."""
     temp = _temp_path(target)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, PRIVATE_FILE)
     try:

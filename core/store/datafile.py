@@ -99,11 +99,11 @@ def encode(tables: Tables) -> bytes:
     """Serialise in leadline's layout (`layout`); ASCII only, so a reader assuming any
     locale encoding reads it right. Raw documents are copied as they are, without being
     parsed and written again: a compaction costs little more than the copy."""
-    return encode_layout(tables)[0]
+    return b"".join(encode_layout(tables)[0])
 
 
-def encode_layout(tables: Tables) -> tuple[bytes, Refs]:
-    """`encode`, also saying where each document lies in the bytes."""
+def encode_layout(tables: Tables) -> tuple[list[bytes], Refs]:
+    """`encode` as chunks to write one after the other, and where each document lies."""
     return write_layout(check_tables(tables))
 
 

@@ -20,6 +20,7 @@ from leadline.core.store import datafile, foreign, journal
 from leadline.core.store.atomic import write_private_atomic
 from leadline.core.store.datafile import Migration, Tables
 from leadline.core.store.journal import Changes, Header
+from leadline.core.store.layout import edges
 from leadline.core.store.manifest import Content
 from leadline.core.store.recognise import copied_backup
 from leadline.core.store.safe_files import NOFOLLOW, check_opened, own_folder
@@ -155,12 +156,13 @@ class DiskState:
         cls,
         data_path: Path,
         journal_path: Path,
-        raw: bytes,
+        raw: bytes | list[bytes],
         revision: int,
         schema_version: int,
         old: DiskState | None,
     ) -> DiskState:
-        """Replace the data file by `raw`, then start an empty journal for it (locked).
+        """Replace the data file by `raw` (or chunks of it), then start an empty journal for
+        it (locked).
 
         A kill or a failure (a full disk) between the two steps leaves the new data
         file with the old journal, which no longer matches it and is therefore
@@ -168,9 +170,12 @@ class DiskState:
         """
         if old is not None:
             old.set_aside_orphan(data_path, journal_path)
-        write_private_atomic(data_path, raw)
+        chunks = [raw] if isinstance(raw, bytes) else raw
+        size = sum(map(len, chunks))
+        write_private_atomic(data_path, chunks)
         main = Stamp.of(os.stat(data_path))
-        state = cls(main, revision, len(raw), journal.main_digest(raw), schema_version, False,
+        digest = journal.main_digest_of(size, *edges(chunks))
+        state = cls(main, revision, size, digest, schema_version, False,
                     None, 0, False, False)  # fmt: skip
         try:
             state.start_journal(data_path, journal_path)

@@ -16,8 +16,9 @@ from typing import Any
 from leadline.core.models import Prospect
 from leadline.core.records.summary import summarize
 from leadline.core.store.decoding import DamagedDocument, decode_prospect, document_id
+from leadline.core.store.file_rows import FileRows, Ident
 from leadline.core.store.gcpause import collector_paused
-from leadline.core.store.summary_file import Rows
+from leadline.core.store.summary_file import Rows, Segment
 
 _FREEZE_FROM = 1000
 """Prospects decoded at once from which the result is frozen out of gc scans."""
@@ -37,11 +38,8 @@ class ProspectIndex:
         self._decoded: dict[str, Prospect] = {}
         self._summaries: dict[str, Prospect] = {}
         """Summaries (`records/summary.py`) by prospect id, as far as known."""
-        self._from_file: dict[str, int] = {}
-        """Prospect id -> its row in the summary file, while that row is current."""
-        self._names: dict[str, str] = {}
-        """Prospect id -> name, as the summary file says (while its row is current)."""
-        self._rows: Rows | None = None
+        self._file: FileRows | None = None
+        """The summary file's rows, if the store was opened through one."""
         self._damaged = damaged
 
     # -- reading ---------------------------------------------------------------
@@ -64,11 +62,12 @@ class ProspectIndex:
         """The summary of prospect `pid`; KeyError if there is none."""
         found = self._summaries.get(pid)
         if found is None:
-            if pid in self._from_file:
-                self._read_rows()
-                return self.summary(pid)
-            whole = self._decoded.get(pid) or self._whole(pid)  # not kept: only its summary
-            found = self._summaries[pid] = summarize(whole)
+            if self._file is not None and self._file.current(pid):
+                self._summaries.update(self._read(lambda rows: rows.chunk_of(pid)))
+                found = self._summaries.get(pid)
+            if found is None:
+                whole = self._decoded.get(pid) or self._whole(pid)  # not kept: its summary is
+                found = self._summaries[pid] = summarize(whole)
         return found
 
     def all_summaries(self) -> list[Prospect]:
@@ -76,7 +75,8 @@ class ProspectIndex:
         known = self._summaries
         if len(known) != len(self.doc_ids):
             with collector_paused():
-                self._read_rows()
+                if self._file is not None:
+                    known.update(self._read(FileRows.everything))
                 for pid in self.doc_ids:
                     if pid not in known:
                         self.summary(pid)
@@ -84,47 +84,30 @@ class ProspectIndex:
                     gc.freeze()
         return [known[pid] for pid in self.doc_ids]
 
+    def _read(self, how: Callable[[FileRows], dict[str, Prospect]]) -> dict[str, Prospect]:
+        assert self._file is not None
+        try:
+            return how(self._file)
+        except (OSError, ValueError):
+            self._file = None  # damaged after all: decoded from the documents instead
+            return {}
+
     def name(self, pid: str) -> str:
         """The name of prospect `pid`, without decoding it if the summary file says it."""
-        if pid in self._from_file:
-            return self._names[pid]
+        if self._file is not None and self._file.current(pid):
+            return self._file.name(pid)
         return self.summary(pid).name
 
-    def has_all_summaries(self) -> bool:
-        """True if every prospect's summary is known (none to decode)."""
-        return len(self._summaries) == len(self.doc_ids) and not self._from_file
-
-    def _read_rows(self) -> None:
-        rows, self._rows = self._rows, None
-        if rows is None:
-            return
-        from_file, self._from_file, self._names = self._from_file, {}, {}
-        try:
-            found = rows.decoded()
-        except (OSError, ValueError):
-            return  # decoded from the documents instead
-        for pid, at in from_file.items():
-            summary = found[at]
-            if summary.id == pid:
-                self._summaries[pid] = summary
-
-    def adopt(self, docs: dict[str, Any], pids: list[tuple[str, str, str]], rows: Rows,
-              stale: set[str]) -> set[str]:  # fmt: skip
-        """Index `docs` from a summary file: `pids` (doc id, prospect id, name) of the state
-        it describes, `stale` the doc ids changed since. Returns every prospect before and now.
-        """
-        before = set(self.doc_ids)
-        self.rebuild({})
-        doc_ids: dict[str, int] = {}
-        for at, (key, pid, name) in enumerate(pids):
-            if key in stale or key not in docs:
-                continue
-            doc_ids[pid] = int(key)
-            self._from_file[pid], self._names[pid] = at, name
-        self.doc_ids, self.docs, self._rows = doc_ids, docs, rows
-        indexed = {str(doc_id) for doc_id in doc_ids.values()}
-        fresh = {key for key in docs if key not in indexed}  # the journal's since then
-        return before | set(doc_ids) | self.catch_up(docs, fresh)
+    def summary_segments(self) -> tuple[list[Ident], list[Segment], Rows | None]:
+        """What a new summary file of every prospect holds: (doc id, prospect id, name),
+        the rows (chunks of the old file to copy, or summaries) and the old file's rows."""
+        order = list(self.doc_ids.items())
+        if self._file is None:
+            summaries = self.all_summaries()
+            idents = [(str(d), p, s.name) for (p, d), s in zip(order, summaries, strict=True)]
+            return idents, [summaries], None
+        idents, segments = self._file.segments(order, self.summary)
+        return idents, segments, self._file.rows
 
     def all(self) -> list[Prospect]:
         """Every prospect, in the order they were added."""
@@ -149,13 +132,30 @@ class ProspectIndex:
         if progress is not None:
             progress(len(waiting), len(waiting))
 
+    def adopt(self, docs: dict[str, Any], idents: list[Ident], rows: Rows,
+              stale: set[str]) -> set[str]:  # fmt: skip
+        """Index `docs` from a summary file: `idents` (doc id, prospect id, name) of the
+        state it describes, `stale` the doc ids changed since. Returns every prospect
+        before and now."""
+        before = set(self.doc_ids)
+        self.rebuild({})
+        doc_ids: dict[str, int] = {}
+        for key, pid, _name in idents:
+            if key not in stale and key in docs:
+                doc_ids[pid] = int(key)
+        self.doc_ids, self.docs = doc_ids, docs
+        self._file = FileRows(rows, idents, set(doc_ids))
+        indexed = {str(doc_id) for doc_id in doc_ids.values()}
+        fresh = {key for key in docs if key not in indexed}  # the journal's since then
+        return before | set(doc_ids) | self.catch_up(docs, fresh)
+
     # -- this process's saves --------------------------------------------------
 
     def remember(self, p: Prospect, doc_id: int) -> None:
         """`p` was just saved as document `doc_id`."""
         self._decoded[p.id] = p
         self._summaries[p.id] = summarize(p)
-        self._from_file.pop(p.id, None)
+        self._forget_row(p.id)
         self.doc_ids[p.id] = doc_id
 
     def forget(self, pid: str) -> None:
@@ -163,7 +163,7 @@ class ProspectIndex:
         del self.doc_ids[pid]
         self._decoded.pop(pid, None)
         self._summaries.pop(pid, None)
-        self._from_file.pop(pid, None)
+        self._forget_row(pid)
 
     # -- other processes' saves ------------------------------------------------
 
@@ -181,7 +181,7 @@ class ProspectIndex:
             doc_ids[pid] = int(key)
         changed = set(self.doc_ids) | set(doc_ids)
         self.doc_ids, self._decoded, self._summaries, self.docs = doc_ids, {}, {}, docs
-        self._from_file, self._names, self._rows = {}, {}, None
+        self._file = None
         return changed
 
     def catch_up(self, docs: dict[str, Any], changed: set[str]) -> set[str]:
@@ -201,7 +201,7 @@ class ProspectIndex:
                 touched.add(old)
                 self._decoded.pop(old, None)
                 self._summaries.pop(old, None)
-                self._from_file.pop(old, None)
+                self._forget_row(old)
                 if new != old:
                     del self.doc_ids[old]
                     reorder = True
@@ -214,12 +214,16 @@ class ProspectIndex:
             self.doc_ids[new] = doc_id  # an update keeps its place in the dict
             self._decoded.pop(new, None)
             self._summaries.pop(new, None)
-            self._from_file.pop(new, None)
+            self._forget_row(new)
             touched.add(new)
         if reorder:
             self.doc_ids = dict(sorted(self.doc_ids.items(), key=lambda item: item[1]))
         self.docs = docs
         return touched
+
+    def _forget_row(self, pid: str) -> None:
+        if self._file is not None:
+            self._file.forget(pid)
 
     # -- documents -------------------------------------------------------------
 

@@ -45,9 +45,10 @@ def _text(doc: Any) -> bytes:
     return json.dumps(doc, allow_nan=False, separators=(",", ":")).encode("ascii")
 
 
-def write_layout(tables: dict[str, dict[str, Any]]) -> tuple[bytes, Refs]:
+def write_layout(tables: dict[str, dict[str, Any]]) -> tuple[list[bytes], Refs]:
     """The file's bytes for `tables` (documents as dicts or raw text; the header table
-    first, as given) and where each document lies in them."""
+    first, as given), as chunks to write one after the other (never joined: a big file
+    is not held twice), and where each document lies in them."""
     chunks: list[bytes] = []
     refs: Refs = {}
     at = 0
@@ -70,7 +71,21 @@ def write_layout(tables: dict[str, dict[str, Any]]) -> tuple[bytes, Refs]:
             put(text)
         put(b"\n}" if keys else b"}")
     put(b"}\n")
-    return b"".join(chunks), refs
+    return chunks, refs
+
+
+def edges(chunks: list[bytes], size: int = 4096) -> tuple[bytes, bytes]:
+    """The first and the last `size` bytes of the chunks' concatenation."""
+    head, tail = bytearray(), bytearray()
+    for chunk in chunks:
+        head += chunk[: size - len(head)]
+        if len(head) >= size:
+            break
+    for chunk in reversed(chunks):
+        tail[:0] = chunk[max(0, len(chunk) - (size - len(tail))) :]
+        if len(tail) >= size:
+            break
+    return bytes(head), bytes(tail)
 
 
 def find_refs(raw: bytes, tables: dict[str, dict[str, Any]]) -> Refs | None:

@@ -118,11 +118,10 @@ class Recording:
         """Save every prospect's summary in the summary file, tied to the state just read
         or written; a damaged document or a failing disk leaves it to the next time."""
         try:
-            summaries = self._index.all_summaries()
+            idents, segments, old = self._index.summary_segments()
         except DataFileError:
             return
-        doc_ids = self._index.doc_ids
-        self._storage.write_summary([(str(doc_ids[s.id]), s) for s in summaries])
+        self._storage.write_summary(idents, segments, old)
 
     def _entry(
         self, changes: list[Change], seq: int, by: str | None, now: datetime | None,

@@ -12,14 +12,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from leadline.core.models import Prospect
 from leadline.core.store import datafile, opening, summary_file
 from leadline.core.store.disk_state import DiskState, stamp_of
 from leadline.core.store.docrefs import Source
 from leadline.core.store.errors import StoreIOError
+from leadline.core.store.file_rows import Ident
 from leadline.core.store.layout import Refs, find_refs
 from leadline.core.store.opening import Summarized
 from leadline.core.store.safe_files import NOFOLLOW, check_opened
+from leadline.core.store.summary_file import Rows, Segment
 
 
 class SummaryKeeping:
@@ -44,9 +45,9 @@ class SummaryKeeping:
         found, self._summarized = self._summarized, None
         return found
 
-    def write_summary(self, summaries: list[tuple[str, Prospect]]) -> bool:
-        """Tie `summaries` (doc id, summary of the document, in order) to the state last
-        read or written and save them as the summary file; False if that cannot be done."""
+    def write_summary(self, idents: list[Ident], segments: list[Segment], old: Rows | None) -> bool:
+        """Tie the summaries (`summary_file.write`) to the state last read or written and
+        save them as the summary file; False if that cannot be done."""
         self.summary_due = False
         state = self._state
         if state is None or state.needs_full_save:
@@ -59,7 +60,7 @@ class SummaryKeeping:
                 return False
             self._refs = refs
             tie = opening.tie_of(state, self.journal_path, self._revision)
-            summary_file.write(self.summary_path, tie, refs, summaries)
+            summary_file.write(self.summary_path, tie, refs, idents, segments, old)
         except (OSError, ValueError, StoreIOError, datafile.Refused):
             return False
         return True

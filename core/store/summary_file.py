@@ -4,11 +4,12 @@ It lets a command answer from the summaries (`records/summary.py`) and find any
 document without reading the data file:
 
 ```
-LLS1 {"format": 1, "tie": {...}, "index": [offset, length, crc], "rows": [offset, length, crc],
-      "chunks": [length, ...]}
+LLS1 {"format": 1, "tie": {...}, "index": [offset, length, crc], "rows": offset,
+      "chunks": [[length, rows, crc], ...]}
 <index: msgpack {"refs": {table: [doc id, offset, length, ...]}, "docs": [...], "pids": [...],
                  "names": [...]}>
-<rows: msgpack arrays of 2,000 prospects' summaries each, in the order of "docs">
+<rows: chunks, each a msgpack array of up to 2,000 prospects' summaries, in the order of
+       "docs"; a compaction copies the chunks whose prospects did not change>
 ```
 
 The tie names the data file version (inode, device, size, mtime, revision, schema
@@ -115,36 +116,54 @@ def encode_rows(summaries: list[Prospect]) -> bytes:
     return _ENCODER.encode(summaries)
 
 
+Chunk = tuple[int, int, int]
+"""A chunk of the rows section: (length, rows, CRC-32)."""
+Segment = int | list[Prospect]
+"""What `write` puts next in the rows section: a chunk of the file read (copied as it
+is), or summaries to encode."""
+
+
 class Rows:
-    """The rows section, read from the open summary file the first time it is needed."""
+    """The rows section, in chunks read from the open summary file when needed (the
+    file stays open: the version read is the one its index describes)."""
 
-    def __init__(self, source: Source, span: tuple[int, int, int], chunks: list[int]) -> None:
-        self._source, self._span, self._chunks = source, span, chunks
+    def __init__(self, source: Source, offset: int, chunks: list[Chunk]) -> None:
+        self._source, self.chunks = source, chunks
+        self.starts: list[int] = []
+        """Each chunk's first row."""
+        self._offsets: list[int] = []
+        first = 0
+        for length, count, _crc in chunks:
+            self.starts.append(first)
+            self._offsets.append(offset)
+            first, offset = first + count, offset + length
 
-    def decoded(self) -> list[Prospect]:
-        """Every row's summary, in the order of `Contents.docs`; ValueError if damaged.
+    def raw(self, number: int) -> bytes:
+        """Chunk `number` as it is in the file; ValueError if it fails its CRC."""
+        length, _count, crc = self.chunks[number]
+        body = self._source.read(self._offsets[number], length)
+        if zlib.crc32(body) != crc:
+            raise ValueError("a chunk of the summary file's rows fails its CRC")
+        return body
 
-        Read a chunk at a time, so that the section's bytes never sit in memory whole
-        beside the summaries made from them."""
-        offset, length, crc = self._span
-        if sum(self._chunks) != length:
-            raise ValueError("the summary file's rows are damaged")
-        found: list[Prospect] = []
-        check = 0
+    def chunk(self, number: int) -> list[Prospect]:
+        """The summaries of chunk `number`; ValueError if it is damaged."""
         try:
-            for size in self._chunks:
-                body = self._source.read(offset, size)
-                offset += size
-                check = zlib.crc32(body, check)
-                found += _ROWS.decode(body)
+            found = _ROWS.decode(self.raw(number))
         except msgspec.DecodeError as error:
             raise ValueError(f"the summary file's rows cannot be read ({error})") from None
-        finally:
-            self._source.close()
-        if check != crc:
-            raise ValueError("the summary file's rows fail their CRC")
+        if len(found) != self.chunks[number][1]:
+            raise ValueError("a chunk of the summary file's rows is damaged")
         for summary in found:
             object.__setattr__(summary, "source", SUMMARY)
+        return found
+
+    def decoded(self) -> list[Prospect]:
+        """Every row's summary, in the order of `Contents.docs`, a chunk at a time (the
+        section's bytes never sit in memory whole beside them); ValueError if damaged."""
+        found: list[Prospect] = []
+        for number in range(len(self.chunks)):
+            found += self.chunk(number)
         return found
 
 
@@ -181,13 +200,15 @@ def read(path: Path) -> Contents | None:
         if zlib.crc32(body) != crc:
             return None
         index = _INDEX.decode(body)
-        rows = tuple(int(n) for n in meta["rows"])
-        chunks = [int(n) for n in meta["chunks"]]
+        rows_at = int(meta["rows"])
+        chunks = [(int(c[0]), int(c[1]), int(c[2])) for c in meta["chunks"]]
+        if sum(c[1] for c in chunks) != len(index.docs):
+            return None
         if len(index.pids) != len(index.docs) or len(index.names) != len(index.docs):
             return None
         refs = {name: _spans(flat) for name, flat in index.refs.items()}
         return Contents(_tie(meta["tie"]), refs, [str(d) for d in index.docs], index.pids,
-                        index.names, Rows(source, (rows[0], rows[1], rows[2]), chunks))  # fmt: skip
+                        index.names, Rows(source, rows_at, chunks))  # fmt: skip
     except (OSError, ValueError, KeyError, TypeError, msgspec.DecodeError):
         return None
 
@@ -202,31 +223,41 @@ def write(
     path: Path,
     tie: Tie,
     refs: Refs,
-    docs: list[tuple[str, Prospect]],
+    idents: list[tuple[str, str, str]],
+    segments: list[Segment],
+    old: Rows | None = None,
 ) -> None:
-    """Write the summary file: `docs` are (doc id, summary) in order."""
+    """Write the summary file: `idents` are (doc id, prospect id, name) in order, and
+    `segments` their summaries, as chunks of `old` to copy or summaries to encode."""
     flat = {name: [n for key, (o, ln) in spans.items() for n in (int(key), o, ln)]
             for name, spans in refs.items()}  # fmt: skip
     index = msgspec.msgpack.encode(
-        {"refs": flat, "docs": [int(d[0]) for d in docs], "pids": [d[1].id for d in docs],
-         "names": [d[1].name for d in docs]}
+        {"refs": flat, "docs": [int(d[0]) for d in idents], "pids": [d[1] for d in idents],
+         "names": [d[2] for d in idents]}
     )  # fmt: skip
-    summaries = [d[1] for d in docs]
-    chunks = [encode_rows(summaries[at : at + _CHUNK]) for at in range(0, len(summaries), _CHUNK)]
-    rows = b"".join(chunks)
-    meta: dict[str, Any] = {
-        "format": FORMAT,
-        "tie": asdict(tie),
-        "chunks": [len(c) for c in chunks],
-    }
-    placeholder = MAGIC + orjson.dumps({**meta, "index": [0, 0, 0], "rows": [0, 0, 0]})
+    bodies: list[bytes] = []
+    chunks: list[list[int]] = []
+    for segment in segments:
+        if isinstance(segment, int):
+            assert old is not None
+            bodies.append(old.raw(segment))
+            chunks.append(list(old.chunks[segment]))
+            continue
+        for at in range(0, len(segment), _CHUNK):
+            part = segment[at : at + _CHUNK]
+            bodies.append(encode_rows(part))
+            chunks.append([len(bodies[-1]), len(part), zlib.crc32(bodies[-1])])
+    if sum(c[1] for c in chunks) != len(idents):
+        raise ValueError("the summaries do not match the documents")
+    meta: dict[str, Any] = {"format": FORMAT, "tie": asdict(tie), "chunks": chunks}
+    placeholder = MAGIC + orjson.dumps({**meta, "index": [0, 0, 0], "rows": 0})
     if len(placeholder) + 64 > _META_MAX:
         raise ValueError("too many rows for one summary file")
     start = len(placeholder) + 64  # room for the real offsets' digits
     meta["index"] = [start, len(index), zlib.crc32(index)]
-    meta["rows"] = [start + len(index), len(rows), zlib.crc32(rows)]
+    meta["rows"] = start + len(index)
     line = MAGIC + orjson.dumps(meta)
     if len(line) + 1 > start:
         raise ValueError("summary header too long")
     padded = line + b" " * (start - len(line) - 1) + b"\n"
-    write_private_atomic(path, padded + index + rows)
+    write_private_atomic(path, [padded, index, *bodies])

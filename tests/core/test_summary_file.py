@@ -124,7 +124,7 @@ def test_another_processes_saves_and_deletes_reach_the_summaries(tmp_path: Path)
     ["garbage", "truncated", "rows flipped", "index flipped", "empty", "another file's"],
 )
 def test_a_damaged_or_foreign_summary_file_is_rebuilt_not_believed(
-    tmp_path: Path, damage: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
 ) -> None:
     db = tmp_path / "leadline.json"
     ids = _pipeline(db)
@@ -149,9 +149,11 @@ def test_a_damaged_or_foreign_summary_file_is_rebuilt_not_believed(
     with Store.open(db, backups=0) as store:
         assert [s.name for s in store.summaries()][:2] == ["Company 0", "Company 1"]
         _agrees(store)
+    reads = _Reads(monkeypatch)
     with Store.open(db, backups=0) as store:  # rebuilt: used again from now on
-        assert store._index.has_all_summaries() is False
         assert store.summary(ids[3]).notes[0].at == WHEN
+        _agrees(store)
+    assert reads.whole == 0
 
 
 def test_a_data_file_another_program_rewrote_is_read_whole_and_the_summary_rebuilt(
@@ -204,3 +206,23 @@ def test_the_data_file_is_one_document_per_line_and_plain_tinydb(tmp_path: Path)
             "Company 2",
             "Company 3",
         ]
+
+
+def test_a_compaction_keeps_the_rows_of_prospects_that_did_not_change_as_they_were(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "leadline.json"
+    ids = _pipeline(db, 4500)  # three chunks of rows: 2,000 + 2,000 + 500
+    before = summary_path(db).read_bytes()
+    with Store.open(db, backups=0) as store:
+        store.update(ids[4100], _note("only the last chunk changes"))
+        store.compact()
+    after = summary_path(db).read_bytes()
+    rows_at = before.index(b"\n") + 1
+    assert before[:rows_at] != after[:rows_at]  # tied to the new data file
+    first_chunks = json.loads(before[5 : before.index(b"\n")])["chunks"][:2]
+    assert json.loads(after[5 : after.index(b"\n")])["chunks"][:2] == first_chunks
+    with Store.open(db, backups=0) as store:
+        assert store.summary(ids[4100]).notes[-1].at == WHEN
+        assert store.get(ids[4100]).notes[-1].text == "only the last chunk changes"
+        _agrees(store)
