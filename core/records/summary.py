@@ -18,8 +18,6 @@ whole prospect (`Store.get`) to show it in full, edit or export it.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from leadline.core.models import Contact, Note, PenetrationPlan, Prospect, Touch
 from leadline.core.records.raw import SUMMARY
 
@@ -34,7 +32,7 @@ def is_summary(p: Prospect) -> bool:
 
 
 def _touch(t: Touch) -> Touch:
-    return replace(t, note="") if t.note else t
+    return Touch(t.date, t.channel, t.outcome, t.minutes) if t.note else t
 
 
 def _note(n: Note) -> Note:
@@ -42,19 +40,27 @@ def _note(n: Note) -> Note:
 
 
 def _contact(c: Contact) -> Contact:
-    return replace(c, title="") if c.title else c
+    if not c.title:
+        return c
+    return Contact(c.name, c.role, "", c.email, c.phone, c.birthday, c.anniversary,
+                   c.preferred_channel)  # fmt: skip
+
+
+_SLOTS = tuple(Prospect.__dataclass_fields__)
+_set = object.__setattr__
 
 
 def summarize(p: Prospect) -> Prospect:
     """The summary of `p` (itself if it already is one)."""
     if p.source is SUMMARY:
         return p
-    return replace(
-        p,
-        contacts=tuple(map(_contact, p.contacts)),
-        touches=tuple(map(_touch, p.touches)),
-        notes=tuple(map(_note, p.notes)),
-        penetration=_NO_PLAN,
-        extra={},
-        source=SUMMARY,
-    )
+    found = object.__new__(Prospect)  # a copy without `replace`'s checks, 5x faster
+    for name in _SLOTS:
+        _set(found, name, getattr(p, name))
+    _set(found, "contacts", tuple(map(_contact, p.contacts)))
+    _set(found, "touches", tuple(map(_touch, p.touches)))
+    _set(found, "notes", tuple(map(_note, p.notes)))
+    _set(found, "penetration", _NO_PLAN)
+    _set(found, "extra", {})
+    _set(found, "source", SUMMARY)
+    return found
