@@ -141,6 +141,12 @@ class Store(Changes, Recording):
         self._sync()
         return self._index.summary(pid)
 
+    def folded_name(self, pid: str) -> str:
+        """`core.folding.fold` of prospect `pid`'s name, without decoding it when the
+        summary file says it (for matching names across a big file)."""
+        self._sync()
+        return self._index.folded_name(pid)
+
     def __len__(self) -> int:
         """How many prospects the file holds (no decoding; re-read if the file changed)."""
         self._sync()
@@ -171,7 +177,7 @@ class Store(Changes, Recording):
                 return [self._index.prospect(pid)]
         fragment = fold(wanted)
         index = self._index
-        found = [pid for pid in index.doc_ids if fragment in fold(index.name(pid))]
+        found = [pid for pid in index.doc_ids if fragment in index.folded_name(pid)]
         return [index.prospect(pid) for pid in found]
 
     def add(self, p: Prospect, *, by: str | None = None, now: When = None) -> Prospect:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from leadline.core.folding import fold
 from leadline.core.models import Prospect
 from leadline.core.store.summary_file import Rows, Segment
 
 Ident = tuple[str, str, str]
-"""(doc id, prospect id, name) of one prospect document."""
+"""(doc id, prospect id, folded name: `core.folding.fold`) of one prospect document."""
 
 
 class FileRows:
@@ -25,24 +26,25 @@ class FileRows:
         """`current`: the prospect ids whose rows describe them as they are."""
         self.rows = rows
         self._row_of: dict[str, int] = {}
-        self._names: dict[str, str] = {}
+        self._folded: dict[str, str] = {}
         self._pid_at: list[str] = []
-        for at, (_key, pid, name) in enumerate(idents):
+        for at, (_key, pid, folded) in enumerate(idents):
             self._pid_at.append(pid)
             if pid in current:
-                self._row_of[pid], self._names[pid] = at, name
+                self._row_of[pid], self._folded[pid] = at, folded
         self._read: set[int] = set()
 
     def current(self, pid: str) -> bool:
         return pid in self._row_of
 
-    def name(self, pid: str) -> str:
-        return self._names[pid]
+    def folded(self, pid: str) -> str:
+        """The folded name of a prospect whose row is current."""
+        return self._folded[pid]
 
     def forget(self, pid: str) -> None:
         """Prospect `pid` changed: its row no longer describes it."""
         if self._row_of.pop(pid, None) is not None:
-            del self._names[pid]
+            del self._folded[pid]
 
     def unread(self) -> int:
         """How many current rows have not been decoded yet."""
@@ -102,12 +104,12 @@ class FileRows:
                     pending = []
                 count = self.rows.chunks[number][1]
                 segments.append(number)
-                idents += [(str(d), p, self._names[p]) for p, d in order[i : i + count]]
+                idents += [(str(d), p, self._folded[p]) for p, d in order[i : i + count]]
                 i += count
                 continue
             found = summary(pid)
             pending.append(found)
-            idents.append((str(doc_id), pid, found.name))
+            idents.append((str(doc_id), pid, fold(found.name)))
             i += 1
         if pending:
             segments.append(pending)

@@ -13,6 +13,7 @@ import gc
 from collections.abc import Callable
 from typing import Any
 
+from leadline.core.folding import fold
 from leadline.core.models import Prospect
 from leadline.core.records.summary import summarize
 from leadline.core.store.decoding import DamagedDocument, decode_prospect, document_id
@@ -92,19 +93,21 @@ class ProspectIndex:
             self._file = None  # damaged after all: decoded from the documents instead
             return {}
 
-    def name(self, pid: str) -> str:
-        """The name of prospect `pid`, without decoding it if the summary file says it."""
+    def folded_name(self, pid: str) -> str:
+        """The name of prospect `pid` folded (`core.folding`) for finding it, from the
+        summary file where it says it (folding 100,000 names costs two seconds)."""
         if self._file is not None and self._file.current(pid):
-            return self._file.name(pid)
-        return self.summary(pid).name
+            return self._file.folded(pid)
+        return fold(self.summary(pid).name)
 
     def summary_segments(self) -> tuple[list[Ident], list[Segment], Rows | None]:
-        """What a new summary file of every prospect holds: (doc id, prospect id, name),
+        """What a new summary file of every prospect holds: (doc id, prospect id, folded name),
         the rows (chunks of the old file to copy, or summaries) and the old file's rows."""
         order = list(self.doc_ids.items())
         if self._file is None:
             summaries = self.all_summaries()
-            idents = [(str(d), p, s.name) for (p, d), s in zip(order, summaries, strict=True)]
+            pairs = zip(order, summaries, strict=True)
+            idents = [(str(d), p, fold(s.name)) for (p, d), s in pairs]
             return idents, [summaries], None
         idents, segments = self._file.segments(order, self.summary)
         return idents, segments, self._file.rows
@@ -134,7 +137,7 @@ class ProspectIndex:
 
     def adopt(self, docs: dict[str, Any], idents: list[Ident], rows: Rows,
               stale: set[str]) -> set[str]:  # fmt: skip
-        """Index `docs` from a summary file: `idents` (doc id, prospect id, name) of the
+        """Index `docs` from a summary file: `idents` (doc id, prospect id, folded name) of the
         state it describes, `stale` the doc ids changed since. Returns every prospect
         before and now."""
         before = set(self.doc_ids)

@@ -38,9 +38,9 @@ class Summarized:
     """Prospect doc ids the journal changed after `revision`: their summaries are stale."""
 
     def idents(self) -> list[tuple[str, str, str]]:
-        """(doc id, prospect id, name) of each prospect as of `revision`."""
+        """(doc id, prospect id, folded name) of each prospect as of `revision`."""
         c = self.contents
-        return list(zip(c.docs, c.pids, c.names, strict=True))
+        return list(zip(c.docs, c.pids, c.folded, strict=True))
 
 
 def edge_digest(fd: int, size: int) -> str:

@@ -4,10 +4,10 @@ It lets a command answer from the summaries (`records/summary.py`) and find any
 document without reading the data file:
 
 ```
-LLS1 {"format": 1, "tie": {...}, "index": [offset, length, crc], "rows": offset,
+LLS1 {"format": 2, "tie": {...}, "index": [offset, length, crc], "rows": offset,
       "chunks": [[length, rows, crc], ...]}
 <index: msgpack {"refs": {table: [doc id, offset, length, ...]}, "docs": [...], "pids": [...],
-                 "names": [...]}>
+                 "folded": [...]}>
 <rows: chunks, each a msgpack array of up to 2,000 prospects' summaries, in the order of
        "docs"; a compaction copies the chunks whose prospects did not change>
 ```
@@ -16,7 +16,8 @@ The tie names the data file version (inode, device, size, mtime, revision, schem
 version and the digest of its first and last bytes) and how much of its journal
 the summaries include (the journal's inode, the end of its last included record,
 that record's revision and the CRC of everything up to it). "refs" say where
-every document of the data file lies; "docs", "pids" and "names" which prospect
+every document of the data file lies; "docs", "pids" and "folded" (names folded
+for finding, `core.folding`) which prospect
 each document holds in the state the summaries describe. A file that does not
 match, fails a CRC or cannot be read is ignored and rebuilt: it is never a second
 source of truth. Private (0600), written atomically, like the data file.
@@ -42,7 +43,7 @@ from leadline.core.store.layout import Refs
 from leadline.core.store.safe_files import open_own
 
 MAGIC = b"LLS1 "
-FORMAT = 1
+FORMAT = 2
 _META_MAX = 64 * 1024
 _CHUNK = 2000
 """Rows per chunk of the rows section."""
@@ -95,7 +96,7 @@ class _Index(msgspec.Struct):
     refs: dict[str, list[int]]
     docs: list[int]
     pids: list[str]
-    names: list[str]
+    folded: list[str]
 
 
 _INDEX = msgspec.msgpack.Decoder(_Index)
@@ -176,7 +177,7 @@ class Contents:
     docs: list[str]
     """The prospect documents' ids in the state described, in order."""
     pids: list[str]
-    names: list[str]
+    folded: list[str]
     rows: Rows
 
 
@@ -204,11 +205,11 @@ def read(path: Path) -> Contents | None:
         chunks = [(int(c[0]), int(c[1]), int(c[2])) for c in meta["chunks"]]
         if sum(c[1] for c in chunks) != len(index.docs):
             return None
-        if len(index.pids) != len(index.docs) or len(index.names) != len(index.docs):
+        if len(index.pids) != len(index.docs) or len(index.folded) != len(index.docs):
             return None
         refs = {name: _spans(flat) for name, flat in index.refs.items()}
         return Contents(_tie(meta["tie"]), refs, [str(d) for d in index.docs], index.pids,
-                        index.names, Rows(source, rows_at, chunks))  # fmt: skip
+                        index.folded, Rows(source, rows_at, chunks))  # fmt: skip
     except (OSError, ValueError, KeyError, TypeError, msgspec.DecodeError):
         return None
 
@@ -227,13 +228,13 @@ def write(
     segments: list[Segment],
     old: Rows | None = None,
 ) -> None:
-    """Write the summary file: `idents` are (doc id, prospect id, name) in order, and
+    """Write the summary file: `idents` are (doc id, prospect id, folded name) in order, and
     `segments` their summaries, as chunks of `old` to copy or summaries to encode."""
     flat = {name: [n for key, (o, ln) in spans.items() for n in (int(key), o, ln)]
             for name, spans in refs.items()}  # fmt: skip
     index = msgspec.msgpack.encode(
         {"refs": flat, "docs": [int(d[0]) for d in idents], "pids": [d[1] for d in idents],
-         "names": [d[2] for d in idents]}
+         "folded": [d[2] for d in idents]}
     )  # fmt: skip
     bodies: list[bytes] = []
     chunks: list[list[int]] = []
