@@ -17,7 +17,7 @@ name with B, B a phone with C) is one group.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -75,8 +75,8 @@ _SPELT_BY_LENGTH = sorted(_SPELT, key=len, reverse=True)
 _PUNCTUATION = re.compile(r"[\W_]+")
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in _PUNCTUATION.sub(" ", fold(text)).split() if w not in _FILLER]
+def _words(folded: str) -> list[str]:
+    return [w for w in _PUNCTUATION.sub(" ", folded).split() if w not in _FILLER]
 
 
 def _strip_spelt(words: list[str]) -> list[str]:
@@ -88,9 +88,10 @@ def _strip_spelt(words: list[str]) -> list[str]:
     return words
 
 
-def company_key(name: str) -> str:
-    """The company name without case, accents, punctuation, spaces and legal form."""
-    words = _words(name)
+def company_key(name: str, folded: str | None = None) -> str:
+    """The company name without case, accents, punctuation, spaces and legal form
+    (`folded`: the name already folded, `core.folding.fold`, if known)."""
+    words = _words(fold(name) if folded is None else folded)
     while len(words) > 1:
         trimmed = _strip_spelt(words)
         if trimmed is words and words[-1] in LEGAL_FORMS:
@@ -119,10 +120,19 @@ _NAME, _EMAIL, _PHONE = Likeness.NAME, Likeness.EMAIL, Likeness.PHONE
 _KEY_OF = {Likeness.NAME: company_key, Likeness.EMAIL: email_key, Likeness.PHONE: phone_key}
 
 
-def keys(p: Prospect) -> list[tuple[Likeness, str, str]]:
+Folded = Callable[[Prospect], str]
+"""A prospect's name folded (`core.folding.fold`): the store knows it for every prospect
+without folding 100,000 names (`Store.folded_name`)."""
+
+
+def _folding(p: Prospect) -> str:
+    return fold(p.name)
+
+
+def keys(p: Prospect, folded: Folded = _folding) -> list[tuple[Likeness, str, str]]:
     """(likeness, key, shown) of everything `p` could share with another prospect."""
     found = []
-    name = company_key(p.name)
+    name = company_key(p.name, folded(p))
     if len(name) >= 2:
         found.append((_NAME, name, p.name))
     for c in p.contacts:
@@ -136,22 +146,25 @@ def keys(p: Prospect) -> list[tuple[Likeness, str, str]]:
 class DuplicateIndex:
     """Prospects by their keys: which stored prospects a new one looks like."""
 
-    def __init__(self, prospects: Iterable[Prospect]) -> None:
+    def __init__(self, prospects: Iterable[Prospect], folded: Folded = _folding) -> None:
         self._by_key: dict[tuple[Likeness, str], list[Prospect]] = {}
+        self._folded = folded
         for p in prospects:
             self.add(p)
 
     def add(self, p: Prospect) -> None:
         """Index `p` too (a key it holds twice still lists it once)."""
-        for likeness, key, _ in keys(p):
+        for likeness, key, _ in keys(p, self._folded):
             listed = self._by_key.setdefault((likeness, key), [])
             if not listed or listed[-1] is not p:
                 listed.append(p)
 
-    def like(self, p: Prospect) -> list[tuple[Prospect, tuple[Reason, ...]]]:
+    def like(
+        self, p: Prospect, folded: Folded = _folding
+    ) -> list[tuple[Prospect, tuple[Reason, ...]]]:
         """The indexed prospects (other than `p` by id) `p` looks like, each with why."""
         found: dict[str, tuple[Prospect, list[Reason]]] = {}
-        for likeness, key, shown in keys(p):
+        for likeness, key, shown in keys(p, folded):
             for other in self._by_key.get((likeness, key), ()):
                 if other.id != p.id:
                     reasons = found.setdefault(other.id, (other, []))[1]
@@ -165,15 +178,20 @@ class DuplicateIndex:
 
 
 def looks_like(
-    new: Prospect, existing: Iterable[Prospect]
+    new: Prospect, existing: Iterable[Prospect], folded: Folded = _folding
 ) -> list[tuple[Prospect, tuple[Reason, ...]]]:
-    """The `existing` prospects `new` looks like (for one check, as `add` makes)."""
-    return DuplicateIndex(existing).like(new)
+    """The `existing` prospects `new` looks like (for one check, as `add` makes); `folded`
+    gives the existing ones' folded names."""
+    wanted = {(likeness, key) for likeness, key, _ in keys(new)}
+    alike = [p for p in existing if any((k[0], k[1]) in wanted for k in keys(p, folded))]
+    return DuplicateIndex(alike).like(new)
 
 
-def likely_duplicates(prospects: Sequence[Prospect]) -> list[DuplicateGroup]:
+def likely_duplicates(
+    prospects: Sequence[Prospect], folded: Folded = _folding
+) -> list[DuplicateGroup]:
     """Every group of prospects that look like one another, by the first one's name."""
-    index = DuplicateIndex(prospects)
+    index = DuplicateIndex(prospects, folded)
     parent: dict[str, str] = {}
 
     def root(pid: str) -> str:
@@ -208,8 +226,16 @@ def _group(found: list[Prospect], index: DuplicateIndex) -> DuplicateGroup:
     return DuplicateGroup(ordered, tuple(reasons.values()))
 
 
-def like_existing(new: Sequence[Prospect], existing: Iterable[Prospect]) -> list[Prospect]:
-    """The `new` prospects (an import's) that look like one of `existing` (the others)."""
+def like_existing(
+    new: Sequence[Prospect], existing: Iterable[Prospect], folded: Folded = _folding
+) -> list[Prospect]:
+    """The `new` prospects (an import's) that look like one of `existing` (the others;
+    `folded` gives their folded names)."""
     fresh = {p.id for p in new}
-    index = DuplicateIndex(p for p in existing if p.id not in fresh)
-    return [p for p in new if index.like(p)]
+    index = DuplicateIndex(new)
+    alike: set[str] = set()
+    for p in existing:
+        if p.id not in fresh:
+            for other, _why in index.like(p, folded):
+                alike.add(other.id)
+    return [p for p in new if p.id in alike]

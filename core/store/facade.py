@@ -141,11 +141,11 @@ class Store(Changes, Recording):
         self._sync()
         return self._index.summary(pid)
 
-    def folded_name(self, pid: str) -> str:
-        """`core.folding.fold` of prospect `pid`'s name, without decoding it when the
-        summary file says it (for matching names across a big file)."""
+    def folded_name(self, p: Prospect) -> str:
+        """`core.folding.fold` of `p`'s name: a stored prospect's from the summary file,
+        without folding it again (for matching names across a big file)."""
         self._sync()
-        return self._index.folded_name(pid)
+        return self._index.folded_name(p.id) if p.id in self._index.doc_ids else fold(p.name)
 
     def __len__(self) -> int:
         """How many prospects the file holds (no decoding; re-read if the file changed)."""

@@ -67,7 +67,8 @@ def _warn_if_duplicate(ctx: Context, saved: Prospect) -> None:
     from leadline.core.rules.dupes import looks_like  # noqa: PLC0415
     from leadline.tui.cli.finding import duplicate_warnings  # noqa: PLC0415
 
-    found = looks_like(saved, ctx.store.summaries())  # names, e-mails, phones: in summaries
+    # names, e-mails, phones: in summaries
+    found = looks_like(saved, ctx.store.summaries(), ctx.store.folded_name)
     for line in duplicate_warnings(found, saved):
         print(line, file=sys.stderr)
 

@@ -58,7 +58,8 @@ def cmd_dupes(args: argparse.Namespace) -> int:
     from leadline.tui.text import dupe_words  # noqa: PLC0415
 
     ctx = open_context(args)
-    groups = likely_duplicates(ctx.store.summaries())  # names, e-mails, phones, added days
+    # names, e-mails, phones, added days: in summaries
+    groups = likely_duplicates(ctx.store.summaries(), ctx.store.folded_name)
     if args.json:
         _emit([_group_doc(g, dupe_words) for g in groups])
         return 0

@@ -144,16 +144,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         more = len(result.problems) - len(shown)
         print(f"{path}: … and {more} more problems (--all-problems lists them)", file=sys.stderr)
     print(_summary(result, path, args.dry_run))
-    _note_duplicates(result.new, stored[-1])
+    if ctx is not None:  # none for a dry run without a data file: nothing to look like
+        _note_duplicates(result.new, stored[-1], ctx.store.folded_name)
     return 0
 
 
-def _note_duplicates(new: list[Prospect], existing: list[Prospect]) -> None:
+def _note_duplicates(
+    new: list[Prospect], existing: list[Prospect], folded: Callable[[Prospect], str]
+) -> None:
     """Imported all the same; say how many look like stored prospects (after the lock)."""
     from leadline.core.rules.dupes import like_existing  # noqa: PLC0415
     from leadline.tui.text.dupe_words import import_note  # noqa: PLC0415
 
-    note = import_note(len(like_existing(new, existing)))
+    note = import_note(len(like_existing(new, existing, folded)))
     if note:
         print(note)
 
