@@ -141,11 +141,17 @@ class Store(Changes, Recording):
         self._sync()
         return self._index.summary(pid)
 
-    def folded_name(self, p: Prospect) -> str:
-        """`core.folding.fold` of `p`'s name: a stored prospect's from the summary file,
-        without folding it again (for matching names across a big file)."""
+    def folded_names(self) -> Callable[[Prospect], str]:
+        """`core.folding.fold` of a prospect's name: a stored prospect's from the summary
+        file, without folding it again (for matching names across a big file). The file
+        is read once, now: for the prospects in hand, not for ones saved later."""
         self._sync()
-        return self._index.folded_name(p.id) if p.id in self._index.doc_ids else fold(p.name)
+        index = self._index
+
+        def folded(p: Prospect) -> str:
+            return index.folded_name(p.id) if p.id in index.doc_ids else fold(p.name)
+
+        return folded
 
     def __len__(self) -> int:
         """How many prospects the file holds (no decoding; re-read if the file changed)."""

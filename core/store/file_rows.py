@@ -109,7 +109,7 @@ class FileRows:
                 continue
             found = summary(pid)
             pending.append(found)
-            idents.append((str(doc_id), pid, fold(found.name)))
+            idents.append((str(doc_id), pid, self._folded.get(pid) or fold(found.name)))
             i += 1
         if pending:
             segments.append(pending)

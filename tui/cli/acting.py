@@ -68,7 +68,7 @@ def _warn_if_duplicate(ctx: Context, saved: Prospect) -> None:
     from leadline.tui.cli.finding import duplicate_warnings  # noqa: PLC0415
 
     # names, e-mails, phones: in summaries
-    found = looks_like(saved, ctx.store.summaries(), ctx.store.folded_name)
+    found = looks_like(saved, ctx.store.summaries(), ctx.store.folded_names())
     for line in duplicate_warnings(found, saved):
         print(line, file=sys.stderr)
 

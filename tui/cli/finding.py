@@ -59,7 +59,7 @@ def cmd_dupes(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     # names, e-mails, phones, added days: in summaries
-    groups = likely_duplicates(ctx.store.summaries(), ctx.store.folded_name)
+    groups = likely_duplicates(ctx.store.summaries(), ctx.store.folded_names())
     if args.json:
         _emit([_group_doc(g, dupe_words) for g in groups])
         return 0

@@ -145,7 +145,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{path}: … and {more} more problems (--all-problems lists them)", file=sys.stderr)
     print(_summary(result, path, args.dry_run))
     if ctx is not None:  # none for a dry run without a data file: nothing to look like
-        _note_duplicates(result.new, stored[-1], ctx.store.folded_name)
+        _note_duplicates(result.new, stored[-1], ctx.store.folded_names())
     return 0
 
 
