@@ -173,18 +173,21 @@ class Store(Changes, Recording):
 
     def find(self, query: str) -> list[Prospect]:
         """The prospect whose id is `query`, else those whose name contains it (case and
-        accents ignored: "lodz" finds Łódź, see `core.folding`)."""
+        accents ignored: "lodz" finds Łódź, see `core.folding`), decoded whole."""
+        return [self.get(pid) for pid in self.find_ids(query)]
+
+    def find_ids(self, query: str) -> list[str]:
+        """The ids `find` would give, in the order added, decoding nothing."""
         self._sync()
         wanted = query.strip()
         if not wanted:
             return []
         for pid in (wanted, wanted.lower()):
             if pid in self._index.doc_ids:
-                return [self._index.prospect(pid)]
+                return [pid]
         fragment = fold(wanted)
         index = self._index
-        found = [pid for pid in index.doc_ids if fragment in index.folded_name(pid)]
-        return [index.prospect(pid) for pid in found]
+        return [pid for pid in index.doc_ids if fragment in index.folded_name(pid)]
 
     def add(self, p: Prospect, *, by: str | None = None, now: When = None) -> Prospect:
         """Store a new prospect and return it; an empty `id` is replaced by a fresh one."""

@@ -81,7 +81,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def _history_pid(store: Store, query: str) -> str:
     """The prospect `history` is about: a stored one, else one the history names (deleted)."""
-    if store.find(query):
+    if store.find_ids(query):
         return find_one(store, query).id
     wanted, fragment = query.strip(), fold(query.strip())
     gone = {i.pid: i.name for e in store.history() for i in e.items

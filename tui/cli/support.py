@@ -175,17 +175,18 @@ def parse_day(text: str | None, default: date, *, past: bool = False, order: str
 
 def find_one(store: Store, query: str) -> Prospect:
     """The prospect an id or a name fragment points at; ambiguity is a user error."""
-    matches = store.find(query)
-    if not matches:
+    found = store.find_ids(query)  # decoding only the one prospect it comes to
+    if not found:
         raise UserError(f"no prospect matches {query!r}")
-    if len(matches) > 1:
+    if len(found) > 1:
+        matches = [store.summary(pid) for pid in found]
         exact = [p for p in matches if fold(p.name.strip()) == fold(query.strip())]
         if len(exact) == 1:
-            return exact[0]
+            return store.get(exact[0].id)
         listed = "; ".join(f"{p.id} {p.name}" for p in matches[:10])
         more = f" and {len(matches) - 10} more" if len(matches) > 10 else ""
         raise UserError(f"{query!r} matches {len(matches)} prospects: {listed}{more}")
-    return matches[0]
+    return store.get(found[0])
 
 
 def check_stage(config: Config, key: str) -> str:
