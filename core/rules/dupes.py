@@ -117,7 +117,11 @@ def phone_key(phone: str) -> str:
 
 
 _NAME, _EMAIL, _PHONE = Likeness.NAME, Likeness.EMAIL, Likeness.PHONE
-_KEY_OF = {Likeness.NAME: company_key, Likeness.EMAIL: email_key, Likeness.PHONE: phone_key}
+_KEY_OF: dict[Likeness, Callable[[str], str]] = {
+    Likeness.NAME: company_key,
+    Likeness.EMAIL: email_key,
+    Likeness.PHONE: phone_key,
+}
 
 
 Folded = Callable[[Prospect], str]
