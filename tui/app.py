@@ -8,6 +8,7 @@ each save, import, other process's save and new day posts (tui/app_data.py).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +28,7 @@ from leadline.tui.app_keys import KeyRouting
 from leadline.tui.app_start import FirstRun
 from leadline.tui.commands import LEADLINE_COMMANDS
 from leadline.tui.compat import CrashHookedApp
+from leadline.tui.exit_fold import fold_journal
 from leadline.tui.idle_gc import IdleCollector
 from leadline.tui.keyline import KeyLine
 from leadline.tui.keymap import keymap_problems
@@ -94,6 +96,8 @@ class LeadlineApp(AppChanges, KeyRouting, FirstRun, CrashHookedApp[int]):
         self._idle_gc = IdleCollector()
         self._keys = KeyLine(self, self._hand_on)
         self._crash_report: str | None = None
+        self.exit_note: str | None = None
+        """Said once the terminal is restored: why the journal is not folded in (exit_fold)."""
         wanted = state.read_state(self.state_path).get("theme") or config.theme
         themes = theming.install_themes(self, themes_dir or config_dir() / "themes", wanted)
         self.leadline_themes = sorted(theme.name for theme in themes.themes)
@@ -114,6 +118,8 @@ class LeadlineApp(AppChanges, KeyRouting, FirstRun, CrashHookedApp[int]):
 
     def on_unmount(self) -> None:
         self._idle_gc.stop()
+        if self.new_data_file is None:  # not the empty stand-in of a first run
+            self.exit_note = fold_journal(self.store)  # a TinyDB reader sees it all now
 
     def unexpected_error(self, error: Exception) -> None:
         """Unexpected errors: a short message and a private log, never local variables."""
@@ -204,4 +210,6 @@ def run_app(
     app = LeadlineApp(store, config, clock=clock, mouse=mouse, state_path=state_path,
                       new_data_file=new_data_file)  # fmt: skip
     app.run(mouse=mouse)
+    if app.exit_note:
+        sys.stderr.write(app.exit_note)
     return app.return_code or 0
