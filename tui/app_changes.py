@@ -62,7 +62,7 @@ class AppChanges(AppData, App[int]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("undo", "Undo the last change (u)", self.action_undo)
         pid = prospect_in_view(screen)
-        p = self._get(pid) if pid else None
+        p = self._summary(pid) if pid else None  # its name is enough: no decoding
         if p is not None:
             yield SystemCommand(f"merge: {p.name} with …", "Pick the prospect to merge into "
                                 "this one (M)", partial(self.merge_prospect, p.id))  # fmt: skip
@@ -72,6 +72,12 @@ class AppChanges(AppData, App[int]):
     def _get(self, pid: str) -> Prospect | None:
         try:
             return self.store.get(pid)
+        except KeyError:
+            return None
+
+    def _summary(self, pid: str) -> Prospect | None:
+        try:
+            return self.store.summary(pid)
         except KeyError:
             return None
 
@@ -123,7 +129,7 @@ class AppChanges(AppData, App[int]):
     @work(group="changes", exclusive=True)
     async def delete_prospect(self, pid: str) -> None:
         """Ask, then delete prospect `pid`; the toast says u undoes it."""
-        p = self._get(pid)
+        p = self._summary(pid)
         if p is None:
             return
         question = escape(f"Delete {in_prose(p.name)}? (u undoes it)")
@@ -154,11 +160,11 @@ class AppChanges(AppData, App[int]):
 
     def merge_prospect(self, pid: str) -> None:
         """Pick another prospect (a searchable list) to merge into prospect `pid`."""
-        kept = self._get(pid)
+        kept = self._summary(pid)
         if kept is None:
             return
         others = sorted(
-            (p for p in self.prospects() if p.id != pid), key=lambda p: p.name.casefold()
+            (p for p in self.summaries() if p.id != pid), key=lambda p: p.name.casefold()
         )
         stage = partial(stage_label, self.config)
         commands = [(safe(p.name), partial(self.merge_into, pid, p.id), stage(p.stage))

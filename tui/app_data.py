@@ -1,11 +1,14 @@
 """The app's side of the data: the clock, saving, and telling screens what changed.
 
-Screens never touch the data file: they read `app.prospects()` and save with
-`app.save(pid, change)` or `app.add_prospect(p)`. Whatever changes prospects
-(those saves, an import, another process's save found by the once-a-second
-poll, the clock passing midnight) goes through `announce`, which posts one
-`ProspectsChanged` naming them; the app then publishes it to the screens
-(see tui/screens/live.py).
+Screens never touch the data file: they read `app.summaries()` (every
+prospect without its free text: what the funnel, the queue and the lists show),
+get the whole prospect they show in full from `app.store.get(pid)`, and save
+with `app.save(pid, change)` or `app.add_prospect(p)`. The app keeps no list of
+whole prospects: on 100,000 of them it holds their summaries and the few on
+screen. Whatever changes prospects (those saves, an import, another process's
+save found by the once-a-second poll, the clock passing midnight) goes through
+`announce`, which posts one `ProspectsChanged` naming them; the app then
+publishes it to the screens (see tui/screens/live.py).
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ class AppData(App[int]):
         """Each prospect's funnel parts and queue items, shared by the funnel and the queue."""
         self.changes_signal: Signal[ProspectsChanged] = Signal(self, "prospects-changed")
         """Where each `ProspectsChanged` goes to the screens."""
-        self._prospects: list[Prospect] | None = None
+        self._summaries: list[Prospect] | None = None
         self._day = clock().date()
         self._poll_failed = False
         self.pause_polling = False
@@ -65,14 +68,17 @@ class AppData(App[int]):
         """Today's date, from the injected clock."""
         return self.now().date()
 
-    def prospects(self) -> list[Prospect]:
-        """All prospects, read again only after a change was announced."""
-        if self._prospects is None:
-            self._prospects = self.store.prospects()
-        return self._prospects
+    def summaries(self) -> list[Prospect]:
+        """Every prospect's summary (`core/records/summary.py`), read again only after a
+        change was announced. A summary cannot be saved: `save` hands its change the
+        whole prospect, and `store.get` gives the whole one to show in full."""
+        if self._summaries is None:
+            self._summaries = self.store.summaries()
+        return self._summaries
 
     def save(self, pid: str, change: Callable[[Prospect], Prospect]) -> Prospect | None:
-        """Apply `change` to prospect `pid` under the store's lock and save atomically.
+        """Apply `change` to prospect `pid` (the whole prospect, as stored now) under the
+        store's lock and save atomically.
 
         Returns the saved prospect, or None after telling the user why it failed;
         callers then keep their dialog open so nothing typed is lost.
@@ -118,7 +124,7 @@ class AppData(App[int]):
         changed = frozenset(ids)
         if not changed and not new_day:
             return
-        self._prospects = None
+        self._summaries = None
         if new_day:
             self.memo.forget_all()
         self.memo.forget(changed)

@@ -1,8 +1,10 @@
 """Command palette (Ctrl+P) providers: prospects, stage moves, screens, themes.
 
 "prospect: Acme Ltd" opens a prospect, found by its name (fuzzy), a contact, an
-e-mail, a phone or a note's words (core's `search`, over texts folded once per
-change in the memo; the help says what matched); "won", "lost", "nurture",
+e-mail, a phone (core's `search` over the summaries' texts, folded once per
+change in the memo) or a word of a note, a touch or a contact's title (the same
+search over the whole prospects, streamed from the data file in a thread: the
+app keeps none of them); the help says what matched; "won", "lost", "nurture",
 "dead" list those prospects; "stage: move Acme Ltd to Demo / trial" acts on the
 prospect in view; "funnel", "queue", "theme: leadline-light" go where they say.
 Fuzzy name search pre-filters by an in-order character test, so 10k prospects
@@ -22,6 +24,7 @@ from textual.screen import Screen
 from leadline.core.models import OUTCOME_ORDER, Prospect
 from leadline.core.rules.search import Field, search
 from leadline.core.rules.search import Hit as SearchHit
+from leadline.tui.free_text_search import free_text_hits
 from leadline.tui.text.safe import safe
 
 if TYPE_CHECKING:
@@ -64,14 +67,21 @@ class ProspectCommands(Provider):
         wanted = _strip_prefix(query, "prospect")
         if not wanted:
             return
-        found = search(app.memo.searchables(app.prospects()), wanted, MAX_PROSPECT_HITS)
+        summaries = app.summaries()
+        scan = app.store.scan()  # taken now, read in a thread (free_text_search.py)
+        found = search(app.memo.searchables(summaries), wanted, MAX_PROSPECT_HITS)
         shown = {hit.prospect.id for hit in found}
         for rank, hit in enumerate(found):
             yield self._hit(app, hit.prospect, 1.0 - rank / 1000, _matched(hit))
+        # What only whole prospects hold (notes, touches, titles): ranked after the above.
+        more = free_text_hits(scan, wanted, frozenset(shown), MAX_PROSPECT_HITS - len(found))
+        async for hit in more:
+            shown.add(hit.prospect.id)
+            yield self._hit(app, hit.prospect, _later_score(hit, len(shown)), _matched(hit))
         compact = wanted.lower().replace(" ", "")
         matcher = self.matcher(wanted)
         scored = []
-        for prospect in app.prospects():
+        for prospect in summaries:
             if prospect.id not in shown and _in_order(compact, prospect.name.lower()):
                 score = matcher.match(prospect.name)
                 if score > 0:
@@ -92,6 +102,12 @@ class ProspectCommands(Provider):
             text=f"prospect: {p.name}",
             help=safe(f"{why} · {where}" if why else where),
         )
+
+
+def _later_score(hit: SearchHit, arrived: int) -> float:
+    """Below every summary hit (scored from 1.0 down) and above every fuzzy name hit
+    (at most 0.5): by the field that matched best (title, note, touch), then by arrival."""
+    return 0.9 - list(Field).index(hit.best.field) / 100 - arrived / 100_000
 
 
 def _matched(hit: SearchHit) -> str:
@@ -122,7 +138,7 @@ def _move_commands(
     if pid is None:
         return
     try:
-        prospect = app.store.get(pid)
+        prospect = app.store.summary(pid)  # its name and stage: no decoding
     except KeyError:
         return
     from leadline.core.actions.stages import targets  # noqa: PLC0415

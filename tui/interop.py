@@ -10,6 +10,7 @@ their line numbers. Export writes a 0600 file and says so in a toast.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
@@ -118,26 +119,35 @@ def start_export(app: LeadlineApp, fmt: str) -> None:
 
     def chosen(path: Path | None) -> None:
         if path is not None:
-            prospects = list(app.prospects())
+            prospects = app.store.scan()  # the ids now; the worker decodes one at a time
             app.run_worker(lambda: _export(app, path, fmt, prospects), thread=True, group="interop")
 
     title = f"Export {EXPORTS[fmt]} · to which file?"
     app.push_screen(PathPrompt(title, reading=False, suggestion=suggestion), chosen)
 
 
-def _export(app: LeadlineApp, path: Path, fmt: str, prospects: list[Prospect]) -> None:
-    """The worker: write the file (0600), then a toast on the UI thread."""
+def _counted(prospects: Iterable[Prospect], seen: list[int]) -> Iterator[Prospect]:
+    for p in prospects:
+        seen[0] += 1
+        yield p
+
+
+def _export(app: LeadlineApp, path: Path, fmt: str, prospects: Iterable[Prospect]) -> None:
+    """The worker: write the file (0600), then a toast on the UI thread. `prospects` is
+    read once, as it goes (a scan of the store keeps no whole prospect in memory)."""
+    seen = [0]
+    counted = _counted(prospects, seen)
     try:
         if fmt == "ics":
-            payload = export_ics(prospects, app.config, app.today())
+            payload = export_ics(counted, app.config, app.today())
             with open_private(path, binary=True) as out:
                 out.write(payload)
         else:
             writer = export_csv if fmt == "csv" else export_json
             with open_private(path) as out:
-                writer(prospects, cast(TextIO, out))
-    except (OSError, ValueError) as error:
+                writer(counted, cast(TextIO, out))
+    except (OSError, ValueError, DataFileError) as error:
         app.call_from_thread(app.notify, str(error), title="Not exported", severity="error")
         return
-    message = f"{len(prospects):,} prospects to {path} (readable by you only)."
+    message = f"{seen[0]:,} prospects to {path} (readable by you only)."
     app.call_from_thread(app.notify, message, title=f"Exported {EXPORTS[fmt]}")

@@ -362,7 +362,7 @@ class Crashing(LeadlineApp):
         self.set_timer(0.2, self.fail)
 
     def fail(self) -> None:
-        names = [p.name for p in self.prospects()]  # personal data in a local variable
+        names = [p.name for p in self.summaries()]  # personal data in a local variable
         raise RuntimeError(f"failed after {len(names)} prospects")
 
 class TextualDefault(Crashing):

@@ -64,7 +64,7 @@ async def test_import_a_csv_from_the_palette_saves_and_shows_the_summary(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FunnelScreen)
-        assert "Kilo Foods" in [p.name for p in app.prospects()]  # the screens see it
+        assert "Kilo Foods" in [p.name for p in app.summaries()]  # the screens see it
     with Store.open(app.store.path) as other:
         stored = {p.name: p for p in other.prospects()}
     assert stored["Kilo Foods"].value == 12500 and stored["Kilo Foods"].stage == "qualified"

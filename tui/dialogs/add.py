@@ -155,7 +155,7 @@ class AddProspectDialog(FormScreen, ModalScreen[Prospect | None]):
             return
         except ValueError:
             return
-        found = looks_like(prospect, api(self).prospects())
+        found = looks_like(prospect, api(self).summaries())
         if not found:
             self._add(prospect)
             return

@@ -58,11 +58,23 @@ class ProspectActionsScreen(LiveScreen):
         raise NotImplementedError
 
     def context_prospect(self) -> Prospect | None:
+        """The whole prospect in context (decoded: for a screen that shows it in full)."""
         pid = self.context_pid()
         if pid is None:
             return None
         try:
             return api(self).store.get(pid)
+        except KeyError:
+            return None
+
+    def context_summary(self) -> Prospect | None:
+        """The summary of the prospect in context: enough to say which keys apply and
+        whom to contact, without decoding the prospect under a moving cursor."""
+        pid = self.context_pid()
+        if pid is None:
+            return None
+        try:
+            return api(self).store.summary(pid)
         except KeyError:
             return None
 
@@ -76,7 +88,7 @@ class ProspectActionsScreen(LiveScreen):
             return reach is not None and bool(reach.handle)
         if action not in PROSPECT_ACTIONS:
             return True
-        p = self.context_prospect()
+        p = self.context_summary()
         return p is not None and self.allows(action, p)
 
     def _push_for(self, dialog_class: type, **kwargs: object) -> None:
@@ -108,7 +120,7 @@ class ProspectActionsScreen(LiveScreen):
 
     def context_reach(self) -> Reach | None:
         """Whom to contact about the prospect in context (the queue's item may name one)."""
-        p = self.context_prospect()
+        p = self.context_summary()
         return whom_to_contact(p, api(self).config) if p else None
 
     def action_copy_handle(self) -> None:

@@ -126,7 +126,7 @@ class DetailScreen(ProspectActionsScreen):
     def _facts(self) -> PipelineFacts:
         """The user's own normal cycle and win rate, from the funnel parts the app keeps."""
         app = self.leadline
-        return app.memo.facts(app.prospects(), app.config, app.today())
+        return app.memo.facts(app.summaries(), app.config, app.today())
 
     def _sections(self, p: Prospect) -> dict[str, RenderableType]:
         config, today = api(self).config, api(self).today()

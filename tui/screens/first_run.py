@@ -72,7 +72,7 @@ class FirstRunScreen(LiveScreen):
         return text
 
     def refresh_data(self) -> None:
-        if self.leadline.prospects():
+        if self.leadline.summaries():
             self.dismiss()  # the first prospect is in: the funnel takes over
         else:
             self.query_one("#first-run-text", Static).update(self._body())

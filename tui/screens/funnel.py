@@ -105,7 +105,7 @@ class FunnelScreen(LiveScreen):
     def _summary(self) -> FunnelSummary:
         app = self.leadline
         # After a save only the saved prospect's parts are made again (memo.py).
-        return app.memo.funnel(app.prospects(), app.config, app.today())
+        return app.memo.funnel(app.summaries(), app.config, app.today())
 
     def _title(self) -> str:
         return f" Funnel · {day_text(self.leadline.today())}"

@@ -1,7 +1,10 @@
 """What the screens derive from each prospect, kept until that prospect changes.
 
-The funnel needs each prospect's funnel parts (reading its whole history),
-the queue its queue items and their rows, the palette its folded search texts;
+It is made from the prospects' summaries (`app.summaries()`: every fact the
+rules read, without the free text), never from whole prospects, so it holds
+what summaries hold. The funnel needs each prospect's funnel parts (reading
+its whole history), the queue its queue items and their rows, the palette the
+folded texts of its name, contacts, e-mails and phones;
 at 10k-100k prospects making them all takes from a few hundred milliseconds to
 most of a second, yet a save changes one prospect. So the screens share one
 memo, one entry per prospect:
@@ -9,7 +12,7 @@ memo, one entry per prospect:
 - an entry is dropped when `ProspectsChanged` names its prospect
   (`forget`, called by the app), and all of them on a new day or config;
 - an entry is only ever used for the very object it was made from: the store
-  hands back the same Prospect object for every record it did not rewrite, so
+  hands back the same summary object for every record it did not rewrite, so
   a prospect read again before its change was announced is made again, never
   shown stale.
 

@@ -88,7 +88,7 @@ class QueueScreen(ProspectActionsScreen):
         """Rebuild the queue from the stored prospects; keep the cursor's position."""
         app = self.leadline
         today = app.today()
-        queue = app.memo.queue(app.prospects(), app.config, today)
+        queue = app.memo.queue(app.summaries(), app.config, today)
         self.items, rows = group_rows(queue)
         self.table.columns = queue_columns(contact_width(rows))
         self.table.set_rows(rows)

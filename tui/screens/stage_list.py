@@ -125,7 +125,7 @@ class StageListScreen(LiveScreen):
     def _members(self) -> list[Prospect]:
         app = self.leadline
         order = self.orders()[self._sort]
-        members = [p for p in app.prospects() if p.stage == self.stage_key]
+        members = [p for p in app.summaries() if p.stage == self.stage_key]
         members.sort(key=order.key, reverse=order.descending != self._reversed)
         return members
 
