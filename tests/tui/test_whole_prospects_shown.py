@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from shell_support import FIXED_NOW, sample_config
+from shell_support import FIXED_NOW, sample_config, screen_text, settle
+from textual.keys import _character_to_key
 from work_support import asynctest
 
 from leadline.core.models import Prospect
@@ -43,7 +44,8 @@ def documents_decoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 @pytest.fixture
 def decoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every whole prospect asked of any store (ids; "*" for all of them at once)."""
+    """Every whole prospect asked of any store (ids; "*" for all of them at once, "scan"
+    for all of them one at a time, kept by no one)."""
     asked: list[str] = []
     get, prospects, scan = Store.get, Store.prospects, Store.scan
 
@@ -56,7 +58,7 @@ def decoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return prospects(store)
 
     def stream(store: Store) -> Iterator[Prospect]:
-        asked.append("*")
+        asked.append("scan")
         return scan(store)
 
     monkeypatch.setattr(Store, "get", one)
@@ -107,3 +109,46 @@ async def test_funnel_queue_and_a_stage_list_decode_no_whole_prospect(
         await pilot.pause()
     assert set(decoded) == {shown}  # only the one shown in full
     assert set(documents_decoded) == {shown}
+
+
+def _note_word(prospects: Iterator[Prospect]) -> tuple[str, str]:
+    """A word of a note that no other prospect's text holds anywhere (a name, a contact,
+    a note, a touch, a title), and its owner's name."""
+    owners: dict[str, set[str]] = {}
+    notes: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for p in prospects:
+        names[p.id] = p.name
+        texts = [p.name, *(n.text for n in p.notes), *(t.note for t in p.touches)]
+        texts += [f"{c.name} {c.email} {c.title}" for c in p.contacts]
+        notes.update((w, p.id) for n in p.notes for w in n.text.lower().split())
+        for word in " ".join(texts).lower().split():
+            owners.setdefault(word, set()).add(p.id)
+
+    def quoted(word: str) -> bool:  # the notes quote people: "Moreau's"
+        return word.endswith("'s") and word[:-2].isalpha() and word.isascii()
+
+    word, pid = next((w, pid) for w, pid in notes.items() if quoted(w) and owners[w] == {pid})
+    return word, names[pid]
+
+
+@asynctest
+async def test_the_palette_finds_a_note_word_and_a_title_keeping_no_whole_prospect(
+    big_app: LeadlineApp, decoded: list[str]
+) -> None:
+    app = big_app
+    word, owner = _note_word(app.store.scan())
+    decoded.clear()
+    async with app.run_test(size=(80, 24)) as pilot:
+        asked = (
+            (word, (f"prospect: {owner}", "note: ")),
+            ("receptionist", ("title: Receptionist",)),
+        )  # summaries leave titles out too
+        for query, shown in asked:
+            keys = [_character_to_key(c) if not c.isalnum() else c for c in query]
+            await pilot.press("ctrl+p", *keys)
+            await settle(pilot)
+            assert all(part in screen_text(app) for part in shown), screen_text(app)
+            await pilot.press("escape")
+            await pilot.pause()
+    assert set(decoded) == {"scan"}  # streamed from the documents, none asked for whole
