@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,28 @@ def working_copy(source: Path, work: Path) -> Path:
     shutil.copyfile(source, target)
     target.chmod(0o600)
     return target
+
+
+def folder_state(db: Path) -> dict[str, tuple[int, int, int]]:
+    """Every file beside `db` (the data file, its summary, journal...; not the lock file):
+    inode, size and mtime, to notice a run that changed what it should only read."""
+    state = {}
+    for path in sorted(db.parent.iterdir()):
+        if path.suffix == ".lock":
+            continue
+        info = path.stat()
+        state[path.name] = (info.st_ino, info.st_size, info.st_mtime_ns)
+    return state
+
+
+def prospect_ids(db: Path, count: int) -> list[str]:
+    """The first `count` prospect ids in the data file (read from its first megabyte)."""
+    with open(db, "rb") as handle:
+        head = handle.read(1 << 20).decode("ascii", "replace")
+    found = re.findall(r'"id":\s*"([0-9a-f]{8})"', head)[:count]
+    if len(found) < count:
+        raise RuntimeError(f"{db}: found {len(found)} prospect ids, wanted {count}")
+    return found
 
 
 def lead_list_csv(cache: Path, rows: int, today: date) -> Path:

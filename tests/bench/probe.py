@@ -1,8 +1,7 @@
 """In-process measurements, run in a fresh interpreter per run by run.py.
 
 python probe.py saves DB COUNT      -> {"open_ms": .., "saves_ms": [..]}
-python probe.py funnel DB TODAY     -> {"ms": ..} Store.open + prospects + funnel summary
-python probe.py import DB CSV TODAY -> {"ms": .., "rows": ..} import_rows + add_many
+python probe.py funnel DB TODAY     -> {"ms": ..} Store.open + summaries + funnel summary
 python probe.py generate COUNT TODAY -> {"ms": .., "cpu_ms": ..} the sample generator in memory
 """
 
@@ -27,7 +26,7 @@ def _ms(since: float) -> float:
 def saves(db: Path, count: int) -> dict[str, object]:
     started = time.perf_counter()
     store = Store.open(db)
-    ids = [p.id for p in store.prospects()]
+    ids = [p.id for p in store.summaries()]
     opened = _ms(started)
     chance = random.Random(1)
     now = datetime(2026, 1, 5, 10, 0)
@@ -48,22 +47,10 @@ def funnel(db: Path, today: date) -> dict[str, object]:
     config = load_config(None)
     started = time.perf_counter()
     store = Store.open(db, backups=config.backups)
-    summary = summarize_funnel(store.prospects(), config, today)
+    summary = summarize_funnel(store.summaries(), config, today)
     elapsed = _ms(started)
     assert summary.stages
     return {"ms": elapsed}
-
-
-def import_csv(db: Path, csv: Path, today: date) -> dict[str, object]:
-    from leadline.core.interop.importers import import_rows
-
-    config = load_config(None)
-    started = time.perf_counter()
-    store = Store.open(db, backups=config.backups)
-    result = import_rows(csv, config, today=today, existing=store.prospects())
-    store.add_many(result.new)
-    elapsed = _ms(started)
-    return {"ms": elapsed, "rows": result.rows_read, "new": len(result.new)}
 
 
 def generate(count: int, today: date) -> dict[str, object]:
@@ -82,10 +69,8 @@ def main(argv: list[str]) -> None:
         out = generate(int(argv[1]), date.fromisoformat(argv[2]))
     elif kind == "saves":
         out = saves(db, int(argv[2]))
-    elif kind == "funnel":
-        out = funnel(db, date.fromisoformat(argv[2]))
     else:
-        out = import_csv(db, Path(argv[2]), date.fromisoformat(argv[3]))
+        out = funnel(db, date.fromisoformat(argv[2]))
     print(json.dumps(out))
 
 

@@ -1,8 +1,10 @@
 """Drive a full-screen program in a pseudo-terminal: first paint and key latency.
 
 First paint: time from spawning the process until a known string shows on the
-screen (escape sequences stripped). Key latency: with the screen idle, time
-from writing a key to the first byte the program writes back.
+screen (escape sequences stripped). Key to repaint: with the screen idle, time
+from writing a key to the last byte of the burst the program writes back (the
+burst ends at the first pause of `gap` seconds; the pause itself is not counted),
+and to its first byte.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ _ESCAPES = re.compile(
 class Terminal:
     """One program running in a pty of `cols` x `rows`."""
 
-    def __init__(self, argv: list[str], env: dict[str, str], cols: int = 120, rows: int = 40):
+    def __init__(self, argv: list[str], env: dict[str, str], cols: int = 80, rows: int = 24):
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.started = time.perf_counter()
@@ -60,6 +62,10 @@ class Terminal:
         tail = _ESCAPES.sub(b"", bytes(self.raw))[-300:]
         raise TimeoutError(f"{needle!r} not shown; screen tail: {tail!r}")
 
+    def elapsed(self) -> float:
+        """Seconds since the program was spawned."""
+        return time.perf_counter() - self.started
+
     def settle(self, quiet: float = 0.3, limit: float = 10.0) -> None:
         """Read until the program has written nothing for `quiet` seconds."""
         deadline = time.perf_counter() + limit
@@ -70,13 +76,29 @@ class Terminal:
         """Forget what was shown so far (before waiting for a new string)."""
         self.raw.clear()
 
-    def key_latency(self, key: bytes, timeout: float = 5.0) -> float:
-        """Seconds from writing `key` to the first byte of output (screen must be idle)."""
+    def key_latency(
+        self, key: bytes, timeout: float = 5.0, gap: float = 0.004
+    ) -> tuple[float, float]:
+        """(first byte, end of the repaint) in seconds after writing `key`; screen idle."""
         sent = time.perf_counter()
         os.write(self.master, key)
         if not self._read(timeout):
             raise TimeoutError(f"no output after key {key!r}")
-        return time.perf_counter() - sent
+        first = last = time.perf_counter()
+        while last - sent < 1.0 and self._read(gap):
+            last = time.perf_counter()
+        return first - sent, last - sent
+
+    def peak_rss(self) -> float:
+        """The program's peak resident memory so far (VmHWM) in MB, while it runs."""
+        try:
+            status = open(f"/proc/{self.proc.pid}/status").read()
+        except OSError:
+            return float("nan")
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
 
     def quit(self, keys: bytes = b"\x11") -> float:
         """Send the quit key, wait for the end; return the peak RSS in MB."""
