@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import cli_figures  # noqa: E402
 import probe_figures  # noqa: E402
+import profiles  # noqa: E402
 import tui_figures  # noqa: E402
 from harness import HERE, Bench  # noqa: E402
 from report import RunInfo, render, write_report  # noqa: E402
@@ -70,6 +71,10 @@ def main() -> int:
         "--today", type=date.fromisoformat, default=date.today(),
         help="the pipelines' day (default: today; cached files are per day)",
     )  # fmt: skip
+    parser.add_argument(
+        "--no-profile", action="store_true",
+        help="do not profile the missed targets (results/profiles.md)",
+    )  # fmt: skip
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     bench = Bench(2 if args.quick else args.runs, args.quick, Path(args.cache), args.today)
@@ -92,7 +97,12 @@ def main() -> int:
         bench.today, _machine(), (time.monotonic() - started) / 60, bench.runs, args.quick,
         f"{load_before} at the start, {_load()} at the end", rss_method(),
     )  # fmt: skip
-    text = render(info, checks(bench.results, sizes, skipped), bench.results, skipped)
+    rows = checks(bench.results, sizes, skipped)
+    text = render(info, rows, bench.results, skipped)
+    if not args.no_profile and any(row.verdict == "**missed**" for row in rows):
+        bench.log("profiling the missed targets")
+        profiles.profile_missed(bench, rows, Path(args.out).with_name("profiles.md"))
+        text += "\nProfiles of the missed targets (cProfile, a run each): profiles.md, beside.\n"
     write_report(Path(args.out), text)
     print(text)
     return 1 if bench.results.failures else 0

@@ -47,6 +47,8 @@ class Check:
     ratio: str
     target: str
     verdict: str
+    key: tuple[str, int]
+    """(figure name, size) in `Results`: what to profile when it is missed."""
 
 
 def _value(results: Results, name: str, size: int) -> float | None:
@@ -91,7 +93,8 @@ def checks(results: Results, sizes: list[int], skipped: dict[str, str]) -> list[
         value = _value(results, ratio or name, size)
         verdict = f"skipped ({why_not})" if why_not else _verdict(value, limit)
         ours, ratio_cell = _cell(results, name, size), _cell(results, ratio, size) if ratio else "—"
-        rows.append(Check(name, _size(size, issue), ours, peer_cell, ratio_cell, target, verdict))
+        rows.append(Check(name, _size(size, issue), ours, peer_cell, ratio_cell, target, verdict,
+                          (name, size)))  # fmt: skip
 
     for size in sizes:
         add(QUEUE_MS, size, TASK_MS, QUEUE_TASK, "≤ 1.00x `task next`", 1.0, (10_000,))
@@ -118,6 +121,7 @@ def _once(results: Results, name: str, peer: str, ratio: str, target: str, limit
     return Check(
         name, "—", _cell(results, name, ONCE), _cell(results, peer, ONCE) if peer else "—",
         _cell(results, ratio, ONCE) if ratio else "—", target, _verdict(value, limit),
+        (name, ONCE),
     )  # fmt: skip
 
 
