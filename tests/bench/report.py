@@ -61,8 +61,9 @@ def _detail(results: Results) -> list[str]:
 
 def render(info: RunInfo, checks: list[Check], results: Results, skipped: dict[str, str]) -> str:
     lines = [*_head(info), "## Issue 13's targets", "", *table(checks), ""]
-    for name, reason in sorted(set(skipped.items())):
-        lines.append(f"- {name} skipped: {reason}")
+    for reason in sorted(set(skipped.values())):
+        names = ", ".join(name for name, why in skipped.items() if why == reason)
+        lines.append(f"- skipped, {names}: {reason}")
     for (group, size), reason in sorted(results.failures.items()):
         where = "size-independent" if size == ONCE else f"{size:,} prospects"
         lines.append(f"- FAILED, {group} at {where}: {reason}")
