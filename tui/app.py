@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from leadline.core.config.model import Config
@@ -33,6 +34,7 @@ from leadline.tui.idle_gc import IdleCollector
 from leadline.tui.keyline import KeyLine
 from leadline.tui.keymap import keymap_problems
 from leadline.tui.screens.funnel import FunnelScreen
+from leadline.tui.text.safe import safe
 
 __all__ = ["LeadlineApp", "keymap_problems", "run_app"]  # keymap_problems: for the CLI
 
@@ -129,6 +131,21 @@ class LeadlineApp(AppChanges, KeyRouting, FirstRun, CrashHookedApp[int]):
     def crash_report(self) -> str | None:
         """After a crash, only our short message is printed (Textual's would show locals)."""
         return self._crash_report
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Toasts carry names, paths and error text from files and users: shown as text,
+        never read as markup (a name like "a [/] b" would not show, or would raise), with
+        control characters made visible."""
+        super().notify(safe(message), title=safe(title), severity=severity, timeout=timeout,
+                       markup=markup)  # fmt: skip
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(theming.VARIABLE_DEFAULTS)
