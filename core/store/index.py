@@ -21,6 +21,8 @@ from leadline.core.store.file_rows import FileRows, Ident
 from leadline.core.store.gcpause import collector_paused
 from leadline.core.store.summary_file import Rows, Segment
 
+_KEEP_DECODED = 256
+"""Whole prospects kept decoded (the ones shown or saved lately); summaries stay for all."""
 _FREEZE_FROM = 1000
 """Prospects decoded at once from which the result is frozen out of gc scans."""
 
@@ -50,6 +52,8 @@ class ProspectIndex:
         found = self._decoded.get(pid)
         if found is None:
             found = self._decoded[pid] = self._whole(pid)
+            if len(self._decoded) > _KEEP_DECODED:  # the oldest goes: a session browsing
+                del self._decoded[next(iter(self._decoded))]  # details does not grow
         return found
 
     def _whole(self, pid: str) -> Prospect:
@@ -113,9 +117,11 @@ class ProspectIndex:
         return idents, segments, self._file.rows
 
     def all(self) -> list[Prospect]:
-        """Every prospect, in the order they were added."""
-        self.decode_missing()
-        return [self._decoded[pid] for pid in self.doc_ids]
+        """Every prospect, in the order they were added: decoded for the caller, not kept
+        (beyond those already kept), so exporting 100,000 leaves no 100,000 behind."""
+        decoded = self._decoded
+        with collector_paused():
+            return [decoded.get(pid) or self._whole(pid) for pid in self.doc_ids]
 
     def decode_missing(
         self, progress: Callable[[int, int], None] | None = None, step: int = 5000

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
 
-from conftest import Run
+Run = Callable[..., Any]
+"""The `cli` fixture (tests/cli/conftest.py): runs leadline, gives its result."""
 
 
 def test_move_to_lost_keeps_the_reason_in_the_configs_spelling_and_show_prints_it(

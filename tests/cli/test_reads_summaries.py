@@ -11,15 +11,17 @@ its summary file; the command under test then reads its summaries from there.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Run
 
 from leadline.core.store import index
 from leadline.core.store.index import ProspectIndex
+
+Run = Callable[..., Any]
+"""The `cli` fixture (tests/cli/conftest.py): runs leadline, gives its result."""
 
 SAMPLE_PROSPECTS = 66
 
