@@ -6,8 +6,8 @@ so when the TUI exits (q at home, Ctrl+Q, or after a crash: every save before
 it was whole, so folding is as safe then) the journal is folded in
 (`Store.compact`), and skipped when it holds nothing. A fold that fails (a full
 disk, another process holding the lock) loses nothing: the changes stay in the
-journal, every leadline command reads them, and the next save or
-`leadline compact` folds them. The app prints the returned sentence once the
+journal, every leadline command reads them, and `leadline compact` (or the
+TUI's next exit) folds them. The app prints the returned sentence once the
 terminal is restored.
 """
 
@@ -29,8 +29,8 @@ def fold_journal(store: Store) -> str | None:
         why = " ".join(str(error).split())
         line = (
             f"leadline: the changes of this session are safe in {store.path.name}.journal but"
-            f" not yet in {store.path} itself ({why}); the next save or 'leadline compact'"
-            " folds them in."
+            f" not yet in {store.path} itself ({why}); 'leadline compact' (or the next"
+            " exit from leadline) folds them in."
         )
         return without_controls(line) + "\n"
     return None
