@@ -141,6 +141,10 @@ class ProspectIndex:
         if progress is not None:
             progress(len(waiting), len(waiting))
 
+    def rows_written(self, rows: Rows, idents: list[Ident]) -> None:
+        """The summary file was just written from every prospect as it is: its rows."""
+        self._file = FileRows(rows, idents, set(self.doc_ids))
+
     def adopt(self, docs: dict[str, Any], idents: list[Ident], rows: Rows,
               stale: set[str]) -> set[str]:  # fmt: skip
         """Index `docs` from a summary file: `idents` (doc id, prospect id, folded name) of the

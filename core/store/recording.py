@@ -121,7 +121,9 @@ class Recording:
             idents, segments, old = self._index.summary_segments()
         except DataFileError:
             return
-        self._storage.write_summary(idents, segments, old)
+        rows = self._storage.write_summary(idents, segments, old)
+        if rows is not None:
+            self._index.rows_written(rows, idents)
 
     def _entry(
         self, changes: list[Change], seq: int, by: str | None, now: datetime | None,

@@ -285,7 +285,9 @@ class LeadlineStorage(SummaryKeeping, upkeep.SessionUpkeep, Storage):
         self._state = DiskState.write_full(
             self.path, self.journal_path, raw, self._revision, self.schema_version, self._state
         )
+        del raw
         self._tables, self._refs, self.summary_due = tables, refs, True
+        self._point_at_written(tables, refs)
         self._generation += 1
 
     def _forget(self) -> None:

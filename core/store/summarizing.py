@@ -14,7 +14,7 @@ from pathlib import Path
 
 from leadline.core.store import datafile, opening, summary_file
 from leadline.core.store.disk_state import DiskState, stamp_of
-from leadline.core.store.docrefs import Source
+from leadline.core.store.docrefs import DocRef, Source
 from leadline.core.store.errors import StoreIOError
 from leadline.core.store.file_rows import Ident
 from leadline.core.store.layout import Refs, find_refs
@@ -45,25 +45,30 @@ class SummaryKeeping:
         found, self._summarized = self._summarized, None
         return found
 
-    def write_summary(self, idents: list[Ident], segments: list[Segment], old: Rows | None) -> bool:
+    def write_summary(
+        self, idents: list[Ident], segments: list[Segment], old: Rows | None
+    ) -> Rows | None:
         """Tie the summaries (`summary_file.write`) to the state last read or written and
-        save them as the summary file; False if that cannot be done."""
+        save them as the summary file; the rows written (read back from the new file, so
+        later compactions copy from it and the old one can be freed), or None if that
+        could not be done."""
         self.summary_due = False
         state = self._state
         if state is None or state.needs_full_save:
-            return False
+            return None
         try:
             if stamp_of(self.path) != state.main:
-                return False
+                return None
             refs = self._refs if self._refs is not None else self._find_refs(state)
             if refs is None:
-                return False
+                return None
             self._refs = refs
             tie = opening.tie_of(state, self.journal_path, self._revision)
             summary_file.write(self.summary_path, tie, refs, idents, segments, old)
+            written = summary_file.read(self.summary_path)
         except (OSError, ValueError, StoreIOError, datafile.Refused):
-            return False
-        return True
+            return None
+        return written.rows if written is not None and written.tie == tie else None
 
     def _find_refs(self, state: DiskState) -> Refs | None:
         """Where the documents lie in the data file version of `state` (reads it whole)."""
@@ -78,3 +83,25 @@ class SummaryKeeping:
             source.close()
         tables, _revision, _version = datafile.parse_file(raw)
         return find_refs(raw, tables)
+
+    def _point_at_written(self, tables: datafile.Tables, refs: Refs) -> None:
+        """After a compaction: every document read from the file just written when next
+        needed, so the documents held as parsed text are let go and the version before
+        (still open behind older references) can be freed."""
+        state = self._state
+        try:
+            fd = os.open(self.path, os.O_RDONLY | (NOFOLLOW & ~os.O_NOFOLLOW))
+        except OSError:
+            return
+        source = Source(fd)
+        if (
+            state is None
+            or stamp_of(self.path) != state.main
+            or os.fstat(fd).st_ino != (state.main.ino)
+        ):
+            return  # not the file written (then the references stay as they are)
+        for name, spans in refs.items():
+            table = tables.get(name)
+            if table is not None and name != datafile.META_TABLE:
+                for key, (offset, length) in spans.items():
+                    table[key] = DocRef(source, offset, length)
