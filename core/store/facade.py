@@ -28,6 +28,7 @@ from leadline.core.store.lock import StoreLocked, command_name
 from leadline.core.store.recording import Recording
 from leadline.core.store.scanning import scan_documents
 from leadline.core.store.storage import LeadlineStorage, StaleWriteError
+from leadline.core.store.verifying import Verifying
 
 When = datetime | None
 
@@ -42,7 +43,7 @@ __all__ = [
 ]
 
 
-class Store(Changes, Recording):
+class Store(Changes, Recording, Verifying):
     """All prospects of one data file. Open with `Store.open(path)`.
 
     Documents are decoded when first asked for: opening the file only reads

@@ -141,6 +141,10 @@ class ProspectIndex:
         if progress is not None:
             progress(len(waiting), len(waiting))
 
+    def forget_summaries(self) -> None:
+        """Make every summary again from the documents (the summary file's are not used)."""
+        self._summaries, self._file = {}, None
+
     def rows_written(self, rows: Rows, idents: list[Ident]) -> None:
         """The summary file was just written from every prospect as it is: its rows."""
         self._file = FileRows(rows, idents, set(self.doc_ids))

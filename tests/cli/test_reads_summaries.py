@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from leadline.core.records.summary import summarize
 from leadline.core.store import index
+from leadline.core.store.facade import Store
 from leadline.core.store.index import ProspectIndex
 
 Run = Callable[..., Any]
@@ -61,7 +64,6 @@ DAY = ("--today", "2026-11-23")
         ["warnings", "--json", *DAY],
         ["list"],
         ["list", "--stage", "demo"],
-        ["check"],
         ["dupes"],
     ],
 )
@@ -72,9 +74,26 @@ def test_a_command_over_the_pipeline_decodes_no_whole_prospect(
     assert decoded == []
 
 
-def test_check_still_counts_every_prospect(sample_cli: Run, decoded: list[str]) -> None:
-    assert f": {SAMPLE_PROSPECTS} prospects, revision" in sample_cli("check").stdout
-    assert decoded == []
+def test_check_reads_every_prospect_and_rebuilds_a_summary_that_disagrees(
+    sample_cli: Run, tmp_path: Path
+) -> None:
+    db = tmp_path / "sample.json"
+    sample_cli("check")
+    out = sample_cli("check").stdout  # every document decoded: a damaged one would be named
+    assert f": {SAMPLE_PROSPECTS} prospects, revision" in out and "summary" not in out
+    with Store.open(db, backups=0) as store:
+        pid = store.summaries()[0].id
+        summaries = store._index._summaries  # noqa: SLF001
+        summaries[pid] = replace(summaries[pid], stage="won")  # what a wrong summary file says
+        store._index._file = None  # noqa: SLF001
+        store._write_summary()  # noqa: SLF001
+    with Store.open(db, backups=0) as store:
+        assert store.summary(pid).stage == "won"  # believed: it fits the files exactly
+    assert "summary: 1 summaries did not match their prospects: rebuilt" in (
+        sample_cli("check").stdout
+    )
+    with Store.open(db, backups=0) as store:
+        assert store.summary(pid) == summarize(store.get(pid))
 
 
 @pytest.mark.parametrize("argv", [["show", "Wisła"], ["warnings", "Wisła"]])

@@ -149,8 +149,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     source = ctx.config_path or "the built-in default"
     print(f"config: {source}: {len(ctx.config.stages)} stages, OK")
-    count = len(ctx.store.summaries())  # read, not just counted: a damaged file is refused
-    print(f"data: {ctx.db_path}: {count} prospects, revision {ctx.store.revision}, OK")
+    found = ctx.store.verify()  # every prospect decoded: a damaged one is named, exit 2
+    count, revision = found.prospects, ctx.store.revision
+    print(f"data: {ctx.db_path}: {count} prospects, revision {revision}, OK")
+    if found.disagreeing:
+        print(f"summary: {found.disagreeing} summaries did not match their prospects: rebuilt")
     return 0
 
 
