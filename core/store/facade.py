@@ -284,7 +284,8 @@ class Store(Changes, Recording, Verifying):
             summarized = self._storage.take_summarized() if full else None
             try:
                 if summarized is not None:
-                    touched = self._index.adopt(docs, summarized.idents(), summarized.contents.rows,
+                    c = summarized.contents
+                    touched = self._index.adopt(docs, c.docs, c.pids, c.folded, c.rows,
                                                 summarized.changed_after)  # fmt: skip
                 elif rebuild:
                     touched = self._index.rebuild(docs)

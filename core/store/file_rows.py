@@ -22,16 +22,18 @@ Ident = tuple[str, str, str]
 class FileRows:
     """The rows of the summary file a store was opened through."""
 
-    def __init__(self, rows: Rows, idents: list[Ident], current: set[str]) -> None:
-        """`current`: the prospect ids whose rows describe them as they are."""
+    def __init__(
+        self, rows: Rows, pids: list[str], folded: list[str], current: set[str] | None
+    ) -> None:
+        """`pids` and `folded` names of the rows in order; `current`: the prospect ids
+        whose rows describe them as they are (None: all)."""
         self.rows = rows
-        self._row_of: dict[str, int] = {}
-        self._folded: dict[str, str] = {}
-        self._pid_at: list[str] = []
-        for at, (_key, pid, folded) in enumerate(idents):
-            self._pid_at.append(pid)
-            if pid in current:
-                self._row_of[pid], self._folded[pid] = at, folded
+        self._pid_at = pids
+        self._row_of: dict[str, int] = dict(zip(pids, range(len(pids)), strict=True))
+        self._folded: dict[str, str] = dict(zip(pids, folded, strict=True))
+        if current is not None:
+            for pid in [pid for pid in pids if pid not in current]:
+                self.forget(pid)
         self._read: set[int] = set()
 
     def current(self, pid: str) -> bool:

@@ -147,23 +147,29 @@ class ProspectIndex:
 
     def rows_written(self, rows: Rows, idents: list[Ident]) -> None:
         """The summary file was just written from every prospect as it is: its rows."""
-        self._file = FileRows(rows, idents, set(self.doc_ids))
+        self._file = FileRows(rows, [i[1] for i in idents], [i[2] for i in idents], None)
 
-    def adopt(self, docs: dict[str, Any], idents: list[Ident], rows: Rows,
-              stale: set[str]) -> set[str]:  # fmt: skip
-        """Index `docs` from a summary file: `idents` (doc id, prospect id, folded name) of the
-        state it describes, `stale` the doc ids changed since. Returns every prospect
-        before and now."""
+    def adopt(
+        self, docs: dict[str, Any], keys: list[str], pids: list[str], folded: list[str],
+        rows: Rows, stale: set[str],
+    ) -> set[str]:  # fmt: skip
+        """Index `docs` from a summary file: `keys` (doc ids), `pids` and `folded` names of
+        the prospects in the state it describes, `stale` the doc ids changed since.
+        Returns every prospect before and now."""
         before = set(self.doc_ids)
         self.rebuild({})
-        doc_ids: dict[str, int] = {}
-        for key, pid, _name in idents:
-            if key not in stale and key in docs:
-                doc_ids[pid] = int(key)
+        doc_ids = dict(zip(pids, map(int, keys), strict=True))  # (C loops: 100k in ms)
+        deleted = set(keys) - set(docs)
+        pairs = zip(keys, pids, strict=True)
+        changed = {pid for key, pid in pairs if key in stale} if stale else set()
+        for key, pid in zip(keys, pids, strict=True) if deleted else ():
+            if key in deleted:
+                del doc_ids[pid]
         self.doc_ids, self.docs = doc_ids, docs
-        self._file = FileRows(rows, idents, set(doc_ids))
-        indexed = {str(doc_id) for doc_id in doc_ids.values()}
-        fresh = {key for key in docs if key not in indexed}  # the journal's since then
+        current = set(doc_ids) - changed if deleted or changed else None
+        self._file = FileRows(rows, pids, folded, current)
+        # what the journal changed since: in place (an update keeps its place), or added
+        fresh = (set(docs) - set(keys)) | (stale & set(docs))
         return before | set(doc_ids) | self.catch_up(docs, fresh)
 
     # -- this process's saves --------------------------------------------------

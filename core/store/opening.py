@@ -21,7 +21,7 @@ from pathlib import Path
 from leadline.core.store import datafile, journal, summary_file
 from leadline.core.store.datafile import Migration
 from leadline.core.store.disk_state import DiskState, Loaded, Stamp, _replay, load_state, stamp_of
-from leadline.core.store.docrefs import DocRef, Source
+from leadline.core.store.docrefs import Source
 from leadline.core.store.safe_files import NOFOLLOW, check_opened
 from leadline.core.store.summary_file import Contents, JournalTie, Tie
 
@@ -79,10 +79,7 @@ def _through_summary(
         return None
     if datafile.head_revision(os.pread(fd, datafile.HEAD_BYTES, 0)) != tie.revision:
         return None
-    tables: datafile.Tables = {
-        name: {key: DocRef(source, offset, length) for key, (offset, length) in spans.items()}
-        for name, spans in contents.refs.items()
-    }
+    tables: datafile.Tables = dict(contents.tables(source))
     state = DiskState(main, tie.revision, main.size, tie.digest, known, False,
                       None, 0, False, False)  # fmt: skip
     found = journal.read_from(journal_path, 0)

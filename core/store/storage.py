@@ -174,7 +174,8 @@ class LeadlineStorage(SummaryKeeping, upkeep.SessionUpkeep, Storage):
 
     def _install(self, found: tuple[Loaded, Summarized | None]) -> None:
         loaded, self._summarized = found
-        self._refs = self._summarized.contents.refs if self._summarized else None
+        self._refs = None
+        self._refs_from = self._summarized.contents if self._summarized else None
         self._tables, self._revision, self._state = loaded.tables, loaded.revision, loaded.state
         self._full_reload, self._changed = True, {}
         self._generation += 1
@@ -281,7 +282,7 @@ class LeadlineStorage(SummaryKeeping, upkeep.SessionUpkeep, Storage):
             raw, refs = datafile.encode_layout(tables)
         except datafile.Refused as refused:
             raise ValueError(f"refusing to save malformed data: {refused}") from None
-        self._refs = None
+        self._refs = self._refs_from = None
         self._state = DiskState.write_full(
             self.path, self.journal_path, raw, self._revision, self.schema_version, self._state
         )
@@ -291,5 +292,5 @@ class LeadlineStorage(SummaryKeeping, upkeep.SessionUpkeep, Storage):
         self._generation += 1
 
     def _forget(self) -> None:
-        self._tables, self._state, self._refs = None, None, None
+        self._tables, self._state, self._refs, self._refs_from = None, None, None, None
         self._generation += 1

@@ -33,6 +33,8 @@ class SummaryKeeping:
     _summarized: Summarized | None = None
     _refs: Refs | None = None
     """Where the documents of the data file version in `_state` lie, if known."""
+    _refs_from: summary_file.Contents | None = None
+    """The summary file the version in `_state` was opened through (it says the same)."""
     summary_due: bool = False
     """The data file was just written whole: its summary file should follow."""
 
@@ -59,6 +61,8 @@ class SummaryKeeping:
         try:
             if stamp_of(self.path) != state.main:
                 return None
+            if self._refs is None and self._refs_from is not None:
+                self._refs = self._refs_from.refs
             refs = self._refs if self._refs is not None else self._find_refs(state)
             if refs is None:
                 return None

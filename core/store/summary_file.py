@@ -37,7 +37,7 @@ import orjson
 from leadline.core.models import Prospect
 from leadline.core.records.raw import SUMMARY
 from leadline.core.store.atomic import write_private_atomic
-from leadline.core.store.docrefs import Source
+from leadline.core.store.docrefs import DocRef, Source
 from leadline.core.store.errors import UnsafeFileError
 from leadline.core.store.layout import Refs
 from leadline.core.store.safe_files import open_own
@@ -173,12 +173,26 @@ class Contents:
     """What a summary file says."""
 
     tie: Tie
-    refs: Refs
+    flat_refs: dict[str, list[int]]
+    """Where each document lies: per table, doc id, offset, length, doc id, ..."""
     docs: list[str]
     """The prospect documents' ids in the state described, in order."""
     pids: list[str]
     folded: list[str]
     rows: Rows
+
+    @property
+    def refs(self) -> Refs:
+        """`flat_refs` as spans by doc id."""
+        return {name: _spans(flat) for name, flat in self.flat_refs.items()}
+
+    def tables(self, source: Source) -> dict[str, dict[str, DocRef]]:
+        """Every document as a reference into `source` (the data file described)."""
+        found: dict[str, dict[str, DocRef]] = {}
+        for name, flat in self.flat_refs.items():
+            it = iter(flat)
+            found[name] = {str(k): DocRef(source, o, n) for k, o, n in zip(it, it, it, strict=True)}
+        return found
 
 
 def read(path: Path) -> Contents | None:
@@ -207,8 +221,9 @@ def read(path: Path) -> Contents | None:
             return None
         if len(index.pids) != len(index.docs) or len(index.folded) != len(index.docs):
             return None
-        refs = {name: _spans(flat) for name, flat in index.refs.items()}
-        return Contents(_tie(meta["tie"]), refs, [str(d) for d in index.docs], index.pids,
+        if any(len(flat) % 3 for flat in index.refs.values()):
+            return None
+        return Contents(_tie(meta["tie"]), index.refs, [str(d) for d in index.docs], index.pids,
                         index.folded, Rows(source, rows_at, chunks))  # fmt: skip
     except (OSError, ValueError, KeyError, TypeError, msgspec.DecodeError):
         return None
