@@ -284,9 +284,9 @@ class Store(Changes, Recording, Verifying):
             summarized = self._storage.take_summarized() if full else None
             try:
                 if summarized is not None:
-                    c = summarized.contents
-                    touched = self._index.adopt(docs, c.docs, c.pids, c.folded, c.rows,
-                                                summarized.changed_after)  # fmt: skip
+                    c = summarized.contents  # and what a save caught up on since the load
+                    stale = summarized.changed_after | changed.get(PROSPECTS_TABLE, set())
+                    touched = self._index.adopt(docs, c.docs, c.pids, c.folded, c.rows, stale)
                 elif rebuild:
                     touched = self._index.rebuild(docs)
                 else:
