@@ -208,15 +208,21 @@ def read(path: Path) -> Contents | None:
         if not head.startswith(MAGIC) or newline < 0:
             return None
         meta = orjson.loads(head[len(MAGIC) : newline])
-        if meta.get("format") != FORMAT:
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
             return None
         offset, length, crc = (int(n) for n in meta["index"])
+        rows_at = int(meta["rows"])
+        chunks = [(int(c[0]), int(c[1]), int(c[2])) for c in meta["chunks"]]
+        size = os.fstat(fd).st_size  # a damaged length must not make us read (or allocate) more
+        spans = [(offset, length), (rows_at, sum(c[0] for c in chunks))]
+        if any(a < 0 or n < 0 or a + n > size for a, n in spans) or any(
+            c[0] < 0 or c[1] < 0 for c in chunks
+        ):
+            return None
         body = source.read(offset, length)
         if zlib.crc32(body) != crc:
             return None
         index = _INDEX.decode(body)
-        rows_at = int(meta["rows"])
-        chunks = [(int(c[0]), int(c[1]), int(c[2])) for c in meta["chunks"]]
         if sum(c[1] for c in chunks) != len(index.docs):
             return None
         if len(index.pids) != len(index.docs) or len(index.folded) != len(index.docs):
