@@ -3,6 +3,7 @@ summaries must still say what the whole prospects say (issue 13's review)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import random
 from dataclasses import replace
@@ -14,6 +15,7 @@ import pytest
 
 from leadline.core.models import Note, Prospect
 from leadline.core.records.summary import summarize
+from leadline.core.store import datafile, summary_file
 from leadline.core.store import storage as storage_module
 from leadline.core.store.facade import Store
 from leadline.core.store.summary_file import summary_path
@@ -130,3 +132,186 @@ def test_random_damage_to_the_summary_file_never_gives_a_wrong_answer(tmp_path: 
         summary_path(db).write_bytes(bytes(raw))
         os.chmod(summary_path(db), 0o600)
         _fresh(db)
+
+
+def _combine(kept: Prospect, gone: Prospect) -> Prospect:
+    return replace(kept, notes=(*kept.notes, *gone.notes), stage=gone.stage)
+
+
+def _step(rng: random.Random, store: Store, db: Path, n: int) -> None:
+    ids = [s.id for s in store.summaries()]
+    kind = rng.choice(["note", "stage", "delete", "readd", "add", "undo", "merge", "batch",
+                       "compact"])  # fmt: skip
+    try:
+        if kind == "note" and ids:
+            store.update(rng.choice(ids), _note(f"note {n}"))
+        elif kind == "stage" and ids:
+            store.update(rng.choice(ids), _stage(rng.choice(["lead", "qualified", "won"])))
+        elif kind == "delete" and ids:
+            store.delete(rng.choice(ids))
+        elif kind == "readd" and ids:
+            pid = rng.choice(ids)
+            whole = store.get(pid)
+            store.delete(pid)
+            store.add(replace(whole, name=whole.name + " again"))
+        elif kind == "add":
+            store.add(_prospect(f"New {n}", ""))
+        elif kind == "undo":
+            store.undo(force=True)
+        elif kind == "merge" and len(ids) > 1:
+            keep, other = rng.sample(ids, 2)
+            store.merge(keep, other, _combine)
+        elif kind == "batch" and ids:
+            pick = rng.sample(ids, min(3, len(ids)))
+            store.batch(lambda _s: [*(replace(store.get(p), value=n) for p in pick),
+                                    _prospect(f"Imported {n}", "")])  # fmt: skip
+        elif kind == "compact":
+            store.compact()
+    except Exception as error:  # noqa: BLE001 - nothing to undo and the like
+        if type(error).__name__ not in ("NothingToUndo", "CannotUndo", "UndoDrifted"):
+            raise
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_two_stores_saving_in_turn_keep_summaries_equal_to_prospects(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    db = tmp_path / "leadline.json"
+    if seed % 2:  # saves compact by themselves now and then
+        monkeypatch.setattr(storage_module.LeadlineStorage, "compact_min_bytes", 3000)
+    _pipeline(db, 12)
+    rng = random.Random(seed)
+    with Store.open(db, backups=0) as one, Store.open(db, backups=0) as two:
+        one.summaries(), two.summaries()
+        for n in range(80):
+            _step(rng, rng.choice([one, two]), db, n)
+            if n % 5 == 4:
+                _agrees(one), _agrees(two), _fresh(db)
+        _agrees(one), _agrees(two)
+    _fresh(db)
+
+
+def test_a_full_disk_while_writing_the_summary_loses_no_save(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "leadline.json"
+    ids = _pipeline(db)
+    real = summary_file.write_private_atomic
+
+    def full(target: Path, data):  # type: ignore[no-untyped-def]
+        def writev(fd: int, buffers):  # type: ignore[no-untyped-def]
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, "writev", writev)
+        try:
+            real(target, data)
+        finally:
+            monkeypatch.undo()
+
+    monkeypatch.setattr(summary_file, "write_private_atomic", full)
+    with Store.open(db, backups=0) as store:
+        store.update(ids[2], _stage("qualified"))
+        store.compact()
+        _agrees(store)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    with Store.open(db, backups=0) as store:
+        assert store.summary(ids[2]).stage == "qualified"
+        _agrees(store)
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo"])
+def test_a_summary_file_that_is_a_link_or_a_fifo_is_not_read(tmp_path: Path, kind: str) -> None:
+    db = tmp_path / "leadline.json"
+    ids = _pipeline(db)
+    other = tmp_path / "other" / "leadline.json"
+    other.parent.mkdir()
+    _pipeline(other)
+    with Store.open(other, backups=0) as store:  # the other file says qualified
+        store.update(ids[2], _stage("qualified"))
+        store.compact()
+    summary_path(db).unlink()
+    if kind == "symlink":
+        summary_path(db).symlink_to(summary_path(other))
+    else:
+        os.mkfifo(summary_path(db), 0o600)
+    with Store.open(db, backups=0) as store:
+        assert store.summary(ids[2]).stage == "lead"
+        _agrees(store)
+    assert summary_path(other).is_file()
+    _fresh(db)
+
+
+def test_a_read_only_folder_is_read_through_a_summary_that_cannot_be_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "ro" / "leadline.json"
+    db.parent.mkdir()
+    ids = _pipeline(db)
+    with Store.open(db, backups=0) as store:
+        store.update(ids[2], _stage("qualified"))  # in the journal
+    summary_path(db).unlink()
+    os.chmod(db.parent, 0o500)
+
+    def refused(target: Path, data: object) -> None:  # as for root, whom chmod does not stop
+        raise PermissionError(errno.EACCES, "Permission denied", str(target))
+
+    monkeypatch.setattr(summary_file, "write_private_atomic", refused)
+    try:
+        for _ in range(2):
+            with Store.open(db, backups=0) as store:
+                assert store.summary(ids[2]).stage == "qualified"
+                _agrees(store)
+    finally:
+        os.chmod(db.parent, 0o700)
+
+
+def test_a_file_of_an_older_schema_is_summarised_as_migrated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "leadline.json"
+    ids = _pipeline(db)  # schema 1, its summary tied to it
+
+    def rename(tables):  # type: ignore[no-untyped-def]
+        docs = tables["prospects"]
+        for key, doc in list(docs.items()):
+            doc = dict(datafile.materialize(doc))
+            docs[key] = {**doc, "name": doc["name"].upper()}
+        return tables
+
+    monkeypatch.setattr(storage_module.LeadlineStorage, "schema_version", 2)
+    monkeypatch.setattr(storage_module.LeadlineStorage, "migrations", {1: rename})
+    for _ in range(2):
+        with Store.open(db, backups=0) as store:
+            assert store.summary(ids[1]).name == "COMPANY 1"
+            _agrees(store)
+    with Store.open(db, backups=0) as store:
+        store.update(ids[2], _stage("qualified"))  # saves the migrated file whole
+    for _ in range(2):
+        with Store.open(db, backups=0) as store:
+            assert store.summary(ids[1]).name == "COMPANY 1"
+            assert store.summary(ids[2]).stage == "qualified"
+            _agrees(store)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a data file version is its inode, size, mtime and edge digest (disk_state.Stamp, "
+    "the summary's tie): an edit in place keeping size and mtime is not seen; only ctime "
+    "would show it, and taking a backup (a hard link) changes ctime too. `leadline check` "
+    "finds and rebuilds such a summary.",
+)
+def test_a_data_file_edited_in_place_keeping_size_and_mtime_is_not_believed(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "leadline.json"
+    ids = _pipeline(db, 300)  # the middle of the file is in neither edge of the digest
+    st = os.stat(db)
+    raw = db.read_bytes()
+    at = raw.index(b'"Company 150"')
+    with open(db, "r+b") as handle:
+        handle.seek(at + 1)
+        handle.write(b"K")
+    os.utime(db, ns=(st.st_atime_ns, st.st_mtime_ns))
+    with Store.open(db, backups=0) as store:
+        assert store.get(ids[150]).name == "Kompany 150"
+        assert store.summary(ids[150]).name == "Kompany 150"
