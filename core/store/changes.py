@@ -143,7 +143,6 @@ class Changes(Recording):
                 raise UndoDrifted(plan.target, plan.drifts)
             what = What(Kind.UNDO, of=plan.target.what)
             self._record(self._restoring(plan.target), by, now, what, plan.target.seq)
-            self._index.doc_ids = dict(sorted(self._index.doc_ids.items(), key=lambda i: i[1]))
         return plan
 
     def _current_digest(self, pid: str) -> str | None:

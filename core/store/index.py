@@ -202,6 +202,9 @@ class ProspectIndex:
             if pid in doc_ids:
                 raise self._damaged(int(key), f"its id {pid!r} is used twice")
             doc_ids[pid] = int(key)
+        numbers = list(doc_ids.values())  # the journal appends a doc id it put back (an undo)
+        if any(a > b for a, b in zip(numbers, numbers[1:], strict=False)):
+            doc_ids = dict(sorted(doc_ids.items(), key=lambda item: item[1]))
         changed = set(self.doc_ids) | set(doc_ids)
         self.doc_ids, self._decoded, self._summaries, self.docs = doc_ids, {}, {}, docs
         self._file = None

@@ -111,6 +111,9 @@ class Recording:
                 self._index.forget(c.pid)
             elif c.prospect is not None:
                 self._index.remember(c.prospect, c.doc_id)
+        if undoes is not None:  # a prospect put back at its doc id goes back in its place,
+            # before a summary file is written in that order
+            self._index.doc_ids = dict(sorted(self._index.doc_ids.items(), key=lambda i: i[1]))
         if self._storage.summary_due:  # the save wrote the data file whole
             self._write_summary()
 
