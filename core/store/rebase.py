@@ -81,17 +81,26 @@ def rebase(
     docs = _documents(pending, original)
     prospects = dict(theirs.get(PROSPECTS_TABLE, {}))
     free = max((int(k) for k in (*prospects, *docs)), default=0) + 1
+    held = {_pid(d): k for k, d in prospects.items()}  # where the other program has each id
     outcomes = []
     for doc_id, doc in docs.items():
         how = _decide(prospects.get(doc_id), doc)
         placed = doc_id
-        if how is How.RENUMBERED:
+        there = held.get(_pid(doc.mine)) if doc.mine is not None else None
+        if there is not None and there != doc_id and how in (How.APPLIED, How.RENUMBERED):
+            # it added the same prospect itself (from an export?): never one id twice
+            placed = there
+            how = How.ALREADY if digest(prospects[there]) == digest(doc.mine) else How.BOTH_CHANGED
+        elif how is How.RENUMBERED:
             placed, free = str(free), free + 1
         if how in (How.APPLIED, How.RENUMBERED):
             if doc.mine is None:
-                prospects.pop(doc_id, None)
+                gone = prospects.pop(doc_id, None)
+                if gone is not None and held.get(_pid(gone)) == doc_id:
+                    del held[_pid(gone)]
             else:
                 prospects[placed] = doc.mine
+                held[_pid(doc.mine)] = placed
         outcomes.append(_outcome(doc, int(placed), how, prospects.get(placed)))
     out = {name: dict(table) for name, table in theirs.items() if name != META_TABLE}
     out[PROSPECTS_TABLE] = prospects
