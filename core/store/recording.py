@@ -153,6 +153,11 @@ class Recording:
             self._generation = -1  # the storage forgot its cache: rebuild on next read
             raise
         self._index.docs = self._storage.documents(PROSPECTS_TABLE)
+        # A compaction that failed after the save made the storage read the files again:
+        # they hold what the index does plus this save, so nothing of that read is news
+        # (left pending, a later catch-up took its summary file's rows as current).
+        self._storage.take_changes()
+        self._storage.take_summarized()
         self._generation = self._storage.generation
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from leadline.core.models import Note, Prospect
 from leadline.core.records.summary import summarize
-from leadline.core.store import datafile, summary_file
+from leadline.core.store import datafile, disk_state, summary_file
 from leadline.core.store import storage as storage_module
 from leadline.core.store.facade import Store
 from leadline.core.store.summary_file import summary_path
@@ -331,3 +331,32 @@ def test_a_data_file_edited_in_place_keeping_size_and_mtime_is_not_believed(
     with Store.open(db, backups=0) as store:
         assert store.get(ids[150]).name == "Kompany 150"
         assert store.summary(ids[150]).name == "Kompany 150"
+
+
+def test_a_compaction_that_failed_once_leaves_no_stale_summary_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "leadline.json"
+    ids = _pipeline(db)
+    real = disk_state.write_private_atomic
+    failures = [db]  # the first compaction's write of the data file finds the disk full
+
+    def write(target: Path, data):  # type: ignore[no-untyped-def]
+        if target in failures:
+            failures.remove(target)
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(target, data)
+
+    monkeypatch.setattr(disk_state, "write_private_atomic", write)
+    monkeypatch.setattr(storage_module.LeadlineStorage, "compact_min_bytes", 1)
+    monkeypatch.setattr(storage_module.LeadlineStorage, "compact_ratio", 0.0)
+    with Store.open(db, backups=0) as mine, Store.open(db, backups=0) as theirs:
+        mine.summaries()
+        mine.update(ids[1], _stage("qualified"))  # saved; its compaction failed
+        mine.update(ids[2], _stage("won"))  # saved and compacted
+        assert not failures
+        monkeypatch.setattr(storage_module.LeadlineStorage, "compact_min_bytes", 1 << 20)
+        theirs.update(ids[3], _stage("qualified"))  # in the journal
+        assert mine.summary(ids[2]).stage == "won"
+        _agrees(mine)
+    _fresh(db)
