@@ -66,7 +66,12 @@ def write_layout(tables: dict[str, dict[str, Any]]) -> tuple[list[bytes], Refs]:
         keys = sorted(table, key=int)
         for count, key in enumerate(keys):
             put(b'%s\n"%s":' % (b"," if count else b"", key.encode("ascii")))
-            text = _text(table[key])
+            try:
+                text = _text(table[key])
+            except ValueError:  # NaN or infinity, which another program's JSON may hold
+                raise ValueError(
+                    f"{name} document {key} holds a number JSON cannot hold (NaN or infinity)"
+                ) from None
             spans[key] = (at, len(text))
             put(text)
         put(b"\n}" if keys else b"}")

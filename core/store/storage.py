@@ -236,7 +236,10 @@ class LeadlineStorage(SummaryKeeping, upkeep.SessionUpkeep, Storage):
             self.refresh()
             with io_errors(self.path, "save"):
                 self._backup_once()
-                self._compact()
+                try:
+                    self._compact()
+                except ValueError as error:  # the saves stay in the journal
+                    raise self.refuse(str(error)) from None
 
     def close(self) -> None:
         """Nothing stays open between calls; kept for TinyDB."""
@@ -278,9 +281,9 @@ class LeadlineStorage(SummaryKeeping, upkeep.SessionUpkeep, Storage):
     def _compact(self) -> None:
         assert self._tables is not None
         tables = datafile.with_header(self._tables, self._revision, self.schema_version)
-        try:  # never write what could not be read back
+        try:  # never write what could not be read back (NaN, which another program may write)
             raw, refs = datafile.encode_layout(tables)
-        except datafile.Refused as refused:
+        except (datafile.Refused, ValueError) as refused:
             raise ValueError(f"refusing to save malformed data: {refused}") from None
         self._refs = self._refs_from = None
         self._state = DiskState.write_full(

@@ -12,12 +12,14 @@ from pathlib import Path
 
 import orjson
 import pytest
+from tinydb import TinyDB
+from tinydb.storages import JSONStorage
 
 from leadline.core.models import Note, Prospect
 from leadline.core.records.summary import summarize
 from leadline.core.store import datafile, disk_state, summary_file
 from leadline.core.store import storage as storage_module
-from leadline.core.store.facade import Store
+from leadline.core.store.facade import DataFileError, Store
 from leadline.core.store.summary_file import summary_path
 
 WHEN = datetime(2026, 12, 1, 9, 30)
@@ -360,3 +362,19 @@ def test_a_compaction_that_failed_once_leaves_no_stale_summary_behind(
         assert mine.summary(ids[2]).stage == "won"
         _agrees(mine)
     _fresh(db)
+
+
+def test_folding_a_file_holding_a_number_json_cannot_hold_is_refused_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "leadline.json"
+    ids = _pipeline(db, 5)
+    with TinyDB(db, storage=JSONStorage) as plain:  # another program writes NaN (it may)
+        table = plain.table("prospects")
+        table.update({"weird": float("nan")}, doc_ids=[table.all()[1].doc_id])
+    with Store.open(db, backups=0) as store:
+        store.update(ids[0], _stage("won"))  # saved in the journal
+        with pytest.raises(DataFileError, match="cannot hold"):
+            store.compact()
+    with Store.open(db, backups=0) as store:
+        assert store.get(ids[0]).stage == "won"
