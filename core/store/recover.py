@@ -81,8 +81,11 @@ def recover_journal(
         revision = max(revision, pending[-1][0]) + 1
         # The journal is copied, not moved: until the new file's journal replaces it, it
         # is stale beside a file past its revisions (a kill in between loses nothing).
+        try:  # before anything is written: a file that could not be read back is refused
+            out = datafile.encode(datafile.with_header(merged, revision, SCHEMA_VERSION))
+        except (datafile.Refused, ValueError) as error:
+            raise backups.refusal(data_path, str(error), SCHEMA_VERSION, MIGRATIONS) from None
         kept = keep_current(data_path, clock(), "recover", copy_journal=True)
-        out = datafile.encode(datafile.with_header(merged, revision, SCHEMA_VERSION))
         DiskState.write_full(data_path, journal_path, out, revision, SCHEMA_VERSION, None)
     return Recovered(len(pending), tuple(outcomes), revision, kept)
 
