@@ -236,10 +236,11 @@ def like_existing(
     """The `new` prospects (an import's) that look like one of `existing` (the others;
     `folded` gives their folded names)."""
     fresh = {p.id for p in new}
-    index = DuplicateIndex(new)
+    by_key = DuplicateIndex(new)._by_key  # the new ones indexed; the stored ones probe it
     alike: set[str] = set()
     for p in existing:
         if p.id not in fresh:
-            for other, _why in index.like(p, folded):
-                alike.add(other.id)
+            for likeness, key, _shown in keys(p, folded):
+                for other in by_key.get((likeness, key), ()):
+                    alike.add(other.id)
     return [p for p in new if p.id in alike]
