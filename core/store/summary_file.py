@@ -4,7 +4,7 @@ It lets a command answer from the summaries (`records/summary.py`) and find any
 document without reading the data file:
 
 ```
-LLS1 {"format": 2, "tie": {...}, "index": [offset, length, crc], "rows": offset,
+LLS1 {"format": 2, "shape": crc, "tie": {...}, "index": [offset, length, crc], "rows": offset,
       "chunks": [[length, rows, crc], ...]}
 <index: msgpack {"refs": {table: [doc id, offset, length, ...]}, "docs": [...], "pids": [...],
                  "folded": [...]}>
@@ -17,14 +17,16 @@ version and the digest of its first and last bytes) and how much of its journal
 the summaries include (the journal's inode, the end of its last included record,
 that record's revision and the CRC of everything up to it). "refs" say where
 every document of the data file lies; "docs", "pids" and "folded" (names folded
-for finding, `core.folding`) which prospect
-each document holds in the state the summaries describe. A file that does not
-match, fails a CRC or cannot be read is ignored and rebuilt: it is never a second
-source of truth. Private (0600), written atomically, like the data file.
+for finding, `core.folding`) which prospect each document holds in the state the
+summaries describe. A file that does not match (nor the prospect's shape), fails a
+CRC or cannot be read is ignored and rebuilt: it is never a second source of truth.
+Private (0600), written atomically, like the data file.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
 import zlib
 from dataclasses import asdict, dataclass
@@ -34,6 +36,7 @@ from typing import Any
 import msgspec
 import orjson
 
+from leadline.core import models
 from leadline.core.models import Prospect
 from leadline.core.records.raw import SUMMARY
 from leadline.core.store.atomic import write_private_atomic
@@ -47,6 +50,16 @@ FORMAT = 2
 _META_MAX = 64 * 1024
 _CHUNK = 2000
 """Rows per chunk of the rows section."""
+
+
+@functools.cache
+def shape() -> int:
+    """The prospect's fields and their types, fingerprinted: rows of another shape (another
+    leadline's) would decode with defaults for what they lack, and compactions copy rows."""
+    parts = [f"{name}({','.join(f'{f.name}:{f.type}' for f in dataclasses.fields(obj))})"
+             for name, obj in sorted(vars(models).items())
+             if isinstance(obj, type) and dataclasses.is_dataclass(obj)]  # fmt: skip
+    return zlib.crc32(";".join(parts).encode())
 
 
 def summary_path(data_path: Path) -> Path:
@@ -208,7 +221,10 @@ def read(path: Path) -> Contents | None:
         if not head.startswith(MAGIC) or newline < 0:
             return None
         meta = orjson.loads(head[len(MAGIC) : newline])
-        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        if not isinstance(meta, dict) or (meta.get("format"), meta.get("shape")) != (
+            FORMAT,
+            shape(),
+        ):
             return None
         offset, length, crc = (int(n) for n in meta["index"])
         rows_at = int(meta["rows"])
@@ -235,9 +251,7 @@ def read(path: Path) -> Contents | None:
         return None
 
 
-def _spans(flat: list[int]) -> dict[str, tuple[int, int]]:
-    if len(flat) % 3:
-        raise ValueError("damaged refs")
+def _spans(flat: list[int]) -> dict[str, tuple[int, int]]:  # (`read` checked the length)
     return {str(flat[i]): (flat[i + 1], flat[i + 2]) for i in range(0, len(flat), 3)}
 
 
@@ -271,7 +285,8 @@ def write(
             chunks.append([len(bodies[-1]), len(part), zlib.crc32(bodies[-1])])
     if sum(c[1] for c in chunks) != len(idents):
         raise ValueError("the summaries do not match the documents")
-    meta: dict[str, Any] = {"format": FORMAT, "tie": asdict(tie), "chunks": chunks}
+    meta: dict[str, Any] = {"format": FORMAT, "shape": shape(), "tie": asdict(tie),
+                            "chunks": chunks}  # fmt: skip
     placeholder = MAGIC + orjson.dumps({**meta, "index": [0, 0, 0], "rows": 0})
     if len(placeholder) + 64 > _META_MAX:
         raise ValueError("too many rows for one summary file")

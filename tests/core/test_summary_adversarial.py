@@ -378,3 +378,20 @@ def test_folding_a_file_holding_a_number_json_cannot_hold_is_refused_not_a_crash
             store.compact()
     with Store.open(db, backups=0) as store:
         assert store.get(ids[0]).stage == "won"
+
+
+def test_a_summary_file_written_for_prospects_of_another_shape_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "leadline.json"
+    ids = _pipeline(db)  # as if by an older leadline, whose prospects lacked a field
+    monkeypatch.setattr(summary_file, "shape", lambda: 12345)
+    reads = []
+    real = summary_file.Rows.chunk
+    monkeypatch.setattr(summary_file.Rows, "chunk", lambda *a: reads.append(1) or real(*a))
+    with Store.open(db, backups=0) as store:
+        assert store.summary(ids[3]).notes[0].at == WHEN
+    assert not reads  # its rows were not read (they would decode with defaults)
+    with Store.open(db, backups=0) as store:  # rebuilt for this shape, used again
+        _agrees(store)
+    assert reads
