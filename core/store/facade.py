@@ -128,7 +128,7 @@ class Store(Changes, Recording, Verifying):
         what the queue, the funnel, the lists and the warnings read. A summary cannot be
         saved: `get` the whole prospect to show it in full, edit or export it."""
         self._sync()
-        return self._index.all_summaries()
+        return self._all_summaries()
 
     def scan(self) -> Iterator[Prospect]:
         """Every whole prospect in add order, decoded one at a time and kept by no one

@@ -44,6 +44,8 @@ class ProspectIndex:
         self._file: FileRows | None = None
         """The summary file's rows, if the store was opened through one."""
         self._damaged = damaged
+        self.rows_damaged = False
+        """The summary file's rows failed their check (the file is to be rebuilt)."""
 
     # -- reading ---------------------------------------------------------------
 
@@ -95,6 +97,7 @@ class ProspectIndex:
             return how(self._file)
         except (OSError, ValueError):
             self._file = None  # damaged after all: decoded from the documents instead
+            self.rows_damaged = True
             return {}
 
     def folded_name(self, pid: str) -> str:

@@ -117,6 +117,15 @@ class Recording:
         if self._storage.summary_due:  # the save wrote the data file whole
             self._write_summary()
 
+    def _all_summaries(self) -> list[Prospect]:
+        """Every summary; a summary file whose rows turned out damaged is rebuilt now, not
+        found damaged (and every document decoded instead) at every opening."""
+        found = self._index.all_summaries()
+        if self._index.rows_damaged:
+            self._index.rows_damaged = False
+            self._write_summary()
+        return found
+
     def _write_summary(self) -> None:
         """Save every prospect's summary in the summary file, tied to the state just read
         or written; a damaged document or a failing disk leaves it to the next time."""

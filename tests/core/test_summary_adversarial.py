@@ -18,6 +18,7 @@ from tinydb.storages import JSONStorage
 from leadline.core.models import Note, Prospect
 from leadline.core.records.summary import summarize
 from leadline.core.store import datafile, disk_state, summary_file
+from leadline.core.store import index as index_module
 from leadline.core.store import storage as storage_module
 from leadline.core.store.facade import DataFileError, Store
 from leadline.core.store.summary_file import summary_path
@@ -395,3 +396,23 @@ def test_a_summary_file_written_for_prospects_of_another_shape_is_not_used(
     with Store.open(db, backups=0) as store:  # rebuilt for this shape, used again
         _agrees(store)
     assert reads
+
+
+def test_a_summary_file_whose_rows_are_damaged_is_rebuilt_once_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "leadline.json"
+    ids = _pipeline(db)
+    raw = bytearray(summary_path(db).read_bytes())
+    raw[-40] ^= 0xFF  # the index still checks out: opening goes through it
+    summary_path(db).write_bytes(bytes(raw))
+    with Store.open(db, backups=0) as store:
+        assert store.summary(ids[3]).notes[0].at == WHEN
+        _agrees(store)
+    decoded = []
+    real = index_module.decode_prospect
+    monkeypatch.setattr(index_module, "decode_prospect", lambda d: decoded.append(1) or real(d))
+    with Store.open(db, backups=0) as store:  # not every document decoded at every open
+        assert len(store.summaries()) == len(ids)
+        assert decoded == []
+        _agrees(store)
