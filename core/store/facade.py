@@ -17,11 +17,11 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from leadline.core.folding import fold
 from leadline.core.models import Prospect, new_id
 from leadline.core.store.changes import Changes
 from leadline.core.store.datafile import PROSPECTS_TABLE, DataFileError
 from leadline.core.store.errors import StoreIOError, UnsafeFileError
+from leadline.core.store.finding import Finding
 from leadline.core.store.gcpause import collector_paused
 from leadline.core.store.index import ProspectIndex
 from leadline.core.store.lock import StoreLocked, command_name
@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 
-class Store(Changes, Recording, Verifying):
+class Store(Changes, Recording, Verifying, Finding):
     """All prospects of one data file. Open with `Store.open(path)`.
 
     Documents are decoded when first asked for: opening the file only reads
@@ -142,18 +142,6 @@ class Store(Changes, Recording, Verifying):
         self._sync()
         return self._index.summary(pid)
 
-    def folded_names(self) -> Callable[[Prospect], str]:
-        """`core.folding.fold` of a prospect's name: a stored prospect's from the summary
-        file, without folding it again (for matching names across a big file). The file
-        is read once, now: for the prospects in hand, not for ones saved later."""
-        self._sync()
-        index = self._index
-
-        def folded(p: Prospect) -> str:
-            return index.folded_name(p.id) if p.id in index.doc_ids else fold(p.name)
-
-        return folded
-
     def __len__(self) -> int:
         """How many prospects the file holds (no decoding; re-read if the file changed)."""
         self._sync()
@@ -171,24 +159,6 @@ class Store(Changes, Recording, Verifying):
         """The prospect with id `pid`; KeyError if there is none."""
         self._sync()
         return self._index.prospect(pid)
-
-    def find(self, query: str) -> list[Prospect]:
-        """The prospect whose id is `query`, else those whose name contains it (case and
-        accents ignored: "lodz" finds Łódź, see `core.folding`), decoded whole."""
-        return [self.get(pid) for pid in self.find_ids(query)]
-
-    def find_ids(self, query: str) -> list[str]:
-        """The ids `find` would give, in the order added, decoding nothing."""
-        self._sync()
-        wanted = query.strip()
-        if not wanted:
-            return []
-        for pid in (wanted, wanted.lower()):
-            if pid in self._index.doc_ids:
-                return [pid]
-        fragment = fold(wanted)
-        index = self._index
-        return [pid for pid in index.doc_ids if fragment in index.folded_name(pid)]
 
     def add(self, p: Prospect, *, by: str | None = None, now: When = None) -> Prospect:
         """Store a new prospect and return it; an empty `id` is replaced by a fresh one."""
