@@ -21,8 +21,6 @@ class Finding:
 
     def _sync(self) -> None: ...  # the Store's
 
-    def get(self, pid: str) -> Prospect: ...  # the Store's
-
     def folded_names(self) -> Callable[[Prospect], str]:
         """`core.folding.fold` of a prospect's name: a stored prospect's from the summary
         file, without folding it again (for matching names across a big file). The file
@@ -38,7 +36,7 @@ class Finding:
     def find(self, query: str) -> list[Prospect]:
         """The prospect whose id is `query`, else those whose name contains it (case and
         accents ignored: "lodz" finds Łódź, see `core.folding`), decoded whole."""
-        return [self.get(pid) for pid in self.find_ids(query)]
+        return [self._index.prospect(pid) for pid in self.find_ids(query)]
 
     def find_ids(self, query: str) -> list[str]:
         """The ids `find` would give, in the order added, decoding nothing."""
