@@ -11,36 +11,20 @@ import json
 import os
 import shutil
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 
 import pytest
+from summary_support import WHEN
+from summary_support import add_note as _note
+from summary_support import pipeline as _pipeline
+from summary_support import prospect as _prospect
 from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
-from leadline.core.models import Note, Prospect
 from leadline.core.records.summary import is_summary, summarize
 from leadline.core.store import disk_state, docrefs
 from leadline.core.store.facade import Store
 from leadline.core.store.summary_file import summary_path
-
-WHEN = datetime(2026, 12, 1, 9, 30)
-
-
-def _prospect(name: str, pid: str) -> Prospect:
-    return Prospect(id=pid, name=name, stage="lead", created=WHEN, updated=WHEN)
-
-
-def _note(text: str):  # type: ignore[no-untyped-def]
-    return lambda p: replace(p, notes=(*p.notes, Note(WHEN, text)))
-
-
-def _pipeline(db: Path, count: int = 40) -> list[str]:
-    with Store.open(db, backups=0) as store:
-        added = store.add_many(_prospect(f"Company {n}", f"{n:08x}") for n in range(count))
-        store.update(added[3].id, _note("met at the fair"))
-        store.compact()
-    return [p.id for p in added]
 
 
 def _agrees(store: Store) -> None:
